@@ -1,0 +1,3 @@
+from licensecheck.cli.app import main
+
+main()

@@ -1,0 +1,164 @@
+"""Compile ``licenses/*.yaml`` and ``catalog/*.yaml`` into the JSON indexes read at run time.
+
+Run ``python -m licensecheck.build_index`` after editing any license or catalog file; a test fails while the
+checked-in indexes differ from what this produces.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from licensecheck.data import INDEX_DIR, catalog_dir, key_variants, licenses_dir, normalize_key
+from licensecheck.errors import DataError
+from licensecheck.safeyaml import load_yaml
+from licensecheck.textfile import read_text_file
+from licensecheck.validate import Problem, check_license_file, cross_file_problems
+
+MODALITIES = {"text", "multimodal"}
+
+
+def compile_licenses(folder: Path) -> dict[str, Any]:
+    files = [check_license_file(path) for path in sorted(folder.glob("*.yaml"))]
+    problems = [p for f in files for p in f.problems] + cross_file_problems(files)
+    if problems:
+        raise DataError("license data is invalid:\n" + "\n".join(str(p) for p in problems))
+    licenses: dict[str, Any] = {}
+    aliases: dict[str, str] = {}
+    for item in files:
+        assert item.data is not None
+        lid = str(item.data["id"])
+        licenses[lid] = dict(item.data)
+        for alias in [lid, *(item.data.get("aliases") or ())]:
+            aliases[normalize_key(alias)] = lid
+        if item.data.get("spdx"):
+            aliases[normalize_key(item.data["spdx"])] = lid
+    return {"licenses": licenses, "aliases": dict(sorted(aliases.items()))}
+
+
+def _as_list(value: Any) -> list[str]:
+    if value is None:
+        return []
+    if isinstance(value, str):
+        return [value]
+    return [str(v) for v in value]
+
+
+def compile_catalog(folder: Path, license_aliases: Mapping[str, str]) -> dict[str, Any]:
+    """Catalog files: ``models:``/``patterns:`` per organisation, and ``licenses.yaml`` for licenses the
+    engine does not encode yet (recorded so the answer is an honest ``unknown`` that names them)."""
+    problems: list[str] = []
+    recorded: dict[str, Any] = {}
+    recorded_aliases: dict[str, str] = {}
+    docs: list[tuple[Path, Mapping[str, Any]]] = []
+    for path in sorted(folder.glob("*.yaml")):
+        data = load_yaml(read_text_file(path, what="catalog file"), path=str(path), what="catalog file")
+        if not isinstance(data, dict):
+            problems.append(f"{path}: a catalog file must be a mapping")
+            continue
+        docs.append((path, data))
+        for entry in data.get("licenses") or ():
+            lid = str(entry["id"])
+            if normalize_key(lid) in license_aliases:
+                problems.append(f"{path}: recorded license {lid!r} is already encoded in licenses/")
+                continue
+            recorded[lid] = {k: entry[k] for k in ("name", "url", "note") if entry.get(k)}
+            for alias in [lid, *_as_list(entry.get("aliases"))]:
+                key = normalize_key(alias)
+                if any(k in license_aliases for k in key_variants(key)):
+                    problems.append(f"{path}: alias {alias!r} of {lid!r} already names an encoded license")
+                elif key in recorded_aliases and recorded_aliases[key] != lid:
+                    problems.append(f"{path}: alias {alias!r} names both {recorded_aliases[key]!r} and {lid!r}")
+                recorded_aliases[key] = lid
+
+    def license_ok(value: str) -> bool:
+        key = normalize_key(value)
+        return key in license_aliases or key in recorded_aliases
+
+    models: dict[str, Any] = {}
+    model_aliases: dict[str, str] = {}
+    patterns: list[dict[str, Any]] = []
+    for path, data in docs:
+        for entry in data.get("models") or ():
+            mid = str(entry["id"])
+            key = normalize_key(mid)
+            if key in models:
+                problems.append(f"{path}: model {mid} is listed twice")
+            licenses = _as_list(entry.get("license"))
+            for value in licenses:
+                if not license_ok(value):
+                    problems.append(f"{path}: {mid}: license {value!r} is neither encoded nor recorded")
+            modality = entry.get("modality")
+            if modality is not None and modality not in MODALITIES:
+                problems.append(f"{path}: {mid}: modality must be text or multimodal")
+            record: dict[str, Any] = {"id": mid, "license": licenses}
+            for field in ("base_model",):
+                if entry.get(field):
+                    record[field] = _as_list(entry[field])
+            for field in ("modality", "source", "note"):
+                if entry.get(field):
+                    record[field] = str(entry[field])
+            if entry.get("aliases"):
+                record["aliases"] = _as_list(entry["aliases"])
+            models[key] = record
+        for entry in data.get("patterns") or ():
+            licenses = _as_list(entry.get("license"))
+            for value in licenses:
+                if not license_ok(value):
+                    problems.append(f"{path}: pattern {entry.get('match')}: unknown license {value!r}")
+            record = {"match": normalize_key(str(entry["match"])), "license": licenses}
+            if entry.get("base_model"):
+                record["base_model"] = _as_list(entry["base_model"])
+            for field in ("modality", "source", "note"):
+                if entry.get(field):
+                    record[field] = str(entry[field])
+            patterns.append(record)
+    for key, record in models.items():
+        for alias in record.get("aliases", ()):
+            akey = normalize_key(alias)
+            if akey in models and akey != key:
+                problems.append(f"alias {alias!r} of {record['id']} is another model's id")
+            elif akey in model_aliases and model_aliases[akey] != key:
+                problems.append(f"alias {alias!r} names both {model_aliases[akey]} and {record['id']}")
+            model_aliases[akey] = key
+    if problems:
+        raise DataError("catalog data is invalid:\n" + "\n".join(problems))
+    return {
+        "models": models,
+        "aliases": dict(sorted(model_aliases.items())),
+        "patterns": patterns,
+        "licenses": recorded,
+        "license_aliases": dict(sorted(recorded_aliases.items())),
+    }
+
+
+def build() -> dict[str, dict[str, Any]]:
+    licenses = compile_licenses(licenses_dir())
+    catalog = compile_catalog(catalog_dir(), licenses["aliases"])
+    return {"licenses.json": licenses, "catalog.json": catalog}
+
+
+def dump(data: Mapping[str, Any]) -> str:
+    return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
+
+
+def main() -> int:
+    try:
+        built = build()
+    except DataError as exc:
+        print(exc.message, file=sys.stderr)
+        return 1
+    INDEX_DIR.mkdir(exist_ok=True)
+    for name, data in built.items():
+        (INDEX_DIR / name).write_text(dump(data), encoding="utf-8")
+        print(f"wrote {INDEX_DIR / name}")
+    return 0
+
+
+__all__ = ["Problem", "build", "compile_catalog", "compile_licenses", "main"]
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,128 @@
+"""Model cards: the YAML front matter of a Hugging Face README.md, read safely and type-checked."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from licensecheck.errors import InputError
+from licensecheck.safeyaml import compose_yaml, load_yaml, node_line
+
+MULTIMODAL_PIPELINES = frozenset(
+    {
+        "image-text-to-text", "visual-question-answering", "image-to-text", "any-to-any", "video-text-to-text",
+        "document-question-answering", "audio-text-to-text", "image-text-to-image", "visual-document-retrieval",
+        "video-classification", "zero-shot-image-classification", "image-to-image", "text-to-image",
+        "automatic-speech-recognition", "text-to-speech", "text-to-audio", "image-classification",
+        "object-detection", "image-segmentation", "text-to-video", "audio-classification", "image-feature-extraction",
+    }
+)
+TEXT_PIPELINES = frozenset(
+    {
+        "text-generation", "text2text-generation", "fill-mask", "feature-extraction", "sentence-similarity",
+        "text-classification", "token-classification", "question-answering", "summarization", "translation",
+        "conversational", "zero-shot-classification", "table-question-answering", "text-ranking",
+    }
+)
+MULTIMODAL_TAGS = frozenset({"multimodal", "vision", "image-text-to-text", "vision-language", "vlm", "llava", "omni"})
+
+
+@dataclass(frozen=True)
+class Card:
+    path: str
+    license: tuple[str, ...] = ()
+    license_name: str | None = None
+    license_link: str | None = None
+    base_model: tuple[str, ...] = ()
+    base_model_relation: str | None = None
+    pipeline_tag: str | None = None
+    tags: tuple[str, ...] = ()
+    lines: dict[str, int] = field(default_factory=dict)
+    has_front_matter: bool = True
+
+    @property
+    def modality(self) -> str | None:
+        if self.pipeline_tag in MULTIMODAL_PIPELINES:
+            return "multimodal"
+        if any(tag.lower() in MULTIMODAL_TAGS for tag in self.tags):
+            return "multimodal"
+        if self.pipeline_tag in TEXT_PIPELINES:
+            return "text"
+        return None
+
+
+def split_front_matter(text: str, path: str) -> tuple[str, int] | None:
+    """The front matter block and the line it starts on, or None when the card has none."""
+    lines = text.splitlines()
+    start = 0
+    while start < len(lines) and not lines[start].strip():
+        start += 1
+    if start >= len(lines) or lines[start].strip() != "---":
+        return None
+    for end in range(start + 1, len(lines)):
+        if lines[end].strip() in ("---", "..."):
+            return "\n".join(lines[start + 1 : end]), start + 1
+    raise InputError("model card front matter starts with '---' but is never closed", path=path, line=start + 1)
+
+
+def _strings(value: Any, name: str, path: str, line: int | None) -> tuple[str, ...]:
+    """A string or a list of strings; anything else is an input error naming the field."""
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        return (value.strip(),) if value.strip() else ()
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return tuple(v.strip() for v in value if v.strip())
+    raise InputError(
+        f"model card field {name!r} must be a string or a list of strings, not {type(value).__name__}",
+        path=path, line=line,
+    )
+
+
+def _string(value: Any, name: str, path: str, line: int | None) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, str):
+        return value.strip() or None
+    raise InputError(f"model card field {name!r} must be a string, not {type(value).__name__}", path=path, line=line)
+
+
+def parse_card(text: str, path: str) -> Card:
+    """Read a card's front matter. A card without front matter declares nothing."""
+    block = split_front_matter(text, path)
+    if block is None:
+        return Card(path=path, has_front_matter=False)
+    body, offset = block
+    data = load_yaml(body, path=path, what="model card front matter", line_offset=offset)
+    if data is None:
+        return Card(path=path)
+    if not isinstance(data, dict):
+        raise InputError(
+            f"model card front matter must be a mapping of fields, not {type(data).__name__}", path=path,
+            line=offset,
+        )
+    root = compose_yaml(body, path=path)
+
+    def line(key: str) -> int | None:
+        found = node_line(root, [key])
+        return found + offset if found is not None else None
+
+    lines = {key: n for key in ("license", "license_name", "license_link", "base_model") if key in data
+             for n in [line(key)] if n is not None}
+    tags = data.get("tags")
+    if isinstance(tags, str):
+        tags = [tags]
+    if tags is not None and not (isinstance(tags, list)):
+        raise InputError("model card field 'tags' must be a list of strings", path=path, line=line("tags"))
+    return Card(
+        path=path,
+        license=_strings(data.get("license"), "license", path, line("license")),
+        license_name=_string(data.get("license_name"), "license_name", path, line("license_name")),
+        license_link=_string(data.get("license_link"), "license_link", path, line("license_link")),
+        base_model=_strings(data.get("base_model"), "base_model", path, line("base_model")),
+        base_model_relation=_string(data.get("base_model_relation"), "base_model_relation", path,
+                                    line("base_model_relation")),
+        pipeline_tag=_string(data.get("pipeline_tag"), "pipeline_tag", path, line("pipeline_tag")),
+        tags=tuple(str(t) for t in (tags or ()) if isinstance(t, (str, int, float))),
+        lines=lines,
+    )

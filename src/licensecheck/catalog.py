@@ -1,0 +1,150 @@
+"""The model catalog: exact ids, aliases (Ollama tags, short names), family patterns, and re-uploads by name."""
+
+from __future__ import annotations
+
+import fnmatch
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+from licensecheck.data import catalog_index, normalize_key
+
+_HUB_PREFIXES = ("huggingface.co/", "hf.co/", "hf://", "https://huggingface.co/", "models/")
+_OLLAMA_PREFIXES = ("ollama.com/library/", "registry.ollama.ai/library/", "library/", "ollama://")
+# Suffixes re-uploaders add to a model's name: formats, quantizations, runtimes.
+_QUANT_RE = re.compile(
+    r"(?:[-_.](?:gguf|ggml|awq|gptq|exl2|mlx|onnx|openvino|ov|fp8|fp16|bf16|fp4|nvfp4|mxfp4|int4|int8|w4a16|w8a8|"
+    r"4bit|8bit|bnb|bnb-4bit|unsloth|dynamic|hf|q[2-8](?:_[0-9a-z]+)*|[0-9]+bpw|i1|imatrix|quantized|quant|"
+    r"converted|safetensors|sharded))+$"
+)
+
+
+@dataclass(frozen=True)
+class CatalogHit:
+    id: str
+    licenses: tuple[str, ...]
+    bases: tuple[str, ...] = ()
+    modality: str | None = None
+    source: str | None = None
+    note: str | None = None
+    how: str = "catalog"  # catalog | alias | pattern | name-match
+    matched: str | None = None  # the alias or pattern that matched
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def _strip_prefixes(key: str) -> str:
+    for prefix in _HUB_PREFIXES + _OLLAMA_PREFIXES:
+        if key.startswith(prefix):
+            key = key[len(prefix) :]
+    return key.strip("/")
+
+
+def _ollama_variants(key: str) -> list[str]:
+    """``llama3.1:8b-instruct-q4_k_m`` -> itself, ``llama3.1:8b-instruct``, ``llama3.1:8b``, ``llama3.1``."""
+    if ":" not in key or "/" in key:
+        return []
+    name, tag = key.split(":", 1)
+    out = []
+    parts = tag.split("-")
+    while parts:
+        out.append(f"{name}:{'-'.join(parts)}")
+        parts.pop()
+    out.append(name)  # the family's default tag: same license as its sizes, except where listed one by one
+    return out
+
+
+def _from_record(record: dict[str, Any], how: str, matched: str | None = None) -> CatalogHit:
+    return CatalogHit(
+        id=str(record["id"]),
+        licenses=tuple(record.get("license") or ()),
+        bases=tuple(record.get("base_model") or ()),
+        modality=record.get("modality"),
+        source=record.get("source"),
+        note=record.get("note"),
+        how=how,
+        matched=matched,
+    )
+
+
+@cache
+def _name_index() -> dict[str, str]:
+    """The name part of every catalog id (after the org), for recognising re-uploads."""
+    out: dict[str, str] = {}
+    for key in catalog_index()["models"]:
+        if "/" in key:
+            name = key.split("/", 1)[1]
+            out.setdefault(name, key)
+            out.setdefault(_QUANT_RE.sub("", name), key)
+    return out
+
+
+def lookup_model(spec: str) -> CatalogHit | None:
+    """Find a model by id, alias or family pattern (case-insensitive)."""
+    index = catalog_index()
+    models, aliases = index["models"], index["aliases"]
+    key = _strip_prefixes(normalize_key(spec))
+    if key.endswith(":latest"):
+        key = key[: -len(":latest")]
+    for candidate in [key, *_ollama_variants(key)]:
+        if candidate in models:
+            return _from_record(models[candidate], "catalog", candidate)
+        if candidate in aliases:
+            return _from_record(models[aliases[candidate]], "alias", candidate)
+    if "/" in key:
+        for pattern in index["patterns"]:
+            if fnmatch.fnmatchcase(key, pattern["match"]):
+                return CatalogHit(
+                    id=spec.strip(),
+                    licenses=tuple(pattern["license"]),
+                    bases=tuple(pattern.get("base_model") or ()),
+                    modality=pattern.get("modality"),
+                    source=pattern.get("source"),
+                    note=pattern.get("note"),
+                    how="pattern",
+                    matched=pattern["match"],
+                )
+        # A re-upload or quantization named after a catalog model (bartowski/Meta-Llama-3.1-8B-Instruct-GGUF).
+        name = key.split("/", 1)[1]
+        stripped = _QUANT_RE.sub("", name)
+        names = _name_index()
+        for candidate in (name, stripped):
+            original = names.get(candidate)
+            if original is not None and original != key:
+                record = models[original]
+                return CatalogHit(
+                    id=spec.strip(),
+                    licenses=(),
+                    bases=(str(record["id"]),),
+                    modality=record.get("modality"),
+                    source=f"name matches catalog model {record['id']}",
+                    how="name-match",
+                    matched=str(record["id"]),
+                )
+    return None
+
+
+def search_catalog(query: str | None, *, license_id: str | None = None) -> dict[str, Any]:
+    index = catalog_index()
+    words = [w for w in normalize_key(query or "").split() if w]
+    lic = normalize_key(license_id) if license_id else None
+    rows = []
+    for record in index["models"].values():
+        haystack = " ".join(
+            [str(record["id"]), *record.get("aliases", ()), *record.get("license", ()), *record.get("base_model", ())]
+        ).lower()
+        if words and not all(w in haystack for w in words):
+            continue
+        if lic and lic not in [normalize_key(x) for x in record.get("license", ())]:
+            continue
+        rows.append(
+            {k: record[k] for k in ("id", "license", "base_model", "modality", "aliases", "source", "note") if k in record}
+        )
+    rows.sort(key=lambda r: str(r["id"]).lower())
+    patterns = [
+        p for p in index["patterns"]
+        if (not words or all(w in (p["match"] + " " + " ".join(p["license"])) for w in words))
+        and (not lic or lic in p["license"])
+    ]
+    title = f"Catalog: {query}" if query else "Catalog"
+    return {"title": title, "query": query, "count": len(rows), "models": rows, "patterns": patterns}

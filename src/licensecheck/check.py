@@ -1,0 +1,93 @@
+"""The core of `licensecheck model`: facts in, a Report out. No typer, no rich."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from licensecheck.errors import UsageError
+from licensecheck.facts import Facts, Target, parse_mau, parse_region
+from licensecheck.registry import find_encoded, find_license, get_terms, require_license
+from licensecheck.report import Evidence, Report, build_report
+from licensecheck.vocabulary import Use
+
+
+def resolve_target(text: str, uses: Sequence[Use], *, online: bool = False) -> Target:
+    """``--target``: a license id for relicensing, a student model (or license) for distillation."""
+    value = text.strip()
+    if not value:
+        raise UsageError("--target is empty")
+    license_id = find_encoded(value)
+    if Use.RELICENSING in uses and license_id is None:
+        if len(uses) == 1 or Use.DISTILLATION not in uses:
+            require_license(value, option="--target")
+    if license_id is not None and Use.DISTILLATION not in uses:
+        return Target(value, license=license_id, lineage_licenses=frozenset({license_id}))
+    if Use.DISTILLATION in uses:
+        from licensecheck.resolve import resolve_lineage
+
+        if license_id is not None:
+            return Target(value, license=license_id, lineage_licenses=frozenset({license_id}))
+        recorded = find_license(value)
+        if recorded is not None:
+            return Target(value, license=recorded.id, lineage_licenses=frozenset({recorded.id}))
+        lineage = resolve_lineage(value, online=online)
+        ids = frozenset(ref.id for ref in lineage.licenses)
+        return Target(value, model=lineage.root.name, lineage_licenses=ids)
+    return Target(value)
+
+
+def parse_facts(
+    *, mau: str | None, region: str | None, target: str | None, uses: Sequence[Use], online: bool = False
+) -> Facts:
+    return Facts(
+        mau=parse_mau(mau) if mau is not None else None,
+        region=parse_region(region) if region is not None else None,
+        target=resolve_target(target, uses, online=online) if target is not None else None,
+    )
+
+
+def check_license(license_text: str, uses: Sequence[Use], facts: Facts) -> Report:
+    lid = require_license(license_text)
+    ref = find_license(lid)
+    assert ref is not None
+    get_terms(lid)
+    return build_report(
+        model=None, licenses=[ref], uses=uses, facts=facts,
+        evidence=[Evidence("option", f"--license {license_text}")],
+    )
+
+
+def check_model(spec: str, uses: Sequence[Use], facts: Facts, *, online: bool = False) -> Report:
+    from dataclasses import replace
+
+    from licensecheck.resolve import resolve_lineage
+
+    lineage = resolve_lineage(spec, online=online)
+    root = lineage.root
+    if not root.found:
+        hint = (
+            f"model {spec!r} is not in the catalog; point at a local model folder or card, "
+            "evaluate a license directly with --license ID, or look it up with --online"
+        )
+        return build_report(model=spec, licenses=[], uses=uses, facts=facts, found=False, hint=hint,
+                            warnings=[hint])
+    warnings = list(lineage.warnings)
+    if root.note:
+        warnings.insert(0, root.note)
+    hint = None
+    if not lineage.licenses:
+        hint = (
+            f"no license found for {root.name}: add `license:` to its card, a LICENSE file or a base_model, "
+            "or evaluate a license directly with --license ID"
+        )
+        warnings.append(hint)
+    return build_report(
+        model=root.name,
+        licenses=lineage.licenses,
+        uses=uses,
+        facts=replace(facts, modality=lineage.modality),
+        lineage=lineage.steps,
+        evidence=lineage.evidence,
+        warnings=warnings,
+        hint=hint,
+    )

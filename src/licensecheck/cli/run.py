@@ -1,0 +1,256 @@
+"""What each command does, between parsing and rendering. No typer here; rich only through renderers."""
+
+from __future__ import annotations
+
+import functools
+import sys
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+from typing import Any, TypeVar
+
+from licensecheck.errors import InputError, LicenseCheckError, UsageError
+from licensecheck.vocabulary import Use, Verdict
+
+DEFAULT_FAIL_ON = frozenset({Verdict.NEEDS_PERMISSION, Verdict.FORBIDDEN, Verdict.UNKNOWN})
+REPORT_FORMATS = ("text", "json", "markdown")
+
+F = TypeVar("F", bound=Callable[..., int])
+
+
+def handles_errors(func: F) -> F:
+    """Our own errors become one line on stderr and exit code 2."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> int:
+        try:
+            return func(*args, **kwargs)
+        except LicenseCheckError as exc:
+            print(f"licensecheck: error: {exc.describe()}", file=sys.stderr)
+            return 2
+
+    return wrapper  # type: ignore[return-value]
+
+
+def parse_uses(values: Iterable[str]) -> list[Use]:
+    uses: list[Use] = []
+    for value in values:
+        for part in str(value).split(","):
+            if not part.strip():
+                continue
+            try:
+                use = Use.parse(part)
+            except ValueError:
+                raise UsageError(
+                    f"unknown use {part.strip()!r}; choose from: {', '.join(u.value for u in Use)}"
+                ) from None
+            if use not in uses:
+                uses.append(use)
+    return uses or list(Use)
+
+
+def parse_fail_on(value: str | Sequence[str] | None) -> frozenset[Verdict]:
+    if value is None:
+        return DEFAULT_FAIL_ON
+    parts = value.split(",") if isinstance(value, str) else [str(v) for v in value]
+    verdicts = set()
+    for part in parts:
+        if not part.strip():
+            continue
+        try:
+            verdicts.add(Verdict.parse(part))
+        except ValueError:
+            raise UsageError(
+                f"unknown verdict {part.strip()!r} in --fail-on; choose from: {', '.join(v.value for v in Verdict)}"
+            ) from None
+    return frozenset(verdicts)
+
+
+def emit(text: str, output: Path | None, fmt: str) -> None:
+    """Print the document, or write it to --output."""
+    if output is not None:
+        try:
+            output.write_text(text, encoding="utf-8")
+        except OSError as exc:
+            raise InputError(f"cannot write the report: {exc.strerror or exc}", path=str(output)) from None
+        return
+    sys.stdout.write(text)
+    sys.stdout.flush()
+
+
+def _configure_text(fmt: str, output: Path | None) -> None:
+    if fmt.strip().lower() == "text":
+        from licensecheck.render import text
+
+        text.OPTIONS["color"] = output is None and sys.stdout.isatty()
+
+
+def render(fmt: str, kind: str, obj: Any, output: Path | None, allowed: tuple[str, ...] = REPORT_FORMATS) -> None:
+    from licensecheck.render import renderer
+
+    func = renderer(fmt, kind, allowed)
+    _configure_text(fmt, output)
+    emit(func(obj), output, fmt)
+
+
+@handles_errors
+def run_model(
+    *,
+    model: str | None,
+    license_id: str | None,
+    uses: Sequence[str],
+    mau: str | None,
+    region: str | None,
+    target: str | None,
+    fmt: str,
+    output: Path | None,
+    fail_on: str | None,
+    online: bool,
+) -> int:
+    from licensecheck.render import renderer
+
+    renderer(fmt, "model", REPORT_FORMATS)  # an unknown format is a usage error before any work
+    from licensecheck.check import check_license, check_model, parse_facts
+
+    use_list = parse_uses(uses)
+    failing = parse_fail_on(fail_on)
+    if model is None and license_id is None:
+        raise UsageError("give a MODEL (Hugging Face id, alias or local folder) or --license ID")
+    if model is not None and license_id is not None:
+        raise UsageError("give either a MODEL or --license ID, not both")
+    facts = parse_facts(mau=mau, region=region, target=target, uses=use_list, online=online)
+    if license_id is not None:
+        report = check_license(license_id, use_list, facts)
+    else:
+        assert model is not None
+        report = check_model(model, use_list, facts, online=online)
+    if not report.found and report.hint:
+        print(f"licensecheck: {report.hint}", file=sys.stderr)
+    render(fmt, "model", report, output)
+    return 1 if report.verdict in failing else 0
+
+
+def license_rows() -> list[dict[str, Any]]:
+    from licensecheck.engine import evaluate
+    from licensecheck.facts import Facts
+    from licensecheck.registry import get_terms, license_ids
+
+    rows = []
+    for lid in license_ids():
+        terms = get_terms(lid)
+        uses = {use.value: evaluate(terms, use, Facts()).verdict.value for use in Use}
+        rows.append({"id": lid, "name": terms.name, "version": terms.version, "date": terms.date,
+                     "category": terms.category, "uses": uses})
+    return rows
+
+
+@handles_errors
+def run_license_list(*, fmt: str, output: Path | None) -> int:
+    render(fmt, "license_list", license_rows(), output)
+    return 0
+
+
+def license_document(license_id: str) -> dict[str, Any]:
+    from licensecheck.engine import evaluate
+    from licensecheck.facts import Facts
+    from licensecheck.registry import get_terms, require_license
+
+    lid = require_license(license_id, option="license show")
+    terms = get_terms(lid)
+    raw = dict(terms.raw)
+    uses = []
+    for use in Use:
+        result = evaluate(terms, use, Facts())
+        uses.append({"use": use.value, "verdict": result.verdict.value, "reason": result.reason,
+                     "conditions": list(result.conditions),
+                     "citations": [c.to_json() for c in result.citations]})
+    obligations = []
+    for key, item in (raw.get("obligations") or {}).items():
+        cites = ", ".join(f"§{c['section']}" for c in item.get("citations") or ())
+        obligations.append({"id": key, "kind": item["kind"], "text": item["text"], "cite": cites})
+    summary = {k: raw[k] for k in ("id", "name", "short_name", "publisher", "version", "date", "date_kind", "url",
+                                   "category", "aliases", "summary", "outputs", "derivatives", "notice",
+                                   "use_policy", "thresholds", "history", "notes", "spdx") if k in raw}
+    return {"license": summary, "uses": uses, "obligations": obligations}
+
+
+@handles_errors
+def run_license_show(license_id: str, *, fmt: str, output: Path | None) -> int:
+    from licensecheck.render import renderer
+
+    renderer(fmt, "license_show", REPORT_FORMATS)
+    render(fmt, "license_show", license_document(license_id), output)
+    return 0
+
+
+COMPARE_FIELDS = ("publisher", "version", "date", "category")
+
+
+def compare_document(license_ids: Sequence[str]) -> dict[str, Any]:
+    from licensecheck.registry import require_license
+
+    ids = list(dict.fromkeys(require_license(x, option="license compare") for x in license_ids))
+    if len(ids) < 2:
+        raise UsageError("license compare needs at least two different licenses")
+    docs = [license_document(lid) for lid in ids]
+    rows: list[dict[str, Any]] = []
+    for name in COMPARE_FIELDS:
+        rows.append({"field": name, "values": [d["license"].get(name, "") for d in docs]})
+    for index, use in enumerate(Use):
+        rows.append({"field": f"{use.value}", "values": [d["uses"][index]["verdict"] for d in docs]})
+
+    def threshold(d: dict[str, Any]) -> str:
+        items = d["license"].get("thresholds") or []
+        return "; ".join(f">{t['value']:,} MAU → {t['consequence']}" for t in items) or "none"
+
+    rows.append({"field": "user threshold", "values": [threshold(d) for d in docs]})
+    rows.append({"field": "outputs", "values": [d["license"]["outputs"] for d in docs]})
+    rows.append({"field": "derivatives", "values": [d["license"]["derivatives"] for d in docs]})
+    rows.append({"field": "use policy", "values": [(d["license"].get("use_policy") or {}).get("name", "none") for d in docs]})
+    kinds = [sorted({o["kind"] for o in d["obligations"]}) for d in docs]
+    rows.append({"field": "obligation kinds", "values": [", ".join(k) for k in kinds]})
+    rows.append({"field": "notice", "values": [d["license"].get("notice") or "none" for d in docs]})
+    return {"ids": ids, "rows": rows}
+
+
+@handles_errors
+def run_license_compare(license_ids: Sequence[str], *, fmt: str, output: Path | None) -> int:
+    from licensecheck.render import renderer
+
+    renderer(fmt, "license_compare", REPORT_FORMATS)
+    render(fmt, "license_compare", compare_document(license_ids), output)
+    return 0
+
+
+@handles_errors
+def run_license_validate(files: Sequence[Path], *, fmt: str, output: Path | None) -> int:
+    from licensecheck.data import license_index
+    from licensecheck.render import renderer
+    from licensecheck.validate import check_license_file, cross_file_problems
+
+    renderer(fmt, "validate", REPORT_FORMATS)
+    checked = []
+    for path in files:
+        if not path.exists():
+            raise InputError("file not found", path=str(path))
+        checked.append(check_license_file(path))
+    builtin = {k: v for k, v in license_index()["aliases"].items()}
+    # A user's file may re-declare a packaged license (same id); it may not steal another license's alias.
+    extra = cross_file_problems(checked, builtin)
+    items = []
+    for item in checked:
+        problems = [str(p) for p in item.problems] + [str(p) for p in extra if p.path == item.path]
+        items.append({"path": item.path, "id": (item.data or {}).get("id"), "valid": not problems,
+                      "problems": problems})
+    render(fmt, "validate", {"files": items}, output)
+    return 0 if all(i["valid"] for i in items) else 1
+
+
+@handles_errors
+def run_catalog(query: str | None, *, license_id: str | None = None, fmt: str, output: Path | None) -> int:
+    from licensecheck.catalog import search_catalog
+    from licensecheck.render import renderer
+
+    renderer(fmt, "catalog", REPORT_FORMATS)
+    doc = search_catalog(query, license_id=license_id)
+    render(fmt, "catalog", doc, output)
+    return 0 if doc["models"] or doc.get("patterns") else 1

@@ -1,0 +1,79 @@
+"""Where the data lives, and the compact indexes read at run time.
+
+License terms and the model catalog are kept as YAML (``licenses/``, ``catalog/``) and compiled into two JSON
+indexes checked in under ``licensecheck/_data/`` (``python -m licensecheck.build_index`` rewrites them; a test
+checks they match the YAML). A one-shot command reads one small JSON file instead of parsing every YAML file.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from licensecheck.errors import DataError
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+INDEX_DIR = PACKAGE_DIR / "_data"
+SCHEMA_DIR = PACKAGE_DIR / "schema"
+
+
+def _data_dir(name: str) -> Path:
+    """A data folder: inside the installed package (wheel), else at the source checkout's root (editable)."""
+    for candidate in (PACKAGE_DIR / name, PACKAGE_DIR.parent.parent / name):
+        if candidate.is_dir():
+            return candidate
+    raise DataError(f"cannot find the {name}/ data folder next to the licensecheck package")
+
+
+def licenses_dir() -> Path:
+    return _data_dir("licenses")
+
+
+def catalog_dir() -> Path:
+    return _data_dir("catalog")
+
+
+_URL_RE = re.compile(r"^(?:https?://)?(?:www\.)?", re.IGNORECASE)
+
+
+def normalize_key(text: str) -> str:
+    """The form every id, alias and URL is matched in: case-insensitive, whitespace folded, URLs bare."""
+    key = " ".join(str(text).split()).lower()
+    if "://" in key or key.startswith("www."):
+        key = _URL_RE.sub("", key).rstrip("/")
+        key = key.split("#", 1)[0].split("?", 1)[0].rstrip("/")
+    return key
+
+
+def key_variants(text: str) -> list[str]:
+    """Keys to try for a license string, most exact first (SPDX LicenseRef- and ScanCode prefixes dropped)."""
+    key = normalize_key(text)
+    out = [key]
+    for prefix in ("licenseref-scancode-", "licenseref-"):
+        if key.startswith(prefix):
+            out.append(key[len(prefix) :])
+    return out
+
+
+@cache
+def _load_index(name: str) -> dict[str, Any]:
+    path = INDEX_DIR / name
+    try:
+        with path.open("rb") as handle:
+            data: dict[str, Any] = json.load(handle)
+    except (OSError, ValueError) as exc:
+        raise DataError(f"cannot read the packaged index {path.name}: {exc}") from None
+    return data
+
+
+def license_index() -> dict[str, Any]:
+    """{"licenses": {id: license file mapping}, "aliases": {key: id}}."""
+    return _load_index("licenses.json")
+
+
+def catalog_index() -> dict[str, Any]:
+    """{"models": {key: entry}, "aliases": {key: id key}, "patterns": [...], "licenses": {...}, ...}."""
+    return _load_index("catalog.json")

@@ -1,0 +1,119 @@
+"""Facts about the licensee and the model that change an answer: user count, domicile, modality, target."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+
+from licensecheck.errors import UsageError
+
+# More users than people on Earth is a typo, not a fact.
+MAX_MAU = 10**11
+
+_SUFFIX = {"": 1, "k": 10**3, "m": 10**6, "b": 10**9, "g": 10**9, "bn": 10**9, "mm": 10**6}
+_MAU_RE = re.compile(r"^\s*([0-9][0-9_,]*(?:\.[0-9]+)?(?:e[+]?[0-9]{1,3})?)\s*(k|m|mm|b|bn|g)?\s*$", re.IGNORECASE)
+
+
+def parse_mau(text: str | int) -> int:
+    """Parse a monthly-active-user count: ``700000000``, ``700M``, ``1.2B``, ``50k``, ``700,000,000``."""
+    if isinstance(text, bool):
+        raise UsageError(f"invalid --mau value {text!r}: expected a count such as 700000000, 700M, 1.2B or 50k")
+    if isinstance(text, int):
+        value = Decimal(text)
+    else:
+        match = _MAU_RE.match(str(text))
+        if not match:
+            raise UsageError(
+                f"invalid --mau value {text!r}: expected a count such as 700000000, 700M, 1.2B or 50k"
+            )
+        number, suffix = match.groups()
+        try:
+            value = Decimal(number.replace(",", "").replace("_", "")) * _SUFFIX[(suffix or "").lower()]
+        except InvalidOperation:
+            raise UsageError(f"invalid --mau value {text!r}: not a number") from None
+    if value < 0:
+        raise UsageError(f"invalid --mau value {text!r}: a user count cannot be negative")
+    if value > MAX_MAU:
+        raise UsageError(f"invalid --mau value {text!r}: more than {MAX_MAU:,} users is not a plausible count")
+    if value != value.to_integral_value():
+        raise UsageError(f"invalid --mau value {text!r}: a user count must be a whole number")
+    return int(value)
+
+
+def format_count(value: int) -> str:
+    """700000000 -> '700M'; 1200000000 -> '1.2B'."""
+    for size, suffix in ((10**9, "B"), (10**6, "M"), (10**3, "k")):
+        if value >= size:
+            text = f"{value / size:.2f}".rstrip("0").rstrip(".")
+            return f"{text}{suffix}"
+    return str(value)
+
+
+EU_MEMBERS = frozenset(
+    "AT BE BG HR CY CZ DK EE FI FR DE GR IE IT LV LT LU MT NL PL PT RO SK SI ES SE".split()
+)
+
+# ISO 3166-1 alpha-2 codes, officially assigned.
+ISO_3166 = frozenset(
+    """AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ BR BS BT BV
+    BW BY BZ CA CC CD CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ DE DJ DK DM DO DZ EC EE EG EH ER ES ET
+    FI FJ FK FM FO FR GA GB GD GE GF GG GH GI GL GM GN GP GQ GR GS GT GU GW GY HK HM HN HR HT HU ID IE IL IM
+    IN IO IQ IR IS IT JE JM JO JP KE KG KH KI KM KN KP KR KW KY KZ LA LB LC LI LK LR LS LT LU LV LY MA MC MD
+    ME MF MG MH MK ML MM MN MO MP MQ MR MS MT MU MV MW MX MY MZ NA NC NE NF NG NI NL NO NP NR NU NZ OM PA PE
+    PF PG PH PK PL PM PN PR PS PT PW PY QA RE RO RS RU RW SA SB SC SD SE SG SH SI SJ SK SL SM SN SO SR SS ST
+    SV SX SY SZ TC TD TF TG TH TJ TK TL TM TN TO TR TT TV TZ UA UG UM US UY UZ VA VC VE VG VI VN VU WF WS YE
+    YT ZA ZM ZW""".split()
+)
+
+# Spellings people use that are not the alpha-2 code.
+_REGION_SYNONYMS = {"UK": "GB", "EL": "GR", "USA": "US"}
+
+
+@dataclass(frozen=True)
+class Region:
+    code: str  # "EU" or an ISO 3166 alpha-2 code
+
+    @property
+    def in_eu(self) -> bool:
+        return self.code == "EU" or self.code in EU_MEMBERS
+
+    def __str__(self) -> str:
+        return self.code
+
+
+def parse_region(text: str) -> Region:
+    """``EU`` or an ISO 3166 alpha-2 code (case-insensitive); every EU member state counts as EU."""
+    if not isinstance(text, str):
+        raise UsageError(f"invalid --region value {text!r}: expected EU or an ISO 3166 country code such as US or DE")
+    code = text.strip().upper()
+    code = _REGION_SYNONYMS.get(code, code)
+    if code == "EU" or code in ISO_3166:
+        return Region(code)
+    raise UsageError(f"invalid --region value {text!r}: expected EU or an ISO 3166 country code such as US or DE")
+
+
+@dataclass(frozen=True)
+class Target:
+    """What ``--target`` names, resolved: a license id (relicensing) or a student model (distillation)."""
+
+    text: str
+    license: str | None = None  # set when the target is (or resolves to) a license id
+    model: str | None = None  # set when the target is a model
+    lineage_licenses: frozenset[str] = field(default_factory=frozenset)  # licenses of the model and its bases
+
+
+@dataclass(frozen=True)
+class Facts:
+    mau: int | None = None
+    region: Region | None = None
+    modality: str | None = None  # "text" | "multimodal" | None (unknown)
+    target: Target | None = None
+
+    def describe(self) -> dict[str, object]:
+        return {
+            "mau": self.mau,
+            "region": self.region.code if self.region else None,
+            "modality": self.modality,
+            "target": self.target.text if self.target else None,
+        }

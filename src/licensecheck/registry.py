@@ -1,0 +1,64 @@
+"""Looking up licenses by id or alias: the encoded ones, and those the catalog only records by name."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from licensecheck.data import catalog_index, key_variants, license_index
+from licensecheck.errors import UsageError
+from licensecheck.terms import LicenseTerms, terms_from_mapping
+
+
+@dataclass(frozen=True)
+class LicenseRef:
+    """A license a model declares: ``encoded`` when the engine has its terms."""
+
+    id: str
+    encoded: bool
+    name: str
+
+
+def license_ids() -> list[str]:
+    return sorted(license_index()["licenses"])
+
+
+def find_encoded(text: str) -> str | None:
+    """The encoded license id a string names (id, SPDX id, ScanCode key, name or URL), or None."""
+    aliases = license_index()["aliases"]
+    for key in key_variants(text):
+        if key in aliases:
+            return str(aliases[key])
+    return None
+
+
+def find_license(text: str) -> LicenseRef | None:
+    """An encoded or recorded license named by ``text``, or None."""
+    lid = find_encoded(text)
+    if lid is not None:
+        return LicenseRef(lid, True, str(license_index()["licenses"][lid]["name"]))
+    catalog = catalog_index()
+    for key in key_variants(text):
+        rid = catalog["license_aliases"].get(key)
+        if rid is not None:
+            return LicenseRef(rid, False, str(catalog["licenses"].get(rid, {}).get("name", rid)))
+    return None
+
+
+def require_license(text: str, *, option: str = "--license") -> str:
+    """An encoded license id for a value the user typed; a usage error otherwise."""
+    lid = find_encoded(text)
+    if lid is None:
+        recorded = find_license(text)
+        if recorded is not None:
+            raise UsageError(
+                f"{option} {text!r}: {recorded.name} is known but its terms are not encoded yet; "
+                f"encoded licenses: {', '.join(license_ids())}"
+            )
+        raise UsageError(f"unknown license {text!r} for {option}; see `licensecheck license list`")
+    return lid
+
+
+@cache
+def get_terms(license_id: str) -> LicenseTerms:
+    return terms_from_mapping(license_index()["licenses"][license_id])

@@ -1,0 +1,42 @@
+"""Renderers, one module per format, chosen from one table. The same report object feeds them all."""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from typing import Any
+
+from licensecheck.errors import UsageError
+
+# format -> module; each module has render_<kind>(obj) -> str. Imported lazily: json never loads rich.
+FORMATS: dict[str, str] = {
+    "text": "licensecheck.render.text",
+    "json": "licensecheck.render.json_format",
+    "markdown": "licensecheck.render.markdown",
+    "sarif": "licensecheck.render.sarif",
+    "github": "licensecheck.render.github",
+}
+
+# Kinds whose renderers live in their own modules (format -> module).
+KIND_FORMATS: dict[str, dict[str, str]] = {
+    "scan": {
+        "text": "licensecheck.render.scan_text",
+        "json": "licensecheck.render.json_format",
+        "markdown": "licensecheck.render.scan_markdown",
+        "sarif": "licensecheck.render.sarif",
+        "github": "licensecheck.render.github",
+    },
+}
+
+MACHINE_FORMATS = frozenset({"json", "sarif", "github"})
+
+
+def renderer(fmt: str, kind: str, allowed: tuple[str, ...]) -> Callable[[Any], str]:
+    key = fmt.strip().lower()
+    if key == "md":
+        key = "markdown"
+    if key not in allowed:
+        raise UsageError(f"unknown format {fmt!r}; choose one of: {', '.join(allowed)}")
+    module = importlib.import_module(KIND_FORMATS.get(kind, FORMATS)[key])
+    func: Callable[[Any], str] = getattr(module, f"render_{kind}")
+    return func

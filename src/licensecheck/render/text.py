@@ -1,0 +1,230 @@
+"""Human text (rich). Anything that came from a model card is escaped before printing."""
+
+from __future__ import annotations
+
+import io
+import os
+import shutil
+from typing import Any
+
+from rich.console import Console
+from rich.markup import escape
+from rich.table import Table
+from rich.text import Text
+
+from licensecheck.vocabulary import Verdict
+
+# Set by the CLI: colour only when writing to a terminal.
+OPTIONS: dict[str, Any] = {"color": False}
+
+STYLE = {
+    "allowed": "bold green",
+    "conditional": "bold yellow",
+    "unknown": "bold magenta",
+    "needs-permission": "bold dark_orange",
+    "forbidden": "bold red",
+}
+
+
+def _console() -> tuple[Console, io.StringIO]:
+    buffer = io.StringIO()
+    width = shutil.get_terminal_size((100, 24)).columns if OPTIONS["color"] else 100
+    console = Console(
+        file=buffer,
+        force_terminal=bool(OPTIONS["color"]),
+        no_color=not OPTIONS["color"] or "NO_COLOR" in os.environ,
+        width=max(60, min(width, 140)),
+        highlight=False,
+        soft_wrap=not OPTIONS["color"],
+    )
+    return console, buffer
+
+
+def verdict_text(verdict: str) -> Text:
+    return Text(verdict.upper(), style=STYLE.get(verdict, "bold"))
+
+
+def render_model(report: Any) -> str:
+    console, buffer = _console()
+    doc = report.to_json()
+    title = report.model or f"license {', '.join(report.license_ids)}"
+    console.print(Text.assemble(Text(str(title), style="bold"), "  ", verdict_text(doc["verdict"])))
+    if report.licenses:
+        names = ", ".join(f"{escape(ref.id)} ({escape(ref.name)})" for ref in report.licenses)
+        console.print(f"[bold]Licenses:[/] {names}")
+    if len(report.lineage) > 1:
+        console.print(f"[bold]Lineage:[/] {escape(lineage_line(report))}")
+    for item in report.evidence:
+        where = f" [{escape(item.path)}{':' + str(item.line) if item.line else ''}]" if item.path else ""
+        console.print(f"  [dim]found via {escape(item.source)}: {escape(item.detail)}{where}[/]")
+    facts = {k: v for k, v in doc["facts"].items() if v is not None}
+    if facts:
+        console.print("[bold]Facts:[/] " + escape(", ".join(f"{k}={v}" for k, v in facts.items())))
+    for warning in report.warnings:
+        console.print(f"[bold yellow]warning:[/] {escape(warning)}")
+    if report.hint:
+        console.print(f"[dim]{escape(report.hint)}[/]")
+    for result in doc["results"]:
+        console.print()
+        console.print(
+            Text.assemble(
+                Text(f"{result['use']}", style="bold"), " under ", Text(result["license"], style="cyan"), ": ",
+                verdict_text(result["verdict"]),
+            )
+        )
+        console.print(f"  {escape(result['reason'])}")
+        if result["conditions"]:
+            console.print("  [bold]Conditions[/] (not settled by the facts given):")
+            for condition in result["conditions"]:
+                console.print(f"    • {escape(condition)}")
+        if result["obligations"]:
+            console.print("  [bold]Obligations:[/]")
+            for obligation in result["obligations"]:
+                console.print(f"    • {escape(obligation)}")
+        if result["citations"]:
+            console.print("  [bold]Rests on:[/]")
+            for c in result["citations"]:
+                doc_name = f"{c['document']} " if c.get("document") else ""
+                quote = f" “{c['quote']}”" if c.get("quote") else ""
+                mark = " (unverified)" if c.get("verified") is False else ""
+                console.print(f"    [dim]{escape(c['license'])} {escape(doc_name)}§{escape(c['section'])}{escape(quote)}{mark}[/]")
+    console.print()
+    console.print(Text.assemble("Overall: ", verdict_text(doc["verdict"]), "  (not legal advice: check the clauses cited)"))
+    return buffer.getvalue()
+
+
+def lineage_line(report: Any) -> str:
+    parts = []
+    for step in report.lineage:
+        ids = ", ".join(ref.id for ref in step.licenses) or "no license found"
+        if step.depth == 0 and step.declared:
+            parts.append(f"{step.model} (declares {ids})")
+        else:
+            parts.append(f"{step.model} ({ids})")
+    return " → ".join(parts)
+
+
+def render_license_list(rows: list[dict[str, Any]]) -> str:
+    console, buffer = _console()
+    table = Table(title="Licenses known to licensecheck", show_lines=False)
+    table.add_column("id", style="cyan", no_wrap=True)
+    table.add_column("name")
+    table.add_column("date", no_wrap=True)
+    uses = list(rows[0]["uses"]) if rows else []
+    short = {"needs-permission": "needs perm.", "conditional": "conditional"}
+    for use in uses:
+        table.add_column(use, no_wrap=True)
+    for row in rows:
+        cells = [Text(short.get(v, v), style=STYLE.get(v, "")) for v in row["uses"].values()]
+        table.add_row(row["id"], escape(row["name"]), row["date"], *cells)
+    console.print(table)
+    console.print("[dim]Verdicts with no facts given (conditional = depends on --mau, --region, --target or modality).[/]")
+    return buffer.getvalue()
+
+
+def render_license_show(doc: dict[str, Any]) -> str:
+    console, buffer = _console()
+    lic = doc["license"]
+    console.print(f"[bold]{escape(lic['name'])}[/] ([cyan]{escape(lic['id'])}[/])")
+    console.print(f"Publisher: {escape(lic['publisher'])} · version {escape(lic['version'])} · {escape(lic['date'])}")
+    console.print(f"Category: {escape(lic['category'])} · Source: {escape(lic['url'])}")
+    if lic.get("aliases"):
+        console.print(f"[dim]Also known as: {escape(', '.join(lic['aliases']))}[/]")
+    console.print()
+    console.print(escape(lic["summary"]))
+    for title, key in (("Outputs", "outputs"), ("Derivatives", "derivatives")):
+        console.print(f"\n[bold]{title}:[/] {escape(lic[key])}")
+    if lic.get("thresholds"):
+        console.print("\n[bold]Thresholds:[/]")
+        for t in lic["thresholds"]:
+            console.print(
+                f"  • more than {t['value']:,} monthly active users, measured {escape(t['measured'])} → "
+                f"{t['consequence']} (§{escape(t['section'])})"
+            )
+    if lic.get("use_policy"):
+        policy = lic["use_policy"]
+        console.print(f"\n[bold]Use policy:[/] {escape(policy['name'])} {escape(policy.get('url', ''))}")
+    console.print("\n[bold]Per use[/] (no facts given):")
+    table = Table(show_header=True)
+    table.add_column("use", no_wrap=True)
+    table.add_column("verdict", no_wrap=True)
+    table.add_column("why")
+    for row in doc["uses"]:
+        why = row["reason"]
+        if row["conditions"]:
+            why += " Condition: " + "; ".join(row["conditions"])
+        table.add_row(row["use"], verdict_text(row["verdict"]), escape(why))
+    console.print(table)
+    if doc["obligations"]:
+        console.print("[bold]Obligations:[/]")
+        for ob in doc["obligations"]:
+            console.print(f"  • [{escape(ob['kind'])}] {escape(ob['text'])} [dim]{escape(ob['cite'])}[/]")
+    if lic.get("notice"):
+        console.print(f"\n[bold]Notice text to ship:[/]\n  {escape(lic['notice'])}")
+    if lic.get("history"):
+        console.print("\n[bold]Versions:[/]")
+        for h in lic["history"]:
+            console.print(f"  • {escape(h['version'])}{' (' + escape(h['date']) + ')' if h.get('date') else ''}: {escape(h['changes'])}")
+    for note in lic.get("notes") or ():
+        console.print(f"[dim]Note: {escape(note)}[/]")
+    console.print("\n[dim]Not legal advice: every answer names the clause it rests on.[/]")
+    return buffer.getvalue()
+
+
+def render_license_compare(doc: dict[str, Any]) -> str:
+    console, buffer = _console()
+    ids = doc["ids"]
+    table = Table(title="Comparison (differences in bold)", show_lines=True)
+    table.add_column("", style="bold", no_wrap=True)
+    for lid in ids:
+        table.add_column(lid, style="cyan" if False else "")
+    for row in doc["rows"]:
+        values = row["values"]
+        differ = len({str(v) for v in values}) > 1
+        cells = []
+        for value in values:
+            text = Text(str(value), style=STYLE.get(str(value), ""))
+            if differ:
+                text.stylize("bold")
+                if str(value) not in STYLE:
+                    text.stylize("underline")
+            cells.append(text)
+        table.add_row(("≠ " if differ else "  ") + row["field"], *cells)
+    console.print(table)
+    return buffer.getvalue()
+
+
+def render_validate(doc: dict[str, Any]) -> str:
+    console, buffer = _console()
+    for item in doc["files"]:
+        if item["valid"]:
+            console.print(f"[green]ok[/] {escape(item['path'])} ({escape(str(item.get('id')))})")
+        else:
+            for problem in item["problems"]:
+                console.print(f"[red]error[/] {escape(problem)}")
+    return buffer.getvalue()
+
+
+def render_catalog(doc: dict[str, Any]) -> str:
+    console, buffer = _console()
+    table = Table(title=escape(doc.get("title", "Catalog")))
+    table.add_column("model", style="cyan")
+    table.add_column("license")
+    table.add_column("base model")
+    table.add_column("modality", no_wrap=True)
+    table.add_column("aliases")
+    for row in doc["models"]:
+        table.add_row(
+            escape(row["id"]), escape(", ".join(row["license"])), escape(", ".join(row.get("base_model", []))),
+            row.get("modality", ""), escape(", ".join(row.get("aliases", [])[:4])),
+        )
+    console.print(table)
+    if doc.get("patterns"):
+        console.print("[bold]Family patterns:[/]")
+        for p in doc["patterns"]:
+            console.print(f"  {escape(p['match'])} → {escape(', '.join(p['license']))}")
+    console.print(f"[dim]{doc['count']} model(s).[/]")
+    return buffer.getvalue()
+
+
+__all__ = ["Verdict"]

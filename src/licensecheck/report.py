@@ -1,0 +1,145 @@
+"""Reports: the results of evaluating uses under the licenses that apply to a model (or one license)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from licensecheck import SCHEMA_ID
+from licensecheck.engine import Result, combine, evaluate, unknown_result
+from licensecheck.facts import Facts
+from licensecheck.registry import LicenseRef, get_terms
+from licensecheck.vocabulary import Use, Verdict
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """How a license (or base model, or modality) was found: which file, which field, which line."""
+
+    source: str  # catalog | pattern | card | license-file | adapter-config | base-model | hub | option
+    detail: str
+    path: str | None = None
+    line: int | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"source": self.source, "detail": self.detail}
+        if self.path:
+            out["path"] = self.path
+        if self.line:
+            out["line"] = self.line
+        return out
+
+
+@dataclass(frozen=True)
+class LineageStep:
+    model: str
+    licenses: tuple[LicenseRef, ...]
+    depth: int
+    declared: tuple[str, ...] = ()  # license strings as the model declares them
+    base_of: str | None = None  # the model this one is a base of
+
+    def to_json(self) -> dict[str, Any]:
+        license_ids = [ref.id for ref in self.licenses]
+        out: dict[str, Any] = {"model": self.model, "license": ", ".join(license_ids) or None}
+        out["licenses"] = license_ids
+        out["depth"] = self.depth
+        if self.base_of:
+            out["base_of"] = self.base_of
+        return out
+
+
+@dataclass(frozen=True)
+class Report:
+    model: str | None
+    licenses: tuple[LicenseRef, ...]
+    facts: Facts
+    results: tuple[Result, ...]
+    lineage: tuple[LineageStep, ...] = ()
+    evidence: tuple[Evidence, ...] = ()
+    warnings: tuple[str, ...] = ()
+    found: bool = True
+    hint: str | None = None
+    modality: str | None = None
+    verdict: Verdict = field(default=Verdict.ALLOWED)
+
+    @property
+    def license_ids(self) -> list[str]:
+        return [ref.id for ref in self.licenses]
+
+    def conditions(self) -> list[str]:
+        return list(dict.fromkeys(c for r in self.results for c in r.conditions))
+
+    def obligations(self) -> list[str]:
+        return list(dict.fromkeys(o.text for r in self.results for o in r.obligations))
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "schema": SCHEMA_ID,
+            "model": self.model,
+            "licenses": self.license_ids,
+            "lineage": [step.to_json() for step in self.lineage],
+            "verdict": self.verdict.value,
+            "results": [result_json(r) for r in self.results],
+            "facts": self.facts.describe() | {"modality": self.modality or self.facts.modality},
+            "evidence": [e.to_json() for e in self.evidence],
+            "warnings": list(self.warnings),
+        }
+
+
+def result_json(result: Result) -> dict[str, Any]:
+    return {
+        "use": result.use.value,
+        "verdict": result.verdict.value,
+        "license": result.license,
+        "reason": result.reason,
+        "conditions": list(result.conditions),
+        "obligations": [o.text for o in result.obligations],
+        "citations": [c.to_json() for c in result.citations],
+    }
+
+
+def evaluate_uses(licenses: Sequence[LicenseRef], uses: Iterable[Use], facts: Facts) -> tuple[Result, ...]:
+    """Every use under every license; a license the engine does not know yields ``unknown``."""
+    results = []
+    for use in uses:
+        if not licenses:
+            results.append(unknown_result(use, "unknown", "No license could be determined for this model."))
+        for ref in licenses:
+            if ref.encoded:
+                results.append(evaluate(get_terms(ref.id), use, facts))
+            else:
+                results.append(
+                    unknown_result(
+                        use, ref.id, f"{ref.name} is recognised but its terms are not encoded in licensecheck yet."
+                    )
+                )
+    return tuple(results)
+
+
+def build_report(
+    *,
+    model: str | None,
+    licenses: Sequence[LicenseRef],
+    uses: Sequence[Use],
+    facts: Facts,
+    lineage: Sequence[LineageStep] = (),
+    evidence: Sequence[Evidence] = (),
+    warnings: Sequence[str] = (),
+    found: bool = True,
+    hint: str | None = None,
+) -> Report:
+    results = evaluate_uses(licenses, uses, facts)
+    return Report(
+        model=model,
+        licenses=tuple(licenses),
+        facts=facts,
+        results=results,
+        lineage=tuple(lineage),
+        evidence=tuple(evidence),
+        warnings=tuple(warnings),
+        found=found,
+        hint=hint,
+        modality=facts.modality,
+        verdict=combine(results) if results else Verdict.UNKNOWN,
+    )

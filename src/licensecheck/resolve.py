@@ -1,0 +1,281 @@
+"""Resolvers behind one interface: catalog, local model folder or card, and (opt-in) the Hugging Face Hub.
+
+Each returns the licenses a model declares *and the evidence for them*; ``resolve_lineage`` then follows base
+models, because the terms of a base model's license that bind derivatives apply to the derivative too.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import deque
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from licensecheck.card import Card, parse_card
+from licensecheck.catalog import lookup_model
+from licensecheck.errors import InputError
+from licensecheck.identify import identify_license_text
+from licensecheck.registry import LicenseRef, find_license
+from licensecheck.report import Evidence, LineageStep
+from licensecheck.textfile import MAX_TEXT_BYTES, decode_text, read_text_file
+
+MAX_LINEAGE_DEPTH = 8
+CARD_NAMES = ("README.md", "readme.md", "README.MD", "Readme.md", "MODEL_CARD.md", "model_card.md")
+LICENSE_NAMES = (
+    "LICENSE", "LICENSE.md", "LICENSE.txt", "LICENSE-MODEL", "LICENSE_MODEL", "LICENSE-MODEL.md", "MODEL_LICENSE",
+    "LICENSE.MODEL", "license", "license.md", "license.txt", "LICENCE", "LICENCE.md", "LICENCE.txt",
+)
+ADAPTER_CONFIG = "adapter_config.json"
+# license values that say nothing: look further (license_name, a LICENSE file, the base model).
+UNINFORMATIVE = frozenset({"other", "unknown", "none", "null", "n/a", "custom", "proprietary", ""})
+
+
+@dataclass
+class ModelNode:
+    name: str
+    declared: tuple[str, ...] = ()
+    licenses: tuple[LicenseRef, ...] = ()
+    bases: tuple[str, ...] = ()
+    modality: str | None = None
+    evidence: list[Evidence] = field(default_factory=list)
+    found: bool = True
+    folder: Path | None = None
+    note: str | None = None
+    key: str = ""
+
+
+@dataclass
+class Lineage:
+    root: ModelNode
+    steps: list[LineageStep]
+    licenses: list[LicenseRef]
+    modality: str | None
+    evidence: list[Evidence]
+    warnings: list[str]
+
+
+def is_path_spec(spec: str) -> bool:
+    """SPEC: MODEL is a path when it exists or starts with /, ./, ../ or ~."""
+    if spec.startswith(("/", "./", "../", "~", ".\\", "..\\")) or spec in (".", ".."):
+        return True
+    try:
+        return Path(spec).exists()
+    except (OSError, ValueError):
+        return False
+
+
+def _ref(value: str) -> LicenseRef:
+    found = find_license(value)
+    return found if found is not None else LicenseRef(value, False, value)
+
+
+def _unique(refs: list[LicenseRef]) -> tuple[LicenseRef, ...]:
+    return tuple({ref.id: ref for ref in refs}.values())
+
+
+def licenses_from_card(card: Card) -> tuple[list[LicenseRef], list[Evidence], tuple[str, ...]]:
+    """The licenses a card declares; ``license: other`` goes through ``license_name`` and ``license_link``."""
+    refs: list[LicenseRef] = []
+    evidence: list[Evidence] = []
+    declared: list[str] = []
+    line = card.lines.get("license")
+    needs_name = False
+    for value in card.license:
+        if value.lower() in UNINFORMATIVE:
+            needs_name = True
+            continue
+        refs.append(_ref(value))
+        declared.append(value)
+        evidence.append(Evidence("card", f"front matter license: {value}", card.path, line))
+    if needs_name or (not refs and (card.license_name or card.license_link)):
+        for field_name, value in (("license_name", card.license_name), ("license_link", card.license_link)):
+            if not value:
+                continue
+            found = find_license(value)
+            if found is not None:
+                refs.append(found)
+                declared.append(value)
+                evidence.append(Evidence("card", f"front matter {field_name}: {value}", card.path,
+                                         card.lines.get(field_name)))
+                break
+        else:
+            if card.license_name:
+                refs.append(LicenseRef(card.license_name, False, card.license_name))
+                declared.append(card.license_name)
+                evidence.append(Evidence("card", f"front matter license_name: {card.license_name} (not recognised)",
+                                         card.path, card.lines.get("license_name")))
+    return refs, evidence, tuple(declared)
+
+
+def _read_optional(path: Path, what: str) -> str | None:
+    if not path.is_file():
+        return None
+    return read_text_file(path, what=what, max_bytes=MAX_TEXT_BYTES)
+
+
+def resolve_folder(path: Path, display: str) -> ModelNode:
+    """A local model folder, or a card file (README.md-style) given directly."""
+    node = ModelNode(name=display, folder=path if path.is_dir() else path.parent, key=str(path.resolve()))
+    card_path: Path | None = None
+    look_around = True
+    if path.is_dir():
+        card_path = next((path / name for name in CARD_NAMES if (path / name).is_file()), None)
+    elif path.is_file():
+        card_path = path
+        look_around = path.name.lower() in {n.lower() for n in CARD_NAMES}
+    else:
+        raise InputError("not a file or folder", path=display)
+    refs: list[LicenseRef] = []
+    declared: list[str] = []
+    bases: list[str] = []
+    if card_path is not None:
+        text = read_text_file(card_path, what="model card")
+        card = parse_card(text, str(card_path))
+        card_refs, card_evidence, card_declared = licenses_from_card(card)
+        refs += card_refs
+        declared += card_declared
+        node.evidence += card_evidence
+        for base in card.base_model:
+            bases.append(base)
+            node.evidence.append(Evidence("card", f"front matter base_model: {base}", str(card_path),
+                                          card.lines.get("base_model")))
+        node.modality = card.modality
+    folder = node.folder
+    if look_around and folder is not None:
+        if not refs:
+            for name in LICENSE_NAMES:
+                candidate = folder / name
+                if not candidate.is_file():
+                    continue
+                text = read_text_file(candidate, what="LICENSE file")
+                found = identify_license_text(text)
+                if found is not None:
+                    refs.append(_ref(found.license))
+                    declared.append(found.license)
+                    node.evidence.append(Evidence("license-file", f"{name} identified as {found.license} "
+                                                  f"(\"{found.signature}\")", str(candidate), found.line))
+                    break
+                node.evidence.append(Evidence("license-file", f"{name} not recognised", str(candidate)))
+        adapter = folder / ADAPTER_CONFIG
+        if adapter.is_file():
+            text = read_text_file(adapter, what="adapter config")
+            try:
+                config = json.loads(text)
+            except ValueError as exc:
+                raise InputError(f"adapter config is not valid JSON: {exc}", path=str(adapter)) from None
+            base = config.get("base_model_name_or_path") if isinstance(config, dict) else None
+            if base is not None and not isinstance(base, str):
+                raise InputError("adapter config base_model_name_or_path must be a string", path=str(adapter))
+            if base and base not in bases:
+                bases.append(base)
+                node.evidence.append(Evidence("adapter-config", f"base_model_name_or_path: {base}", str(adapter)))
+    node.licenses = _unique(refs)
+    node.declared = tuple(declared)
+    node.bases = tuple(bases)
+    return node
+
+
+def resolve_catalog(spec: str) -> ModelNode | None:
+    hit = lookup_model(spec)
+    if hit is None:
+        return None
+    refs = [_ref(value) for value in hit.licenses]
+    detail = {
+        "catalog": f"catalog entry {hit.id}",
+        "alias": f"catalog alias {hit.matched} of {hit.id}",
+        "pattern": f"family pattern {hit.matched}",
+        "name-match": f"named like catalog model {hit.matched}: treated as a re-upload or quantization of it",
+    }[hit.how]
+    if hit.source and hit.how != "name-match":
+        detail += f" (source: {hit.source})"
+    node = ModelNode(
+        name=hit.id if hit.how in ("catalog", "alias") else spec.strip(),
+        declared=tuple(hit.licenses),
+        licenses=_unique(refs),
+        bases=hit.bases,
+        modality=hit.modality,
+        evidence=[Evidence("pattern" if hit.how == "pattern" else "catalog", detail)],
+        note=hit.note,
+        key=(hit.id if hit.how in ("catalog", "alias") else spec.strip()).lower(),
+    )
+    return node
+
+
+def resolve_spec(spec: str, *, online: bool = False, relative_to: Path | None = None) -> ModelNode:
+    """One model, without its bases. Unknown models come back with ``found=False``."""
+    text = spec.strip()
+    if not text:
+        raise InputError("empty model name")
+    if relative_to is not None and text.startswith(("./", "../")):
+        candidate = (relative_to / text).resolve()
+        if candidate.exists():
+            return resolve_folder(candidate, text)
+    if is_path_spec(text):
+        path = Path(text).expanduser()
+        if not path.exists():
+            raise InputError("no such file or folder", path=text)
+        return resolve_folder(path, text)
+    node = resolve_catalog(text)
+    if node is not None:
+        return node
+    if online:
+        from licensecheck.hub import resolve_hub
+
+        return resolve_hub(text)
+    return ModelNode(name=text, found=False, key=text.lower())
+
+
+def resolve_lineage(spec: str, *, online: bool = False) -> Lineage:
+    """The model and every base it derives from (bounded depth, cycles cut), with the licenses that apply."""
+    from licensecheck.engine import relicensing_blocked
+    from licensecheck.registry import get_terms
+
+    root = resolve_spec(spec, online=online)
+    steps = [LineageStep(root.name, root.licenses, 0, root.declared)]
+    nodes = [root]
+    warnings: list[str] = []
+    evidence = list(root.evidence)
+    seen = {root.key}
+    queue: deque[tuple[ModelNode, int]] = deque([(root, 0)])
+    while queue:
+        node, depth = queue.popleft()
+        for base in node.bases:
+            if depth + 1 > MAX_LINEAGE_DEPTH:
+                warnings.append(f"lineage deeper than {MAX_LINEAGE_DEPTH} levels; stopped at {node.name}")
+                continue
+            child = resolve_spec(base, online=online, relative_to=node.folder)
+            if child.key in seen:
+                if child.key == root.key or any(n.key == child.key for n in nodes[: nodes.index(node) + 1]):
+                    warnings.append(f"base_model cycle: {node.name} names {base}, already in its lineage; not followed")
+                continue
+            seen.add(child.key)
+            nodes.append(child)
+            steps.append(LineageStep(child.name, child.licenses, depth + 1, child.declared, base_of=node.name))
+            evidence.extend(
+                Evidence(e.source, f"{child.name}: {e.detail}", e.path, e.line) for e in child.evidence
+            )
+            if not child.found:
+                warnings.append(
+                    f"base model {base} (of {node.name}) is not in the catalog; its license terms are unknown "
+                    "and may bind this model"
+                )
+            else:
+                evidence.append(Evidence("base-model", f"{node.name} derives from {child.name}"))
+                # A derivative that declares a license its base's license does not allow.
+                for declared in node.licenses:
+                    for inherited in child.licenses:
+                        if not inherited.encoded or declared.id == inherited.id:
+                            continue
+                        blocked = relicensing_blocked(get_terms(inherited.id), declared.id)
+                        if blocked is not None:
+                            warnings.append(
+                                f"{node.name} declares {declared.id}, but its base {child.name} is under "
+                                f"{inherited.id}, which does not let derivatives carry other terms "
+                                f"({blocked}); the {inherited.id} terms still apply"
+                            )
+            queue.append((child, depth + 1))
+    licenses: list[LicenseRef] = []
+    for step in steps:
+        licenses.extend(step.licenses)
+    modality = next((n.modality for n in nodes if n.modality), None)
+    return Lineage(root, steps, list(_unique(licenses)), modality, evidence, warnings)

@@ -1,0 +1,96 @@
+"""Safe YAML loading with explicit limits: only ``yaml.SafeLoader``, a cap on aliases and nesting depth.
+
+A document that expands aliases many times over (the "billion laughs") or nests deeper than any real card or
+policy is refused with an InputError instead of being walked for minutes.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import yaml
+
+from licensecheck.errors import InputError
+
+MAX_ALIASES = 100
+MAX_DEPTH = 64
+MAX_YAML_BYTES = 2 * 1024 * 1024
+
+
+class _LimitedLoader(yaml.SafeLoader):
+    """SafeLoader that counts alias uses and nesting depth while composing."""
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self._aliases = 0
+        self._depth = 0
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        if self.check_event(yaml.AliasEvent):
+            self._aliases += 1
+            if self._aliases > MAX_ALIASES:
+                mark = self.peek_event().start_mark
+                raise yaml.YAMLError(f"more than {MAX_ALIASES} aliases (line {mark.line + 1})")
+        self._depth += 1
+        try:
+            if self._depth > MAX_DEPTH:
+                mark = self.peek_event().start_mark
+                raise yaml.YAMLError(f"nested deeper than {MAX_DEPTH} levels (line {mark.line + 1})")
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
+
+
+# YAML 1.1 reads `NO`, `off`, `yes` as booleans; we keep the safe resolver but callers check types.
+
+
+def load_yaml(text: str, *, path: str, what: str = "YAML", line_offset: int = 0) -> Any:
+    """Parse one YAML document safely; any problem is an InputError naming the file and line."""
+    if len(text) > MAX_YAML_BYTES:
+        raise InputError(f"{what} is larger than {MAX_YAML_BYTES // 1024} KiB", path=path)
+    loader = _LimitedLoader(text)
+    try:
+        return loader.get_single_data()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 + line_offset if mark else None
+        problem = exc.problem or exc.context or "syntax error"
+        raise InputError(f"invalid {what}: {problem}", path=path, line=line) from None
+    except yaml.YAMLError as exc:
+        raise InputError(f"invalid {what}: {exc}", path=path) from None
+    except RecursionError:
+        raise InputError(f"invalid {what}: nested too deeply", path=path) from None
+    finally:
+        loader.dispose()
+
+
+def compose_yaml(text: str, *, path: str) -> yaml.Node | None:
+    """The node tree (with line numbers) of a document already known to load."""
+    loader = _LimitedLoader(text)
+    try:
+        return loader.get_single_node()
+    except yaml.YAMLError:
+        return None
+    finally:
+        loader.dispose()
+
+
+def node_line(root: yaml.Node | None, path: list[Any]) -> int | None:
+    """The 1-based line of the value at ``path`` (keys and list indexes) in a composed tree."""
+    node = root
+    line = node.start_mark.line + 1 if node is not None else None
+    for step in path:
+        if isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                if isinstance(key, yaml.ScalarNode) and key.value == str(step):
+                    node = value
+                    line = key.start_mark.line + 1
+                    break
+            else:
+                return line
+        elif isinstance(node, yaml.SequenceNode) and isinstance(step, int) and step < len(node.value):
+            node = node.value[step]
+            line = node.start_mark.line + 1
+        else:
+            return line
+    return line

@@ -1,0 +1,36 @@
+"""Reading small text files written by strangers: size cap, binary detection, strict UTF-8."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from licensecheck.errors import InputError
+
+# The largest card, LICENSE, policy or license file we read. Real ones are a few KiB.
+MAX_TEXT_BYTES = 1024 * 1024
+
+
+def read_text_file(path: Path, *, what: str = "file", max_bytes: int = MAX_TEXT_BYTES) -> str:
+    """Return the file's text or raise InputError with one clear line."""
+    try:
+        with path.open("rb") as handle:
+            raw = handle.read(max_bytes + 1)
+    except FileNotFoundError:
+        raise InputError(f"{what} not found", path=str(path)) from None
+    except IsADirectoryError:
+        raise InputError(f"{what} is a directory", path=str(path)) from None
+    except OSError as exc:
+        raise InputError(f"cannot read {what}: {exc.strerror or exc}", path=str(path)) from None
+    if len(raw) > max_bytes:
+        raise InputError(f"{what} is larger than {max_bytes // 1024} KiB; not read", path=str(path))
+    return decode_text(raw, path=str(path), what=what)
+
+
+def decode_text(raw: bytes, *, path: str, what: str = "file") -> str:
+    if b"\x00" in raw:
+        raise InputError(f"{what} is binary, not text", path=path)
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{what} is not valid UTF-8 (byte {exc.start})", path=path) from None
+    return text

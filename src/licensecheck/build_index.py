@@ -36,7 +36,14 @@ def compile_licenses(folder: Path) -> dict[str, Any]:
             aliases[normalize_key(alias)] = lid
         if item.data.get("spdx"):
             aliases[normalize_key(item.data["spdx"])] = lid
-    return {"licenses": licenses, "aliases": dict(sorted(aliases.items()))}
+    signatures = {fold_signature(sig): str(f.data["id"]) for f in files if f.data for sig in f.data.get("signatures") or ()}
+    return {"licenses": licenses, "aliases": dict(sorted(aliases.items())), "signatures": signatures}
+
+
+def fold_signature(text: str) -> str:
+    from licensecheck.identify import fold
+
+    return fold(text)
 
 
 def _as_list(value: Any) -> list[str]:
@@ -53,6 +60,7 @@ def compile_catalog(folder: Path, license_aliases: Mapping[str, str]) -> dict[st
     problems: list[str] = []
     recorded: dict[str, Any] = {}
     recorded_aliases: dict[str, str] = {}
+    signatures: dict[str, str] = {}
     docs: list[tuple[Path, Mapping[str, Any]]] = []
     for path in sorted(folder.glob("*.yaml")):
         data = load_yaml(read_text_file(path, what="catalog file"), path=str(path), what="catalog file")
@@ -66,6 +74,8 @@ def compile_catalog(folder: Path, license_aliases: Mapping[str, str]) -> dict[st
                 problems.append(f"{path}: recorded license {lid!r} is already encoded in licenses/")
                 continue
             recorded[lid] = {k: entry[k] for k in ("name", "url", "note") if entry.get(k)}
+            for sig in _as_list(entry.get("signatures")):
+                signatures[fold_signature(sig)] = lid
             for alias in [lid, *_as_list(entry.get("aliases"))]:
                 key = normalize_key(alias)
                 if any(k in license_aliases for k in key_variants(key)):
@@ -132,6 +142,7 @@ def compile_catalog(folder: Path, license_aliases: Mapping[str, str]) -> dict[st
         "patterns": patterns,
         "licenses": recorded,
         "license_aliases": dict(sorted(recorded_aliases.items())),
+        "signatures": signatures,
     }
 
 

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import fnmatch
 import re
-from dataclasses import dataclass, field
 from functools import cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from licensecheck.data import catalog_index, normalize_key
 
@@ -20,8 +19,7 @@ _QUANT_RE = re.compile(
 )
 
 
-@dataclass(frozen=True)
-class CatalogHit:
+class CatalogHit(NamedTuple):
     id: str
     licenses: tuple[str, ...]
     bases: tuple[str, ...] = ()
@@ -30,7 +28,6 @@ class CatalogHit:
     note: str | None = None
     how: str = "catalog"  # catalog | alias | pattern | name-match
     matched: str | None = None  # the alias or pattern that matched
-    extra: dict[str, Any] = field(default_factory=dict)
 
 
 def _strip_prefixes(key: str) -> str:

@@ -58,8 +58,6 @@ def check_license(license_text: str, uses: Sequence[Use], facts: Facts) -> Repor
 
 
 def check_model(spec: str, uses: Sequence[Use], facts: Facts, *, online: bool = False) -> Report:
-    from dataclasses import replace
-
     from licensecheck.resolve import resolve_lineage
 
     lineage = resolve_lineage(spec, online=online)
@@ -85,7 +83,7 @@ def check_model(spec: str, uses: Sequence[Use], facts: Facts, *, online: bool = 
         model=root.name,
         licenses=lineage.licenses,
         uses=uses,
-        facts=replace(facts, modality=lineage.modality),
+        facts=facts._replace(modality=lineage.modality),
         lineage=lineage.steps,
         evidence=lineage.evidence,
         warnings=warnings,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from typing import NamedTuple
 from decimal import Decimal, InvalidOperation
 
 from licensecheck.errors import UsageError
@@ -70,8 +70,7 @@ ISO_3166 = frozenset(
 _REGION_SYNONYMS = {"UK": "GB", "EL": "GR", "USA": "US"}
 
 
-@dataclass(frozen=True)
-class Region:
+class Region(NamedTuple):
     code: str  # "EU" or an ISO 3166 alpha-2 code
 
     @property
@@ -93,18 +92,16 @@ def parse_region(text: str) -> Region:
     raise UsageError(f"invalid --region value {text!r}: expected EU or an ISO 3166 country code such as US or DE")
 
 
-@dataclass(frozen=True)
-class Target:
+class Target(NamedTuple):
     """What ``--target`` names, resolved: a license id (relicensing) or a student model (distillation)."""
 
     text: str
     license: str | None = None  # set when the target is (or resolves to) a license id
     model: str | None = None  # set when the target is a model
-    lineage_licenses: frozenset[str] = field(default_factory=frozenset)  # licenses of the model and its bases
+    lineage_licenses: frozenset[str] = frozenset()  # licenses of the model and its bases
 
 
-@dataclass(frozen=True)
-class Facts:
+class Facts(NamedTuple):
     mau: int | None = None
     region: Region | None = None
     modality: str | None = None  # "text" | "multimodal" | None (unknown)

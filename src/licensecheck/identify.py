@@ -27,14 +27,14 @@ def _signatures() -> list[tuple[str, str]]:
     return pairs
 
 
-def _fold(text: str) -> str:
+def fold(text: str) -> str:
     return " ".join(text.replace("’", "'").replace("“", '"').replace("”", '"').split()).lower()
 
 
 def identify_license_text(text: str) -> Identified | None:
     """The license whose signature appears earliest in the text (a title beats a quoted license further down)."""
     head = text[:HEAD_CHARS]
-    folded = _fold(head)
+    folded = fold(head)
     best: tuple[int, int, str, str] | None = None
     for signature, lid in _signatures():
         pos = folded.find(signature)
@@ -52,7 +52,7 @@ def identify_license_text(text: str) -> Identified | None:
 def _line_of(text: str, signature: str) -> int:
     first_word = signature.split()[0] if signature else ""
     for number, line in enumerate(text.splitlines(), start=1):
-        folded = _fold(line)
+        folded = fold(line)
         if signature in folded or (first_word and folded.startswith(signature[: max(12, len(first_word))])):
             return number
     return 1

@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 
 from licensecheck.data import catalog_index, key_variants, license_index
 from licensecheck.errors import UsageError
 from licensecheck.terms import LicenseTerms, terms_from_mapping
 
 
-@dataclass(frozen=True)
-class LicenseRef:
+class LicenseRef(NamedTuple):
     """A license a model declares: ``encoded`` when the engine has its terms."""
 
     id: str

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from licensecheck import SCHEMA_ID
 from licensecheck.engine import Result, combine, evaluate, unknown_result
@@ -13,8 +13,7 @@ from licensecheck.registry import LicenseRef, get_terms
 from licensecheck.vocabulary import Use, Verdict
 
 
-@dataclass(frozen=True)
-class Evidence:
+class Evidence(NamedTuple):
     """How a license (or base model, or modality) was found: which file, which field, which line."""
 
     source: str  # catalog | pattern | card | license-file | adapter-config | base-model | hub | option
@@ -31,8 +30,7 @@ class Evidence:
         return out
 
 
-@dataclass(frozen=True)
-class LineageStep:
+class LineageStep(NamedTuple):
     model: str
     licenses: tuple[LicenseRef, ...]
     depth: int

@@ -11,13 +11,15 @@ from collections import deque
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from licensecheck.card import Card, parse_card
+from typing import TYPE_CHECKING
+
 from licensecheck.catalog import lookup_model
 from licensecheck.errors import InputError
-from licensecheck.identify import identify_license_text
 from licensecheck.registry import LicenseRef, find_license
 from licensecheck.report import Evidence, LineageStep
-from licensecheck.textfile import MAX_TEXT_BYTES, decode_text, read_text_file
+
+if TYPE_CHECKING:  # card parsing (and yaml) is loaded only for local folders
+    from licensecheck.card import Card
 
 MAX_LINEAGE_DEPTH = 8
 CARD_NAMES = ("README.md", "readme.md", "README.MD", "Readme.md", "MODEL_CARD.md", "model_card.md")
@@ -30,22 +32,20 @@ ADAPTER_CONFIG = "adapter_config.json"
 UNINFORMATIVE = frozenset({"other", "unknown", "none", "null", "n/a", "custom", "proprietary", ""})
 
 
-@dataclass
-class ModelNode:
+class ModelNode(NamedTuple):
     name: str
     declared: tuple[str, ...] = ()
     licenses: tuple[LicenseRef, ...] = ()
     bases: tuple[str, ...] = ()
     modality: str | None = None
-    evidence: list[Evidence] = field(default_factory=list)
+    evidence: tuple[Evidence, ...] = ()
     found: bool = True
     folder: Path | None = None
     note: str | None = None
     key: str = ""
 
 
-@dataclass
-class Lineage:
+class Lineage(NamedTuple):
     root: ModelNode
     steps: list[LineageStep]
     licenses: list[LicenseRef]
@@ -107,15 +107,15 @@ def licenses_from_card(card: Card) -> tuple[list[LicenseRef], list[Evidence], tu
     return refs, evidence, tuple(declared)
 
 
-def _read_optional(path: Path, what: str) -> str | None:
-    if not path.is_file():
-        return None
-    return read_text_file(path, what=what, max_bytes=MAX_TEXT_BYTES)
-
-
 def resolve_folder(path: Path, display: str) -> ModelNode:
     """A local model folder, or a card file (README.md-style) given directly."""
-    node = ModelNode(name=display, folder=path if path.is_dir() else path.parent, key=str(path.resolve()))
+    from licensecheck.card import parse_card
+    from licensecheck.identify import identify_license_text
+    from licensecheck.textfile import read_text_file
+
+    folder = path if path.is_dir() else path.parent
+    evidence: list[Evidence] = []
+    modality: str | None = None
     card_path: Path | None = None
     look_around = True
     if path.is_dir():
@@ -134,14 +134,13 @@ def resolve_folder(path: Path, display: str) -> ModelNode:
         card_refs, card_evidence, card_declared = licenses_from_card(card)
         refs += card_refs
         declared += card_declared
-        node.evidence += card_evidence
+        evidence += card_evidence
         for base in card.base_model:
             bases.append(base)
-            node.evidence.append(Evidence("card", f"front matter base_model: {base}", str(card_path),
+            evidence.append(Evidence("card", f"front matter base_model: {base}", str(card_path),
                                           card.lines.get("base_model")))
-        node.modality = card.modality
-    folder = node.folder
-    if look_around and folder is not None:
+        modality = card.modality
+    if look_around:
         if not refs:
             for name in LICENSE_NAMES:
                 candidate = folder / name
@@ -152,10 +151,10 @@ def resolve_folder(path: Path, display: str) -> ModelNode:
                 if found is not None:
                     refs.append(_ref(found.license))
                     declared.append(found.license)
-                    node.evidence.append(Evidence("license-file", f"{name} identified as {found.license} "
+                    evidence.append(Evidence("license-file", f"{name} identified as {found.license} "
                                                   f"(\"{found.signature}\")", str(candidate), found.line))
                     break
-                node.evidence.append(Evidence("license-file", f"{name} not recognised", str(candidate)))
+                evidence.append(Evidence("license-file", f"{name} not recognised", str(candidate)))
         adapter = folder / ADAPTER_CONFIG
         if adapter.is_file():
             text = read_text_file(adapter, what="adapter config")
@@ -168,11 +167,11 @@ def resolve_folder(path: Path, display: str) -> ModelNode:
                 raise InputError("adapter config base_model_name_or_path must be a string", path=str(adapter))
             if base and base not in bases:
                 bases.append(base)
-                node.evidence.append(Evidence("adapter-config", f"base_model_name_or_path: {base}", str(adapter)))
-    node.licenses = _unique(refs)
-    node.declared = tuple(declared)
-    node.bases = tuple(bases)
-    return node
+                evidence.append(Evidence("adapter-config", f"base_model_name_or_path: {base}", str(adapter)))
+    return ModelNode(
+        name=display, declared=tuple(declared), licenses=_unique(refs), bases=tuple(bases), modality=modality,
+        evidence=tuple(evidence), folder=folder, key=str(path.resolve()),
+    )
 
 
 def resolve_catalog(spec: str) -> ModelNode | None:
@@ -194,7 +193,7 @@ def resolve_catalog(spec: str) -> ModelNode | None:
         licenses=_unique(refs),
         bases=hit.bases,
         modality=hit.modality,
-        evidence=[Evidence("pattern" if hit.how == "pattern" else "catalog", detail)],
+        evidence=(Evidence("pattern" if hit.how == "pattern" else "catalog", detail),),
         note=hit.note,
         key=(hit.id if hit.how in ("catalog", "alias") else spec.strip()).lower(),
     )

@@ -160,9 +160,17 @@ def license_document(license_id: str) -> dict[str, Any]:
     uses = []
     for use in Use:
         result = evaluate(terms, use, Facts())
-        uses.append({"use": use.value, "verdict": result.verdict.value, "reason": result.reason,
+        rule = terms.rule(use)
+        uses.append({"use": use.value, "verdict": result.verdict.value, "reason": rule.reason,
+                     "depends_on": [limit.kind for limit in terms.limits_for(use)],
                      "conditions": list(result.conditions),
                      "citations": [c.to_json() for c in result.citations]})
+    limits = [
+        {"id": limit.id, "kind": limit.kind, "verdict": limit.verdict.value, "reason": limit.reason,
+         "uses": "all" if len(limit.uses) == len(Use) else sorted(u.value for u in limit.uses),
+         "cite": ", ".join(c.label() for c in limit.citations)}
+        for limit in terms.limits
+    ]
     obligations = []
     for key, item in (raw.get("obligations") or {}).items():
         cites = ", ".join(f"§{c['section']}" for c in item.get("citations") or ())
@@ -170,7 +178,7 @@ def license_document(license_id: str) -> dict[str, Any]:
     summary = {k: raw[k] for k in ("id", "name", "short_name", "publisher", "version", "date", "date_kind", "url",
                                    "category", "aliases", "summary", "outputs", "derivatives", "notice",
                                    "use_policy", "thresholds", "history", "notes", "spdx") if k in raw}
-    return {"license": summary, "uses": uses, "obligations": obligations}
+    return {"license": summary, "uses": uses, "limits": limits, "obligations": obligations}
 
 
 @handles_errors

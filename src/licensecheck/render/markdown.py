@@ -96,6 +96,12 @@ def render_license_show(doc: dict[str, Any]) -> str:
     for row in doc["uses"]:
         lines.append(f"| {row['use']} | {verdict(row['verdict'])} | {cell(row['reason'])} |")
     lines.append("")
+    if doc["limits"]:
+        lines.append("### Limits")
+        for limit in doc["limits"]:
+            uses = limit["uses"] if isinstance(limit["uses"], str) else ", ".join(limit["uses"])
+            lines.append(f"- **{limit['kind']}** → {limit['verdict']} (uses: {uses}): {cell(limit['reason'])} ({limit['cite']})")
+        lines.append("")
     if doc["obligations"]:
         lines.append("### Obligations")
         lines.extend(f"- **{ob['kind']}**: {cell(ob['text'])} ({cell(ob['cite'])})" for ob in doc["obligations"])

@@ -104,21 +104,32 @@ def lineage_line(report: Any) -> str:
     return " → ".join(parts)
 
 
+SHORT_VERDICT = {"allowed": "yes", "conditional": "if…", "needs-permission": "ask", "forbidden": "no",
+                 "unknown": "?"}
+SHORT_USE = {"commercial": "commercial", "research": "research", "fine-tuning": "fine-tune",
+             "distillation": "distill", "redistribution": "redistrib.", "hosting": "hosting",
+             "large-user-base": "large MAU", "relicensing": "relicense"}
+
+
 def render_license_list(rows: list[dict[str, Any]]) -> str:
     console, buffer = _console()
-    table = Table(title="Licenses known to licensecheck", show_lines=False)
+    if not OPTIONS["color"]:
+        console.width = 170  # a pipe or file has no width limit: keep the table whole
+    table = Table(title="Licenses known to licensecheck", show_lines=False, pad_edge=False)
     table.add_column("id", style="cyan", no_wrap=True)
-    table.add_column("name")
+    table.add_column("name", min_width=20, max_width=38)
     table.add_column("date", no_wrap=True)
     uses = list(rows[0]["uses"]) if rows else []
-    short = {"needs-permission": "needs perm.", "conditional": "conditional"}
     for use in uses:
-        table.add_column(use, no_wrap=True)
+        table.add_column(SHORT_USE.get(use, use), no_wrap=True, justify="center")
     for row in rows:
-        cells = [Text(short.get(v, v), style=STYLE.get(v, "")) for v in row["uses"].values()]
+        cells = [Text(SHORT_VERDICT.get(v, v), style=STYLE.get(v, "")) for v in row["uses"].values()]
         table.add_row(row["id"], escape(row["name"]), row["date"], *cells)
     console.print(table)
-    console.print("[dim]Verdicts with no facts given (conditional = depends on --mau, --region, --target or modality).[/]")
+    console.print(
+        "[dim]With no facts given: yes = allowed, if… = conditional (depends on --mau, --region, --target or the"
+        " model's modality), ask = needs permission, no = forbidden. Details: licensecheck license show ID[/]"
+    )
     return buffer.getvalue()
 
 
@@ -149,12 +160,19 @@ def render_license_show(doc: dict[str, Any]) -> str:
     table.add_column("use", no_wrap=True)
     table.add_column("verdict", no_wrap=True)
     table.add_column("why")
+    table.add_column("depends on", max_width=16)
     for row in doc["uses"]:
-        why = row["reason"]
-        if row["conditions"]:
-            why += " Condition: " + "; ".join(row["conditions"])
-        table.add_row(row["use"], verdict_text(row["verdict"]), escape(why))
+        table.add_row(row["use"], verdict_text(row["verdict"]), escape(row["reason"]),
+                      escape(", ".join(dict.fromkeys(row["depends_on"])) or "-"))
     console.print(table)
+    if doc["limits"]:
+        console.print("[bold]Limits[/] (decided by --mau, --region, --target or the model's modality):")
+        for limit in doc["limits"]:
+            uses = limit["uses"] if isinstance(limit["uses"], str) else ", ".join(limit["uses"])
+            console.print(
+                f"  • [{escape(limit['kind'])}] → {limit['verdict']} (uses: {escape(uses)}): "
+                f"{escape(limit['reason'])} [dim]{escape(limit['cite'])}[/]"
+            )
     if doc["obligations"]:
         console.print("[bold]Obligations:[/]")
         for ob in doc["obligations"]:

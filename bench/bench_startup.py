@@ -1,0 +1,70 @@
+"""Start-up cost of one-shot commands against a hello-world typer app run by the same Python and typer.
+
+Usage: python bench/bench_startup.py [--runs N]
+Prints the median wall time of each command and its ratio to the floor; the bar is 1.3x.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HELLO = """
+import typer
+app = typer.Typer()
+@app.command()
+def main(name: str = "world", count: int = 1):
+    print("hello", name, count)
+if __name__ == "__main__":
+    app()
+"""
+
+COMMANDS = {
+    "license mit (json)": ["model", "--license", "mit", "--use", "commercial", "--format", "json"],
+    "llama3.1 model id (json)": ["model", "meta-llama/Llama-3.1-8B-Instruct", "--use", "commercial", "--format", "json"],
+    "llama3.1 model id (text)": ["model", "meta-llama/Llama-3.1-8B-Instruct", "--use", "commercial"],
+    "license list (text)": ["license", "list"],
+}
+BAR = 1.3
+
+
+def median_time(argv: list[str], runs: int) -> float:
+    samples = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+        samples.append(time.perf_counter() - start)
+    return statistics.median(samples)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=15)
+    opts = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        hello = Path(tmp) / "hello.py"
+        hello.write_text(HELLO, encoding="utf-8")
+        floor_argv = [sys.executable, str(hello), "--name", "x", "--count", "2"]
+        median_time(floor_argv, 2)  # warm the file cache
+        floor = median_time(floor_argv, opts.runs)
+    print(f"hello-world typer floor: {floor * 1000:.0f} ms")
+    worst = 0.0
+    for label, args in COMMANDS.items():
+        argv = [sys.executable, "-m", "licensecheck", *args]
+        median_time(argv, 2)
+        took = median_time(argv, opts.runs)
+        ratio = took / floor
+        worst = max(worst, ratio) if "json" in label else worst
+        print(f"{label:28s} {took * 1000:6.0f} ms  {ratio:4.2f}x")
+    verdict = "OK" if worst <= BAR else "OVER"
+    print(f"worst json ratio {worst:.2f}x (bar {BAR}x): {verdict}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,344 @@
+"""Model references in one file's text: Python (``ast``, never imported), notebooks, configs, scripts, Modelfiles.
+
+Every extractor returns ``Mention``s: the string as written, its 1-based line and the form it was found in.
+Strings only count when they stand where a model goes (a loader call, a model key, a download command) *and*
+look like a model id (see ``looks_like_model``); local paths, URLs and file names never do.
+"""
+
+from __future__ import annotations
+
+import ast
+import json
+import re
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+
+# Keyword arguments, config keys and assignment targets whose string value names a model.
+MODEL_KEYS = frozenset(
+    {
+        "model", "model_id", "model_name", "model_name_or_path", "model_path", "pretrained_model_name_or_path",
+        "base_model", "base_model_name_or_path", "base_model_id", "repo_id", "tokenizer", "tokenizer_name",
+        "tokenizer_name_or_path", "teacher_model", "teacher_model_name_or_path", "student_model", "reward_model",
+        "ref_model", "embedding_model", "embed_model", "reranker_model", "draft_model", "speculative_model",
+        "adapter_name_or_path", "peft_model_id", "_name_or_path", "served_model", "llm_model",
+    }
+)
+# Calls whose positional string arguments name a model.
+LOADER_CALLS = frozenset(
+    {
+        "from_pretrained", "pipeline", "hf_hub_download", "snapshot_download", "LLM", "AsyncLLMEngine",
+        "SentenceTransformer", "CrossEncoder", "load_checkpoint_and_dispatch", "AutoModel", "AutoTokenizer",
+        "HuggingFaceEmbeddings", "HuggingFacePipeline", "ChatOllama", "OllamaLLM", "Ollama",
+    }
+)
+_ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,95}/[A-Za-z0-9][A-Za-z0-9._-]{0,95}$")
+_TAG_RE = re.compile(r"^[a-z0-9][a-z0-9._-]{0,63}(?:/[a-z0-9][a-z0-9._-]{0,63})?:[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
+_FILE_SUFFIXES = (
+    ".py", ".json", ".jsonl", ".yaml", ".yml", ".toml", ".txt", ".csv", ".tsv", ".md", ".sh", ".bin", ".pt",
+    ".pth", ".ckpt", ".safetensors", ".gguf", ".ggml", ".onnx", ".h5", ".npy", ".npz", ".pkl", ".parquet",
+    ".arrow", ".tar", ".gz", ".zip", ".png", ".jpg", ".jpeg", ".wav", ".mp3", ".log", ".html", ".ipynb",
+    ".cfg", ".ini", ".model", ".tiktoken",
+)
+# First path segments that name a folder, not a Hugging Face organisation.
+_LOCAL_ROOTS = frozenset(
+    {
+        "data", "datasets", "models", "model", "checkpoints", "checkpoint", "ckpt", "ckpts", "outputs", "output",
+        "out", "results", "runs", "logs", "tmp", "temp", "cache", ".cache", "weights", "src", "configs", "config",
+        "scripts", "local", "artifacts", "saved_models", "pretrained", "exp", "experiments", "home", "mnt",
+        "workspace", "application", "text", "image", "audio", "video", "multipart",
+    }
+)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A model reference as written, where it stands, and the form it was found in."""
+
+    value: str
+    line: int
+    form: str  # python | notebook | config | command | modelfile | card | policy
+
+
+AliasCheck = Callable[[str], bool]
+
+
+def looks_like_model(value: str, is_alias: AliasCheck) -> bool:
+    """An ``org/name`` id, an Ollama ``name:tag``, or a catalog alias; never a path, URL or file name."""
+    text = value.strip()
+    if not text or len(text) > 200 or text != value or "://" in text or "\\" in text:
+        return False
+    if text.startswith(("/", ".", "~", "-", "$", "{", "<")):
+        return False
+    if _ID_RE.match(text):
+        org = text.split("/", 1)[0].lower()
+        return org not in _LOCAL_ROOTS and not text.lower().endswith(_FILE_SUFFIXES)
+    if _TAG_RE.match(text):
+        return not text.rsplit(":", 1)[1].isdigit()  # host:port is not a tag
+    return is_alias(text)
+
+
+def modelfile_target(value: str) -> str:
+    """``hf.co/org/repo:Q4_K_M`` -> ``org/repo``; Ollama names are kept as they are."""
+    for prefix in ("hf.co/", "huggingface.co/", "https://hf.co/", "https://huggingface.co/"):
+        if value.startswith(prefix):
+            return value[len(prefix) :].split(":", 1)[0]
+    return value
+
+
+# ---------------------------------------------------------------- Python
+
+
+def _call_name(func: ast.expr) -> str:
+    if isinstance(func, ast.Attribute):
+        return func.attr
+    if isinstance(func, ast.Name):
+        return func.id
+    return ""
+
+
+class _PythonVisitor(ast.NodeVisitor):
+    def __init__(self) -> None:
+        self.constants: dict[str, list[tuple[str, int]]] = {}
+        self.found: list[tuple[str, int]] = []
+
+    def _strings(self, node: ast.expr | None) -> list[tuple[str, int]]:
+        if isinstance(node, ast.Constant) and isinstance(node.value, str):
+            return [(node.value, node.lineno)]
+        if isinstance(node, ast.Name):
+            return list(self.constants.get(node.id, ()))
+        return []
+
+    def _assign(self, target: ast.expr, value: ast.expr | None) -> None:
+        if not isinstance(target, ast.Name) or value is None:
+            return
+        if isinstance(value, ast.Call) and _call_name(value.func) == "field":  # dataclass field(default=...)
+            value = next((kw.value for kw in value.keywords if kw.arg == "default"), None)
+        if isinstance(value, ast.Constant) and target.id.lower() in MODEL_KEYS:
+            self.found.extend(self._strings(value))
+
+    def visit_Assign(self, node: ast.Assign) -> None:
+        for target in node.targets:
+            self._assign(target, node.value)
+        self.generic_visit(node)
+
+    def visit_AnnAssign(self, node: ast.AnnAssign) -> None:
+        self._assign(node.target, node.value)
+        self.generic_visit(node)
+
+    def visit_Call(self, node: ast.Call) -> None:
+        name = _call_name(node.func)
+        if name in LOADER_CALLS or name.startswith(("AutoModel", "AutoTokenizer", "AutoProcessor", "AutoConfig")):
+            for arg in node.args:
+                self.found.extend(self._strings(arg))
+        for kw in node.keywords:
+            if kw.arg is not None and kw.arg.lower() in MODEL_KEYS:
+                self.found.extend(self._strings(kw.value))
+        if name == "add_argument" and node.args:  # argparse --model defaults
+            flags = [s for arg in node.args for s, _ in self._strings(arg)]
+            if any("model" in f.lower() or "repo" in f.lower() for f in flags):
+                for kw in node.keywords:
+                    if kw.arg == "default":
+                        self.found.extend(self._strings(kw.value))
+        self.generic_visit(node)
+
+    def visit_Dict(self, node: ast.Dict) -> None:
+        for key, value in zip(node.keys, node.values):
+            if isinstance(key, ast.Constant) and isinstance(key.value, str) and key.value.lower() in MODEL_KEYS:
+                self.found.extend(self._strings(value))
+        self.generic_visit(node)
+
+
+def _collect_constants(tree: ast.AST, visitor: _PythonVisitor) -> None:
+    """Module- and function-level string constants, so a loader given a name finds its value."""
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Assign):
+            targets: list[ast.expr] = list(node.targets)
+            value: ast.expr | None = node.value
+        elif isinstance(node, ast.AnnAssign):
+            targets, value = [node.target], node.value
+        else:
+            continue
+        if isinstance(value, ast.Constant) and isinstance(value.value, str):
+            for target in targets:
+                if isinstance(target, ast.Name):
+                    visitor.constants.setdefault(target.id, []).append((value.value, value.lineno))
+
+
+def python_mentions(source: str, is_alias: AliasCheck, *, form: str = "python", line_offset: int = 0) -> list[Mention]:
+    """Model strings in Python source; a file that does not parse yields nothing."""
+    try:
+        tree = ast.parse(source)
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return []
+    visitor = _PythonVisitor()
+    _collect_constants(tree, visitor)
+    visitor.constants = {k: list(dict.fromkeys(v)) for k, v in visitor.constants.items()}
+    try:
+        visitor.visit(tree)
+    except RecursionError:
+        return []
+    out = dict.fromkeys(
+        Mention(value, line + line_offset, form) for value, line in visitor.found if looks_like_model(value, is_alias)
+    )
+    return list(out)
+
+
+# ---------------------------------------------------------------- commands (shell, Dockerfile, CI steps)
+
+_OPTS_WITH_VALUE = frozenset(
+    {
+        "--repo-type", "--revision", "--local-dir", "--cache-dir", "--token", "--include", "--exclude",
+        "--max-workers", "--local-dir-use-symlinks", "--format", "--host", "--port",
+    }
+)
+_COMMAND_RE = re.compile(r"(?:\b(?:huggingface-cli|hf)\s+download|\bvllm\s+serve|\bollama\s+(?:pull|run))\s+(.*)")
+_MODEL_FLAG_RE = re.compile(
+    r"--(?:model|model[_-]id|model[_-]name(?:[_-]or[_-]path)?|base[_-]model|tokenizer|"
+    r"pretrained[_-]model[_-]name[_-]or[_-]path)(?:=|\s+)[\"']?([^\s\"'\\]+)"
+)
+
+
+def _first_argument(rest: str) -> str | None:
+    tokens = rest.replace("\\", " ").split()
+    skip = False
+    for token in tokens:
+        if skip:
+            skip = False
+            continue
+        if token.startswith("-"):
+            skip = token in _OPTS_WITH_VALUE
+            continue
+        return token.strip("\"'")
+    return None
+
+
+def command_mentions(text: str, is_alias: AliasCheck, *, comment: str = "#") -> list[Mention]:
+    """``huggingface-cli download``, ``hf download``, ``vllm serve``, ``ollama pull/run``, ``--model X``."""
+    out: list[Mention] = []
+    for number, line in enumerate(text.splitlines(), 1):
+        stripped = line.lstrip()
+        if not stripped or stripped.startswith(comment):
+            continue
+        for match in _COMMAND_RE.finditer(line):
+            value = _first_argument(match.group(1))
+            if value is not None and looks_like_model(value, is_alias):
+                out.append(Mention(value, number, "command"))
+        for match in _MODEL_FLAG_RE.finditer(line):
+            if looks_like_model(match.group(1), is_alias):
+                out.append(Mention(match.group(1), number, "command"))
+    return out
+
+
+# ---------------------------------------------------------------- configs (YAML, JSON, TOML), read line by line
+
+_KEY_LINE_RE = re.compile(
+    r"""^\s*(?:-\s+)?["']?([A-Za-z_][\w.-]*)["']?\s*[:=]\s*(.*?)\s*,?\s*$"""
+)
+_LIST_ITEM_RE = re.compile(r"""^\s*-\s+["']?([^"'#\s,]+)["']?\s*(?:#.*)?$""")
+
+
+def _values(raw: str) -> list[str]:
+    """The scalar values of a key's value text: ``org/x``, ``"org/x"``, ``[a/b, c/d]``."""
+    text = raw.split(" #", 1)[0].strip().rstrip(",").strip()
+    if text.startswith("[") and text.endswith("]"):
+        parts = text[1:-1].split(",")
+    else:
+        parts = [text]
+    return [p.strip().strip("\"'") for p in parts if p.strip().strip("\"'")]
+
+
+def config_mentions(text: str, is_alias: AliasCheck, *, skip_section: str | None = None) -> list[Mention]:
+    """Model keys in YAML, JSON and TOML, line by line: tolerant of templates and fast, with exact lines.
+
+    A key with no inline value followed by ``- item`` lines (a YAML list) counts each item.
+    ``skip_section`` (a TOML table such as ``tool.licensecheck``) is not read: it is the policy, not a use.
+    """
+    out: list[Mention] = []
+    list_key_indent: int | None = None
+    in_skipped = False
+    for number, line in enumerate(text.splitlines(), 1):
+        stripped = line.strip()
+        if not stripped or stripped.startswith(("#", "//")):
+            continue
+        if skip_section is not None and stripped.startswith("["):
+            section = stripped.strip("[] ")
+            in_skipped = section == skip_section or section.startswith(skip_section + ".")
+            continue
+        if in_skipped:
+            continue
+        indent = len(line) - len(line.lstrip())
+        if list_key_indent is not None:
+            item = _LIST_ITEM_RE.match(line)
+            if item and indent >= list_key_indent:
+                if looks_like_model(item.group(1), is_alias):
+                    out.append(Mention(item.group(1), number, "config"))
+                continue
+            list_key_indent = None
+        match = _KEY_LINE_RE.match(line)
+        if not match or match.group(1).lower() not in MODEL_KEYS:
+            continue
+        raw = match.group(2)
+        if not raw or raw.startswith("#"):
+            list_key_indent = indent
+            continue
+        for value in _values(raw):
+            if looks_like_model(value, is_alias):
+                out.append(Mention(value, number, "config"))
+    return out
+
+
+# ---------------------------------------------------------------- notebooks and Modelfiles
+
+
+def _line_of(value: str, lines: list[str], start: int) -> int:
+    for index in range(start, len(lines)):
+        if value in lines[index]:
+            return index + 1
+    return start + 1
+
+
+def notebook_mentions(text: str, is_alias: AliasCheck) -> list[Mention]:
+    """Code cells of a Jupyter notebook; lines are lines of the .ipynb file, so annotations land on them."""
+    try:
+        doc = json.loads(text)
+    except ValueError:
+        return []
+    cells = doc.get("cells") if isinstance(doc, dict) else None
+    if not isinstance(cells, list):
+        return []
+    raw_lines = text.splitlines()
+    out: list[Mention] = []
+    cursor = 0
+    for cell in cells:
+        if not isinstance(cell, dict) or cell.get("cell_type") != "code":
+            continue
+        source = cell.get("source")
+        code = "".join(source) if isinstance(source, list) else source if isinstance(source, str) else ""
+        if not isinstance(code, str) or not code.strip():
+            continue
+        first = str(source[0] if isinstance(source, list) and source else code).strip()[:40]
+        cursor = _line_of(json.dumps(first)[1:-1], raw_lines, cursor) - 1 if first else cursor
+        # Magics and shell escapes are blanked for ast (keeping line numbers) and read as commands.
+        lines = code.splitlines()
+        shell = "\n".join(ln.lstrip()[1:] if ln.lstrip().startswith("!") else "" for ln in lines)
+        python = "\n".join("" if ln.lstrip().startswith(("!", "%")) else ln for ln in lines)
+        found = python_mentions(python, is_alias, form="notebook") + command_mentions(shell, is_alias)
+        for mention in found:
+            out.append(Mention(mention.value, _line_of(mention.value, raw_lines, cursor), "notebook"))
+    return list(dict.fromkeys(out))
+
+
+def modelfile_mentions(text: str, is_alias: AliasCheck) -> list[Mention]:
+    """An Ollama Modelfile's ``FROM`` (a local weights file does not count)."""
+    out: list[Mention] = []
+    for number, line in enumerate(text.splitlines(), 1):
+        parts = line.strip().split(None, 1)
+        if len(parts) == 2 and parts[0].upper() == "FROM":
+            value = modelfile_target(parts[1].strip().strip("\"'"))
+            if looks_like_model(value, is_alias):
+                out.append(Mention(value, number, "modelfile"))
+    return out
+
+
+def unique(mentions: Iterable[Mention]) -> Iterator[Mention]:
+    yield from dict.fromkeys(mentions)

@@ -1,0 +1,48 @@
+from __future__ import annotations
+
+import pytest
+
+from licensecheck.errors import UsageError
+from licensecheck.facts import format_count, parse_mau, parse_region
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("700000000", 700_000_000),
+        ("700M", 700_000_000),
+        ("700m", 700_000_000),
+        ("1.2B", 1_200_000_000),
+        ("50k", 50_000),
+        ("700,000,000", 700_000_000),
+        ("0", 0),
+        (" 20M ", 20_000_000),
+        ("2bn", 2_000_000_000),
+    ],
+)
+def test_parse_mau_accepts_counts(text: str, value: int) -> None:
+    assert parse_mau(text) == value
+
+
+@pytest.mark.parametrize("text", ["-5", "1e400", "lots", "", "1.5", "nan", "inf", "700MB", "1e20", "0x10", "1.23456k"])
+def test_parse_mau_rejects_nonsense(text: str) -> None:
+    with pytest.raises(UsageError):
+        parse_mau(text)
+
+
+def test_format_count() -> None:
+    assert format_count(700_000_000) == "700M"
+    assert format_count(1_200_000_000) == "1.2B"
+    assert format_count(999) == "999"
+
+
+@pytest.mark.parametrize(("text", "eu"), [("EU", True), ("de", True), ("FR", True), ("US", False), ("CH", False),
+                                          ("NO", False), ("GB", False), ("uk", False), ("IE", True)])
+def test_parse_region(text: str, eu: bool) -> None:
+    assert parse_region(text).in_eu is eu
+
+
+@pytest.mark.parametrize("text", ["EEA", "XX", "Germany", "", "E"])
+def test_parse_region_rejects_unknown(text: str) -> None:
+    with pytest.raises(UsageError):
+        parse_region(text)

@@ -12,7 +12,8 @@ import yaml
 
 from licensecheck.errors import InputError
 
-MAX_ALIASES = 100
+MAX_ALIASES = 1000
+MAX_EXPANDED_NODES = 100_000  # nodes the document would have with every alias expanded
 MAX_DEPTH = 64
 MAX_YAML_BYTES = 2 * 1024 * 1024
 
@@ -24,6 +25,7 @@ class _LimitedLoader(yaml.SafeLoader):
         super().__init__(stream)
         self._aliases = 0
         self._depth = 0
+        self._sizes: dict[int, int] = {}  # id(node) -> node count with aliases expanded
 
     def compose_node(self, parent: Any, index: Any) -> Any:
         if self.check_event(yaml.AliasEvent):
@@ -36,9 +38,22 @@ class _LimitedLoader(yaml.SafeLoader):
             if self._depth > MAX_DEPTH:
                 mark = self.peek_event().start_mark
                 raise yaml.YAMLError(f"nested deeper than {MAX_DEPTH} levels (line {mark.line + 1})")
-            return super().compose_node(parent, index)
+            node = super().compose_node(parent, index)
         finally:
             self._depth -= 1
+        if id(node) not in self._sizes:
+            children: list[Any] = []
+            if isinstance(node, yaml.SequenceNode):
+                children = node.value
+            elif isinstance(node, yaml.MappingNode):
+                children = [n for pair in node.value for n in pair]
+            size = 1 + sum(self._sizes.get(id(child), 1) for child in children)
+            if size > MAX_EXPANDED_NODES:
+                raise yaml.YAMLError(
+                    f"expands to more than {MAX_EXPANDED_NODES:,} nodes through aliases (line {node.start_mark.line + 1})"
+                )
+            self._sizes[id(node)] = size
+        return node
 
 
 # YAML 1.1 reads `NO`, `off`, `yes` as booleans; we keep the safe resolver but callers check types.

@@ -211,6 +211,8 @@ def compare_document(license_ids: Sequence[str]) -> dict[str, Any]:
         return "; ".join(f">{t['value']:,} MAU → {t['consequence']}" for t in items) or "none"
 
     rows.append({"field": "user threshold", "values": [threshold(d) for d in docs]})
+    rows.append({"field": "limits", "values": [", ".join(f"{lim['kind']} ({lim['verdict']})" for lim in d["limits"])
+                                               or "none" for d in docs]})
     rows.append({"field": "outputs", "values": [d["license"]["outputs"] for d in docs]})
     rows.append({"field": "derivatives", "values": [d["license"]["derivatives"] for d in docs]})
     rows.append({"field": "use policy", "values": [(d["license"].get("use_policy") or {}).get("name", "none") for d in docs]})

@@ -1,0 +1,97 @@
+"""`licensecheck scan`: parse options, merge them over the policy, scan, render, pick the exit code."""
+
+from __future__ import annotations
+
+import sys
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from licensecheck.cli.run import handles_errors, parse_fail_on, parse_uses, render
+from licensecheck.errors import InputError
+from licensecheck.vocabulary import Use
+
+SCAN_FORMATS = ("text", "json", "markdown", "sarif", "github")
+NO_POLICY_NOTE = (
+    "licensecheck: no policy found (licensecheck.yaml, or [tool.licensecheck] in pyproject.toml) and no --use: "
+    "checking commercial use. Write a licensecheck.yaml that declares your uses, e.g. `uses: [commercial]`."
+)
+
+
+def _progress(fmt: str, output: Path | None) -> Callable[[int, int], None] | None:
+    """A one-line counter on stderr, only for people at a terminal (never in CI logs or machine formats)."""
+    from licensecheck.render import MACHINE_FORMATS
+
+    if fmt.strip().lower() in MACHINE_FORMATS or not sys.stderr.isatty():
+        return None
+    started = time.monotonic()
+    shown = [False]
+
+    def show(done: int, total: int) -> None:
+        if time.monotonic() - started < 0.5 and done < total:
+            return  # short scans print nothing
+        if done >= total:
+            if shown[0]:
+                sys.stderr.write("\r\033[K")
+                sys.stderr.flush()
+            return
+        shown[0] = True
+        sys.stderr.write(f"\rscanning… {done}/{total} files")
+        sys.stderr.flush()
+
+    return show
+
+
+@handles_errors
+def run_scan(
+    *,
+    path: Path,
+    policy: Path | None,
+    uses: Sequence[str] | None,
+    mau: str | None,
+    region: str | None,
+    fail_on: str | None,
+    fmt: str,
+    output: Path | None,
+    online: bool,
+) -> int:
+    from licensecheck.check import parse_facts
+    from licensecheck.render import renderer
+    from licensecheck.scan.policy import find_policy
+    from licensecheck.scan.run import ScanOptions, scan_repository
+
+    renderer(fmt, "scan", SCAN_FORMATS)  # an unknown format is a usage error before any work
+    if not path.exists():
+        raise InputError("no such folder", path=str(path))
+    if not path.is_dir():
+        raise InputError("not a folder: scan takes a repository folder", path=str(path))
+    found_policy, policy_rel = find_policy(path, policy)
+    if uses:
+        use_list = parse_uses(uses)
+    elif found_policy is not None and found_policy.uses:
+        use_list = list(found_policy.uses)
+    else:
+        use_list = [Use.COMMERCIAL]
+        if found_policy is None:
+            print(NO_POLICY_NOTE, file=sys.stderr)
+        else:
+            print(f"licensecheck: the policy {found_policy.path} declares no uses: checking commercial use; "
+                  "add e.g. `uses: [commercial]` to it", file=sys.stderr)
+    if fail_on is not None:
+        failing = parse_fail_on(fail_on)
+    elif found_policy is not None and found_policy.fail_on is not None:
+        failing = frozenset(found_policy.fail_on)
+    else:
+        failing = parse_fail_on(None)
+    policy_mau = found_policy.mau if found_policy is not None else None
+    mau_text = mau if mau is not None else (str(policy_mau) if policy_mau is not None else None)
+    region_text = region if region is not None else (found_policy.region if found_policy is not None else None)
+    facts = parse_facts(mau=mau_text, region=region_text, target=None, uses=use_list, online=online)
+    options = ScanOptions(uses=tuple(use_list), facts=facts, fail_on=failing, policy=found_policy,
+                          policy_rel=policy_rel, online=online)
+    report = scan_repository(path, options, progress=_progress(fmt, output))
+    if fmt.strip().lower() != "text":
+        for warning in report.warnings:
+            print(f"licensecheck: warning: {warning}", file=sys.stderr)
+    render(fmt, "scan", report, output, allowed=SCAN_FORMATS)
+    return 1 if report.failed else 0

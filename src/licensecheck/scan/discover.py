@@ -1,0 +1,178 @@
+"""Discovery: every model reference in a repository, with every location.
+
+Each candidate file is read once; one compiled bytes regex per kind decides whether it can name a model at all,
+and only those files are decoded and parsed. Large trees are split over the CPU cores.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+
+from licensecheck.scan.extract import (
+    Mention,
+    command_mentions,
+    config_mentions,
+    modelfile_mentions,
+    notebook_mentions,
+    python_mentions,
+)
+from licensecheck.scan.walk import FileEntry, walk_repository
+
+MAX_FILE_BYTES = 2 * 1024 * 1024
+MAX_NOTEBOOK_BYTES = 16 * 1024 * 1024  # notebooks carry their outputs (images) inline
+PARALLEL_MIN_BYTES = 24 * 1024 * 1024  # below this, starting a second process costs more than it saves
+
+# A quoted org/name or name:tag string, a loader call given a string or a CONSTANT, or a model key given a string.
+_PY_HINT = re.compile(
+    rb"""["'][A-Za-z0-9][\w.-]*/[\w.-]+["']|["'][a-z0-9][\w.-]*:[\w.-]+["']"""
+    rb"""|(?:from_pretrained|pipeline|_download|LLM|SentenceTransformer|Ollama)\s*\(\s*(?:["']|[A-Z_]+\s*[,)])"""
+    rb"""|(?:[Mm]odel|MODEL|repo_id|REPO_ID|tokenizer|TOKENIZER)\w*["']?\s*[:=]\s*(?:field\(\s*default\s*=\s*)?["']"""
+)
+_NOTEBOOK_HINT = re.compile(rb"[Mm]odel|MODEL|repo_id|_download|download |ollama |vllm |LLM|pipeline")
+_CONFIG_HINT = re.compile(rb"[Mm]odel|MODEL|repo_id|tokenizer|name_or_path|download |ollama |vllm ")
+_SHELL_HINT = re.compile(rb"download |ollama |vllm |--model|--base|--tokenizer|--pretrained")
+_HINTS = {"python": _PY_HINT, "notebook": _NOTEBOOK_HINT, "yaml": _CONFIG_HINT, "json": _CONFIG_HINT,
+          "toml": _CONFIG_HINT, "shell": _SHELL_HINT}
+
+
+@dataclass(frozen=True)
+class CardFile:
+    """A model card (README.md with front matter) found in the repository."""
+
+    rel: str
+    path: str
+
+
+@dataclass
+class Discovery:
+    mentions: dict[str, list[tuple[Mention, str]]] = field(default_factory=dict)  # value -> [(mention, rel)]
+    cards: list[CardFile] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    files_read: int = 0
+    files_seen: int = 0
+
+    def add(self, rel: str, mentions: Sequence[Mention]) -> None:
+        for mention in mentions:
+            self.mentions.setdefault(mention.value, []).append((mention, rel))
+
+
+@cache
+def _alias_keys() -> frozenset[str]:
+    from licensecheck.data import catalog_index
+
+    index = catalog_index()
+    return frozenset(index["aliases"]) | frozenset(index["models"])
+
+
+def is_catalog_alias(text: str) -> bool:
+    """A bare name the catalog knows (``gpt2``-style ids, Ollama names such as ``llama3.1``)."""
+    key = " ".join(text.split()).lower()
+    return key in _alias_keys()
+
+
+def _looks_like_card(data: bytes) -> bool:
+    head = data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n")
+    return head.startswith(b"---") and (b"license" in data[:65536] or b"base_model" in data[:65536])
+
+
+def extract_file(kind: str, rel: str, text: str) -> list[Mention]:
+    """Model mentions in one decoded file of the given kind."""
+    alias = is_catalog_alias
+    if kind == "python":
+        return python_mentions(text, alias)
+    if kind == "notebook":
+        return notebook_mentions(text, alias)
+    if kind == "modelfile":
+        return modelfile_mentions(text, alias)
+    if kind == "shell":
+        return command_mentions(text, alias)
+    skip = "tool.licensecheck" if rel.rsplit("/", 1)[-1] == "pyproject.toml" else None
+    found = config_mentions(text, alias, skip_section=skip)
+    if kind == "yaml":  # CI workflows run download commands in `run:` steps
+        found += command_mentions(text, alias)
+    return found
+
+
+def scan_entry(entry: FileEntry) -> tuple[str, list[Mention], bool, str | None]:
+    """(rel, mentions, is_card, warning) for one file; never raises."""
+    limit = MAX_NOTEBOOK_BYTES if entry.kind == "notebook" else MAX_FILE_BYTES
+    if entry.size > limit:
+        return entry.rel, [], False, None
+    try:
+        with open(entry.path, "rb") as handle:
+            data = handle.read(limit + 1)
+    except OSError as exc:
+        return entry.rel, [], False, f"{entry.rel}: skipped, cannot read it ({exc.strerror or exc})"
+    if len(data) > limit or b"\x00" in data[:8192]:
+        return entry.rel, [], False, None
+    if entry.kind == "card":
+        return entry.rel, [], _looks_like_card(data), None
+    hint = _HINTS.get(entry.kind)
+    if hint is not None and hint.search(data) is None:
+        return entry.rel, [], False, None
+    text = data.decode("utf-8", "replace")
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    return entry.rel, extract_file(entry.kind, entry.rel, text), False, None
+
+
+def _scan_chunk(entries: list[FileEntry]) -> list[tuple[str, list[Mention], bool, str | None]]:
+    return [scan_entry(e) for e in entries]
+
+
+def _parallel(entries: list[FileEntry], workers: int) -> list[tuple[str, list[Mention], bool, str | None]]:
+    from concurrent.futures import ProcessPoolExecutor
+    from multiprocessing import get_context
+
+    method = "fork" if sys.platform == "linux" else "spawn"
+    chunks = [entries[i::workers] for i in range(workers)]
+    with ProcessPoolExecutor(max_workers=workers, mp_context=get_context(method)) as pool:
+        parts = list(pool.map(_scan_chunk, chunks))
+    return sorted((item for part in parts for item in part), key=lambda item: item[0])
+
+
+def discover(
+    root: str,
+    *,
+    exclude: Sequence[str] = (),
+    skip: frozenset[str] = frozenset(),
+    progress: Callable[[int, int], None] | None = None,
+    workers: int | None = None,
+) -> Discovery:
+    """Walk ``root`` and collect model mentions and model cards."""
+    result = Discovery()
+
+    def on_error(rel: str, why: str) -> None:
+        result.warnings.append(f"{rel}: skipped, cannot read it ({why})")
+
+    entries = list(walk_repository(root, exclude=exclude, skip=skip, on_error=on_error))
+    result.files_seen = len(entries)
+    total = sum(e.size for e in entries if e.size <= MAX_FILE_BYTES)
+    if workers is None:
+        workers = min(os.cpu_count() or 1, 4) if total >= PARALLEL_MIN_BYTES else 1
+    _is_alias_ready = _alias_keys()  # load the catalog before forking, once
+    del _is_alias_ready
+    if workers > 1 and len(entries) > 1:
+        outcomes = _parallel(entries, workers)
+    else:
+        outcomes = []
+        for index, entry in enumerate(entries):
+            outcomes.append(scan_entry(entry))
+            if progress is not None and index % 256 == 0:
+                progress(index, len(entries))
+    by_rel = {e.rel: e for e in entries}
+    for rel, mentions, is_card, warning in outcomes:
+        result.files_read += 1
+        if warning:
+            result.warnings.append(warning)
+        if is_card:
+            result.cards.append(CardFile(rel, by_rel[rel].path))
+        result.add(rel, mentions)
+    if progress is not None:
+        progress(len(entries), len(entries))
+    return result

@@ -1,0 +1,239 @@
+"""Resolve every discovered model, check every model card, apply the policy, and build the ScanReport."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import os
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from licensecheck.engine import Result, combine, evaluate, unknown_result
+from licensecheck.errors import LicenseCheckError
+from licensecheck.facts import Facts, Target
+from licensecheck.scan.discover import CardFile, discover
+from licensecheck.scan.extract import Mention
+from licensecheck.scan.policy import IgnoreEntry, Policy, normalize_license, unknown_licenses
+from licensecheck.scan.report import Finding, Location, ScanReport
+from licensecheck.vocabulary import Use, Verdict
+
+
+@dataclass
+class _Group:
+    """Mentions that resolve to the same model."""
+
+    model: str
+    licenses: tuple[str, ...] = ()
+    results: tuple[Result, ...] = ()
+    verdict: Verdict = Verdict.UNKNOWN
+    reason: str = ""
+    warnings: list[str] = field(default_factory=list)
+    written: dict[str, None] = field(default_factory=dict)
+    locations: set[Location] = field(default_factory=set)
+
+
+def _reason(results: Sequence[Result], verdict: Verdict, fallback: str) -> str:
+    for result in results:
+        if result.verdict is verdict:
+            return f"{result.use.value} under {result.license}: {result.reason}"
+    return fallback
+
+
+def _resolve_models(
+    mentions: dict[str, list[tuple[Mention, str]]], root: Path, uses: Sequence[Use], facts: Facts, online: bool
+) -> tuple[list[_Group], list[str]]:
+    from licensecheck.check import check_model
+
+    groups: dict[str, _Group] = {}
+    warnings: list[str] = []
+    for value in sorted(mentions, key=str.lower):
+        if (root / value).exists():  # a folder of the repository named like org/name: a local path
+            continue
+        try:
+            report = check_model(value, uses, facts, online=online)
+        except LicenseCheckError as exc:
+            warnings.append(f"{value}: could not be resolved ({exc.describe()})")
+            continue
+        name = report.model or value
+        key = name.lower() if report.found else value.lower()
+        group = groups.get(key)
+        if group is None:
+            verdict = report.verdict
+            fallback = report.hint or (report.warnings[0] if report.warnings else "")
+            group = groups[key] = _Group(
+                model=name, licenses=tuple(report.license_ids), results=report.results, verdict=verdict,
+                reason=_reason(report.results, verdict, fallback) if report.found else (
+                    f"{value} is not in the catalog and no card was found for it; its license is unknown"),
+                warnings=list(report.warnings) if report.found else [],
+            )
+        group.written[value] = None
+        for mention, rel in mentions[value]:
+            group.locations.add(Location(rel, mention.line))
+    return list(groups.values()), warnings
+
+
+def _card_results(declared: Sequence[tuple[str, bool]], bases: Sequence[str], online: bool) -> tuple[
+        list[Result], list[str]]:
+    """The relicensing check of a card: each declared license against each base model's licenses."""
+    from licensecheck.registry import get_terms
+    from licensecheck.resolve import resolve_lineage
+
+    results: list[Result] = []
+    warnings: list[str] = []
+    for base in bases:
+        try:
+            lineage = resolve_lineage(base, online=online)
+        except LicenseCheckError as exc:
+            warnings.append(f"base model {base}: {exc.describe()}")
+            continue
+        if not lineage.root.found or not lineage.licenses:
+            results.append(unknown_result(Use.RELICENSING, "unknown", f"The base model {base} is not in the "
+                                          "catalog, so whether it lets derivatives change license is unknown."))
+            continue
+        for lid, encoded in declared:
+            for ref in lineage.licenses:
+                if not ref.encoded:
+                    results.append(unknown_result(Use.RELICENSING, ref.id, f"{ref.name} (license of {base}) is "
+                                                  "recognised but its terms are not encoded in licensecheck yet."))
+                elif not encoded:
+                    results.append(unknown_result(Use.RELICENSING, ref.id, f"The card declares {lid}, a license "
+                                                  f"licensecheck does not know; {base} is under {ref.id}."))
+                else:
+                    target = Target(lid, license=lid, lineage_licenses=frozenset({lid}))
+                    results.append(evaluate(get_terms(ref.id), Use.RELICENSING, Facts(target=target)))
+    return results, warnings
+
+
+def check_card(card: CardFile, online: bool) -> tuple[Finding | None, list[tuple[Mention, str]], list[str]]:
+    """A model card in the repository: its declared license must be one its base model's license allows."""
+    from licensecheck.card import parse_card
+    from licensecheck.resolve import licenses_from_card
+    from licensecheck.textfile import read_text_file
+
+    try:
+        card_doc = parse_card(read_text_file(Path(card.path), what="model card"), card.rel)
+    except LicenseCheckError as exc:
+        return None, [], [f"{exc.describe()} (model card skipped)"]
+    if not card_doc.license and not card_doc.license_name and not card_doc.base_model:
+        return None, [], []
+    refs, _evidence, _declared = licenses_from_card(card_doc)
+    declared = [(ref.id, ref.encoded) for ref in refs]
+    base_line = card_doc.lines.get("base_model")
+    base_mentions = [(Mention(base, base_line or 1, "card"), card.rel) for base in card_doc.base_model]
+    results, warnings = _card_results(declared, card_doc.base_model, online)
+    verdict = combine(results) if results else Verdict.ALLOWED
+    names = ", ".join(lid for lid, _ in declared) or "no license"
+    if not card_doc.base_model:
+        reason = f"declares {names}; names no base model, so there is no base license to respect"
+    elif not declared:
+        reason = f"declares no license: the terms of {', '.join(card_doc.base_model)} apply"
+    else:
+        reason = _reason(results, verdict, f"declares {names}, which its base model's license allows")
+    folder = card.rel.rsplit("/", 1)[0] if "/" in card.rel else "."
+    line = card_doc.lines.get("license") or card_doc.lines.get("license_name") or base_line or 1
+    finding = Finding(
+        kind="card", model=folder, licenses=tuple(lid for lid, _ in declared), verdict=verdict,
+        locations=(Location(card.rel, line),), results=tuple(results), reason=reason, warnings=tuple(warnings),
+        bases=card_doc.base_model,
+    )
+    return finding, base_mentions, []
+
+
+def _policy_checks(licenses: Sequence[str], policy: Policy | None) -> list[str]:
+    if policy is None:
+        return []
+    deny = {normalize_license(x) for x in policy.deny}
+    allow = {normalize_license(x) for x in policy.allow}
+    out = []
+    for lid in licenses:
+        if lid in deny:
+            out.append(f"license {lid} is denied by the policy")
+        elif allow and lid not in allow:
+            out.append(f"license {lid} is not in the policy's allow list")
+    return out
+
+
+def _match_ignore(finding: Finding, policy: Policy | None) -> IgnoreEntry | None:
+    if policy is None:
+        return None
+    keys = {finding.model.lower(), *(w.lower() for w in finding.written_as)}
+    if finding.kind == "card":
+        keys |= {loc.path.lower() for loc in finding.locations}
+    for entry in policy.ignore:
+        if entry.model.lower() in keys:
+            return entry
+    return None
+
+
+def _apply_policy(finding: Finding, policy: Policy | None, today: _dt.date) -> Finding:
+    from dataclasses import replace
+
+    violations = _policy_checks(finding.licenses, policy)
+    if violations:
+        finding = replace(finding, verdict=Verdict.FORBIDDEN, violations=tuple(violations),
+                          reason="; ".join(violations))
+    entry = _match_ignore(finding, policy)
+    if entry is not None:
+        finding = replace(finding, ignored=entry, ignore_expired=entry.expired(today))
+    return finding
+
+
+@dataclass(frozen=True)
+class ScanOptions:
+    uses: tuple[Use, ...]
+    facts: Facts
+    fail_on: frozenset[Verdict]
+    policy: Policy | None
+    policy_rel: str | None = None  # the policy file inside the tree: not a use of the models it names
+    online: bool = False
+    today: _dt.date | None = None
+
+
+def scan_repository(
+    root: Path, options: ScanOptions, *, progress: Callable[[int, int], None] | None = None
+) -> ScanReport:
+    """Discover, resolve, check cards, apply the policy."""
+    policy = options.policy
+    skip = frozenset({options.policy_rel}) if options.policy_rel else frozenset()
+    found = discover(os.fspath(root), exclude=policy.exclude if policy else (), skip=skip, progress=progress)
+    warnings = list(found.warnings)
+    mentions = {k: list(v) for k, v in found.mentions.items()}
+    if policy is not None:
+        for model, line in policy.models:
+            mentions.setdefault(model, []).append((Mention(model, line or 1, "policy"), policy.path or "policy"))
+    findings: list[Finding] = []
+    for card in found.cards:
+        finding, base_mentions, card_warnings = check_card(card, options.online)
+        warnings.extend(card_warnings)
+        for mention, rel in base_mentions:
+            mentions.setdefault(mention.value, []).append((mention, rel))
+        if finding is not None:
+            findings.append(finding)
+    groups, resolve_warnings = _resolve_models(mentions, root, options.uses, options.facts, options.online)
+    warnings.extend(resolve_warnings)
+    for group in groups:
+        findings.append(Finding(
+            kind="model", model=group.model, licenses=group.licenses, verdict=group.verdict,
+            locations=tuple(sorted(group.locations, key=lambda loc: (loc.path, loc.line or 0))),
+            results=group.results, reason=group.reason, written_as=tuple(group.written),
+            warnings=tuple(dict.fromkeys(group.warnings)),
+        ))
+    today = options.today or _dt.date.today()
+    findings = [_apply_policy(f, policy, today) for f in findings]
+    findings.sort(key=lambda f: (f.kind != "model", f.model.lower()))
+    if policy is not None:
+        warnings.extend(_policy_warnings(policy, findings))
+    return ScanReport(
+        root=os.fspath(root), findings=tuple(findings), uses=options.uses, facts=options.facts,
+        fail_on=options.fail_on, policy=policy, warnings=tuple(warnings), files_scanned=found.files_read,
+    )
+
+
+def _policy_warnings(policy: Policy, findings: Sequence[Finding]) -> list[str]:
+    out = [f"policy: {f.model}: the ignore entry expired on {f.ignored.until}; the finding counts again"
+           for f in findings if f.ignored is not None and f.ignore_expired]
+    used = {id(f.ignored) for f in findings if f.ignored is not None}
+    out += [f"policy: ignore entry for {e.model} matches no finding" for e in policy.ignore if id(e) not in used]
+    out += [f"policy: {v!r} in allow/deny is not a license licensecheck knows; compared by name"
+            for v in unknown_licenses([*policy.allow, *policy.deny])]
+    return out

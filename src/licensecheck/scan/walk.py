@@ -1,0 +1,157 @@
+"""Walking a repository: which files may name a model, honouring ``.gitignore`` and the policy's ``exclude``.
+
+Skips ``.git``, virtualenvs, ``node_modules`` and caches; follows no symlink (so it never leaves the tree and
+never loops); decides what to read from the file name alone, so most files are never opened.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+SKIP_DIRS = frozenset(
+    {
+        ".git", ".hg", ".svn", ".bzr", "node_modules", "__pycache__", ".venv", "venv", ".tox", ".nox", ".mypy_cache",
+        ".pytest_cache", ".ruff_cache", ".ipynb_checkpoints", "site-packages", ".eggs", ".idea", ".vscode",
+        ".cache", ".hypothesis", "bower_components",
+    }
+)
+CARD_FILES = frozenset({"readme.md", "model_card.md", "modelcard.md"})
+_SUFFIX_KINDS = {
+    ".py": "python", ".ipynb": "notebook", ".yaml": "yaml", ".yml": "yaml", ".json": "json", ".toml": "toml",
+    ".sh": "shell", ".bash": "shell", ".zsh": "shell", ".mk": "shell", ".dockerfile": "shell",
+    ".modelfile": "modelfile",
+}
+_NAME_KINDS = {"dockerfile": "shell", "containerfile": "shell", "makefile": "shell", "justfile": "shell",
+               "modelfile": "modelfile"}
+
+
+def file_kind(name: str) -> str | None:
+    """What a file is, from its name: python, notebook, yaml, json, toml, shell, modelfile, card, or None."""
+    lower = name.lower()
+    kind = _NAME_KINDS.get(lower)
+    if kind is not None:
+        return kind
+    if lower in CARD_FILES:
+        return "card"
+    dot = lower.rfind(".")
+    if dot > 0:
+        kind = _SUFFIX_KINDS.get(lower[dot:])
+        if kind is not None:
+            return kind
+        stem = lower[:dot]
+        if stem in ("dockerfile", "containerfile"):
+            return "shell"
+        if stem == "modelfile":
+            return "modelfile"
+    return None
+
+
+@dataclass(frozen=True)
+class FileEntry:
+    path: str  # absolute
+    rel: str  # relative to the scanned root, with "/"
+    kind: str
+    size: int
+
+
+class IgnoreRules:
+    """``.gitignore`` files met on the way down (deeper ones win) plus the policy's ``exclude`` patterns."""
+
+    def __init__(self, exclude: Sequence[str] = ()) -> None:
+        self._specs: list[tuple[str, Any]] = []  # (folder relative to root, GitIgnoreSpec)
+        self._exclude = _spec(exclude) if exclude else None
+
+    def add_gitignore(self, base: str, lines: Sequence[str]) -> None:
+        spec = _spec(lines)
+        if spec is not None:
+            self._specs.append((base, spec))
+
+    def ignored(self, rel: str, is_dir: bool) -> bool:
+        probe = rel + "/" if is_dir else rel
+        if self._exclude is not None and self._exclude.match_file(probe):
+            return True
+        for base, spec in reversed(self._specs):
+            if base and not rel.startswith(base + "/"):
+                continue
+            result = spec.check_file(probe[len(base) + 1 :] if base else probe)
+            if result.include is not None:
+                return bool(result.include)
+        return False
+
+    def scoped(self) -> int:
+        return len(self._specs)
+
+    def pop_to(self, depth: int) -> None:
+        del self._specs[depth:]
+
+
+def _spec(lines: Sequence[str]) -> Any:
+    import pathspec
+
+    patterns = [ln for ln in lines if ln.strip() and not ln.lstrip().startswith("#")]
+    return pathspec.GitIgnoreSpec.from_lines(patterns) if patterns else None
+
+
+def _read_lines(path: str) -> list[str]:
+    try:
+        with open(path, "rb") as handle:
+            return handle.read(256 * 1024).decode("utf-8", "replace").splitlines()
+    except OSError:
+        return []
+
+
+def walk_repository(
+    root: str,
+    *,
+    exclude: Sequence[str] = (),
+    skip: frozenset[str] = frozenset(),
+    on_error: Callable[[str, str], None] = lambda rel, why: None,
+) -> Iterator[FileEntry]:
+    """Files under ``root`` whose name says they may name a model, in a stable (sorted) order.
+
+    ``skip`` holds relative paths not to yield (the policy file). Unreadable folders are reported through
+    ``on_error`` and skipped.
+    """
+    rules = IgnoreRules(exclude)
+    info_exclude = os.path.join(root, ".git", "info", "exclude")
+    if os.path.isfile(info_exclude):
+        rules.add_gitignore("", _read_lines(info_exclude))
+    stack: list[tuple[str, str, int]] = [(root, "", 0)]
+    while stack:
+        folder, rel_folder, depth = stack.pop()
+        rules.pop_to(depth)
+        try:
+            with os.scandir(folder) as it:
+                entries = sorted(it, key=lambda e: e.name)
+        except OSError as exc:
+            on_error(rel_folder or ".", exc.strerror or str(exc))
+            continue
+        names = {e.name for e in entries}
+        if ".gitignore" in names:
+            rules.add_gitignore(rel_folder, _read_lines(os.path.join(folder, ".gitignore")))
+        if rel_folder and "pyvenv.cfg" in names:  # a virtualenv under any name
+            continue
+        scoped = rules.scoped()
+        subdirs: list[tuple[str, str, int]] = []
+        for entry in entries:
+            rel = f"{rel_folder}/{entry.name}" if rel_folder else entry.name
+            try:
+                if entry.is_symlink():
+                    continue
+                if entry.is_dir(follow_symlinks=False):
+                    if entry.name in SKIP_DIRS or rules.ignored(rel, True):
+                        continue
+                    subdirs.append((entry.path, rel, scoped))
+                    continue
+                kind = file_kind(entry.name)
+                if kind is None or rel in skip or rules.ignored(rel, False):
+                    continue
+                size = entry.stat(follow_symlinks=False).st_size
+            except OSError as exc:
+                on_error(rel, exc.strerror or str(exc))
+                continue
+            yield FileEntry(entry.path, rel, kind, size)
+        stack.extend(reversed(subdirs))

@@ -1,0 +1,124 @@
+"""One data test over every license file, the compiled indexes, and the packaging of the data."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+import yaml
+
+from licensecheck.build_index import build, compile_licenses, dump
+from licensecheck.data import INDEX_DIR, catalog_dir, licenses_dir
+from licensecheck.registry import find_encoded, find_license, get_terms
+from licensecheck.validate import check_license_file, cross_file_problems
+from licensecheck.vocabulary import OBLIGATION_KINDS, Use
+
+ROOT = Path(__file__).resolve().parent.parent
+SPEC_IDS = {
+    "apache-2.0", "mit", "llama2", "llama3", "llama3.1", "llama3.2", "llama3.3", "llama4", "gemma",
+    "nvidia-open-model-license", "nvidia-nemotron-open-model-license", "openmdw-1.0", "openmdw-1.1",
+    "cc-by-nc-4.0", "databricks-open-model-license",
+}
+LICENSE_FILES = sorted(licenses_dir().glob("*.yaml"))
+
+
+def test_every_spec_license_has_a_file() -> None:
+    assert {p.stem for p in LICENSE_FILES} == SPEC_IDS
+
+
+@pytest.mark.parametrize("path", LICENSE_FILES, ids=lambda p: p.stem)
+def test_license_file_is_valid(path: Path) -> None:
+    checked = check_license_file(path)
+    assert checked.problems == (), "\n".join(map(str, checked.problems))
+    data = checked.data
+    assert data is not None
+    assert data["id"] == path.stem
+    assert set(data["uses"]) == {u.value for u in Use}
+    for key, obligation in data["obligations"].items():
+        assert obligation["kind"] in OBLIGATION_KINDS, key
+    for use, rule in data["uses"].items():
+        assert rule["citations"], f"{use} cites no section"
+        assert all(c["section"].strip() for c in rule["citations"])
+    for limit in data["limits"]:
+        assert limit["citations"], limit["id"]
+    # terms build and every use evaluates
+    terms = get_terms(data["id"])
+    assert len(terms.rules) == len(Use)
+
+
+def test_ids_and_aliases_are_unique_across_files() -> None:
+    files = [check_license_file(p) for p in LICENSE_FILES]
+    assert cross_file_problems(files) == []
+
+
+def test_quotes_are_short() -> None:
+    for path in LICENSE_FILES:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        quotes = [c.get("quote", "") for rule in data["uses"].values() for c in rule["citations"]]
+        quotes += [c.get("quote", "") for limit in data["limits"] for c in limit["citations"]]
+        assert all(len(q.split()) <= 16 for q in quotes), path.stem
+
+
+@pytest.mark.parametrize(
+    ("alias", "license_id"),
+    [
+        ("Apache-2.0", "apache-2.0"), ("MIT", "mit"), ("CC-BY-NC-4.0", "cc-by-nc-4.0"),
+        ("OpenMDW-1.0", "openmdw-1.0"), ("LicenseRef-OpenMDW-1.1", "openmdw-1.1"),
+        ("Llama 3.1 Community License", "llama3.1"), ("LLAMA 3.1 COMMUNITY LICENSE AGREEMENT", "llama3.1"),
+        ("LicenseRef-scancode-llama-3.2-license-2024", "llama3.2"), ("llama-4-cla-2025", "llama4"),
+        ("gemma-terms-of-use", "gemma"), ("Gemma Terms of Use", "gemma"),
+        ("https://ai.google.dev/gemma/terms/", "gemma"),
+        ("nvidia-open-model-license", "nvidia-open-model-license"),
+        ("https://www.nvidia.com/en-us/agreements/enterprise-software/nvidia-open-model-license/",
+         "nvidia-open-model-license"),
+        ("nvidia-nemotron-open-model-license", "nvidia-nemotron-open-model-license"),
+        ("openmdw1.1-license", "openmdw-1.1"), ("databricks-open-model-license", "databricks-open-model-license"),
+        ("LLAMA2", "llama2"), ("Meta Llama 3 Community License", "llama3"),
+    ],
+)
+def test_aliases_resolve_case_insensitively(alias: str, license_id: str) -> None:
+    assert find_encoded(alias) == license_id
+    assert find_encoded(alias.swapcase()) == license_id
+
+
+def test_recorded_licenses_resolve_as_not_encoded() -> None:
+    ref = find_license("qwen")
+    assert ref is not None and not ref.encoded
+
+
+def test_checked_in_indexes_match_the_yaml() -> None:
+    built = build()
+    for name, data in built.items():
+        on_disk = (INDEX_DIR / name).read_text(encoding="utf-8")
+        assert on_disk == dump(data), f"{name} is stale: run python -m licensecheck.build_index"
+
+
+def test_index_is_compact_json() -> None:
+    data = json.loads((INDEX_DIR / "licenses.json").read_text(encoding="utf-8"))
+    assert set(data["licenses"]) == SPEC_IDS
+    assert compile_licenses(licenses_dir())["aliases"] == data["aliases"]
+
+
+def test_data_folders_found_from_the_source_checkout() -> None:
+    assert licenses_dir().resolve() in {(ROOT / "licenses").resolve(), (ROOT / "src/licensecheck/licenses").resolve()}
+    assert (catalog_dir() / "licenses.yaml").is_file()
+
+
+@pytest.mark.slow
+def test_wheel_ships_the_data(tmp_path: Path) -> None:
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-w", str(tmp_path), str(ROOT)],
+        check=True, capture_output=True,
+    )
+    (wheel,) = tmp_path.glob("model_licensecheck-*.whl")
+    names = set(zipfile.ZipFile(wheel).namelist())
+    for lid in SPEC_IDS:
+        assert f"licensecheck/licenses/{lid}.yaml" in names
+    assert "licensecheck/_data/licenses.json" in names
+    assert "licensecheck/_data/catalog.json" in names
+    assert "licensecheck/schema/license.schema.json" in names
+    assert "licensecheck/catalog/licenses.yaml" in names

@@ -1,0 +1,140 @@
+"""`licensecheck model PATH`: cards, LICENSE files, adapter configs, lineage, and malformed input."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import Result
+
+FIXTURES = Path(__file__).parent / "fixtures" / "models"
+JsonCli = Callable[..., tuple[int, dict[str, Any]]]
+
+
+def folder(name: str) -> str:
+    return str(FIXTURES / name)
+
+
+def test_card_declaring_apache_over_a_llama_base_inherits_llama(cli_json: JsonCli) -> None:
+    code, doc = cli_json("model", folder("apache-over-llama"), "--use", "commercial", "--mau", "900M")
+    assert doc["verdict"] == "needs-permission" and code == 1
+    assert doc["licenses"] == ["apache-2.0", "llama3.1"]
+    assert [step["model"] for step in doc["lineage"]][1] == "meta-llama/Llama-3.1-8B-Instruct"
+    assert any("does not let derivatives carry other terms" in w for w in doc["warnings"])
+    assert any(e["source"] == "card" and e.get("line") == 2 for e in doc["evidence"])
+
+
+def test_lineage_is_shown_in_text(cli: Callable[..., Result]) -> None:
+    result = cli("model", folder("apache-over-llama"), "--use", "commercial", "--mau", "1M")
+    assert result.exit_code == 0
+    assert "(declares apache-2.0) → meta-llama/Llama-3.1-8B-Instruct (llama3.1)" in result.stdout
+    assert "warning:" in result.stdout
+
+
+def test_license_other_resolves_through_license_name(cli_json: JsonCli) -> None:
+    _, doc = cli_json("model", folder("other-license-name"), "--use", "commercial")
+    assert doc["licenses"] == ["nvidia-open-model-license"]
+    assert doc["verdict"] == "allowed"
+
+
+def test_license_other_resolves_through_license_link(cli_json: JsonCli) -> None:
+    _, doc = cli_json("model", folder("other-link-only"), "--use", "commercial")
+    assert doc["licenses"] == ["gemma"]
+
+
+def test_license_file_identified_by_its_release_date_line(cli_json: JsonCli) -> None:
+    _, doc = cli_json("model", folder("license-file-only"), "--use", "commercial", "--mau", "1M", "--region", "US")
+    assert doc["licenses"] == ["llama3.2"]
+    assert doc["verdict"] == "allowed"
+    assert doc["evidence"][0]["source"] == "license-file"
+
+
+def test_modified_mit_is_not_plain_mit(cli_json: JsonCli) -> None:
+    code, doc = cli_json("model", folder("license-md-kimi"), "--use", "commercial")
+    assert doc["licenses"] == ["modified-mit"]
+    assert doc["verdict"] == "unknown" and code == 1
+
+
+def test_adapter_config_names_the_base(cli_json: JsonCli) -> None:
+    _, doc = cli_json("model", folder("adapter-only"), "--use", "distillation", "--target", "mistralai/Mistral-7B-v0.1")
+    assert doc["licenses"] == ["llama3"]
+    assert doc["verdict"] == "forbidden"
+    assert any(e["source"] == "adapter-config" for e in doc["evidence"])
+
+
+def test_folder_with_only_a_base_is_judged_by_the_base(cli_json: JsonCli) -> None:
+    _, doc = cli_json("model", folder("base-only"), "--use", "commercial")
+    assert doc["licenses"] == ["gemma"]
+    assert doc["verdict"] == "allowed"
+
+
+def test_no_license_anywhere_is_unknown(cli_json: JsonCli, cli: Callable[..., Result]) -> None:
+    code, doc = cli_json("model", folder("no-license"), "--use", "commercial")
+    assert doc["verdict"] == "unknown" and code == 1
+    assert doc["licenses"] == []
+
+
+def test_multimodal_card_under_llama32_in_the_eu(cli_json: JsonCli) -> None:
+    _, doc = cli_json("model", folder("vision-finetune"), "--use", "commercial", "--mau", "1M", "--region", "DE")
+    assert doc["verdict"] == "forbidden"
+    assert doc["facts"]["modality"] == "multimodal"
+
+
+def test_recorded_but_unencoded_license_is_an_honest_unknown(cli_json: JsonCli) -> None:
+    code, doc = cli_json("model", folder("unencoded-license"), "--use", "commercial")
+    assert doc["verdict"] == "unknown" and code == 1
+    assert doc["licenses"] == ["qwen"]
+    assert "not encoded" in doc["results"][0]["reason"]
+
+
+def test_two_declared_licenses_both_apply(cli_json: JsonCli) -> None:
+    _, doc = cli_json("model", folder("two-licenses"), "--use", "relicensing", "--target", "apache-2.0")
+    assert doc["licenses"] == ["llama3.1", "gemma"]
+    assert {r["license"] for r in doc["results"]} == {"llama3.1", "gemma"}
+    assert doc["verdict"] == "forbidden"
+
+
+def test_base_model_cycle_is_cut(cli_json: JsonCli) -> None:
+    _, doc = cli_json("model", folder("cycle-a"), "--use", "commercial")
+    assert doc["licenses"] == ["mit"]
+    assert any("cycle" in w for w in doc["warnings"])
+
+
+def test_card_file_given_directly(cli_json: JsonCli) -> None:
+    _, doc = cli_json("model", str(FIXTURES / "other-link-only" / "README.md"), "--use", "commercial")
+    assert doc["licenses"] == ["gemma"]
+
+
+@pytest.mark.parametrize(
+    ("name", "message"),
+    [
+        ("malformed-yaml", "README.md:"),
+        ("unterminated", "never closed"),
+        ("front-matter-list", "must be a mapping"),
+        ("wrong-type", "'license' must be a string or a list of strings"),
+        ("base-dict", "'base_model'"),
+        ("binary-readme", "binary"),
+        ("not-utf8", "UTF-8"),
+        ("alias-bomb", "aliases"),
+    ],
+)
+def test_malformed_input_is_one_line_and_exit_2(cli: Callable[..., Result], name: str, message: str) -> None:
+    result = cli("model", folder(name), "--use", "commercial", "--format", "json")
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and message in lines[0], result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_missing_path_is_an_input_error(cli: Callable[..., Result]) -> None:
+    result = cli("model", "./does/not/exist", "--use", "commercial")
+    assert result.exit_code == 2
+    assert "no such file or folder" in result.stderr
+
+
+def test_malformed_yaml_error_names_the_line(cli: Callable[..., Result]) -> None:
+    result = cli("model", folder("malformed-yaml"), "--format", "json")
+    assert ":3:" in result.stderr or ":4:" in result.stderr, result.stderr

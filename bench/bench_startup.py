@@ -26,7 +26,14 @@ if __name__ == "__main__":
 
 COMMANDS = {
     "license mit (json)": ["model", "--license", "mit", "--use", "commercial", "--format", "json"],
-    "llama3.1 model id (json)": ["model", "meta-llama/Llama-3.1-8B-Instruct", "--use", "commercial", "--format", "json"],
+    "llama3.1 model id (json)": [
+        "model",
+        "meta-llama/Llama-3.1-8B-Instruct",
+        "--use",
+        "commercial",
+        "--format",
+        "json",
+    ],
     "llama3.1 model id (text)": ["model", "meta-llama/Llama-3.1-8B-Instruct", "--use", "commercial"],
     "license list (text)": ["license", "list"],
 }

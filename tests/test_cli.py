@@ -28,7 +28,10 @@ def check_golden(name: str, text: str) -> None:
     ("args", "needle"),
     [
         (["model", "--license", "mit", "--use", "teleportation"], "unknown use 'teleportation'"),
-        (["model", "--license", "no-such-license", "--use", "commercial"], "unknown license 'no-such-license'"),
+        (
+            ["model", "--license", "no-such-license", "--use", "commercial"],
+            "unknown license 'no-such-license'",
+        ),
         (["model", "--license", "mit", "--mau", "lots"], "invalid --mau value 'lots'"),
         (["model", "--license", "mit", "--mau", "-5"], "invalid --mau"),
         (["model", "--license", "mit", "--mau", "1e400"], "invalid --mau"),
@@ -75,8 +78,9 @@ def test_output_writes_the_report_to_a_file(cli: Callable[..., Result], tmp_path
 
 
 def test_json_shape_follows_the_spec(cli: Callable[..., Result]) -> None:
-    doc = json.loads(cli("model", "--license", "llama3.1", "--use", "commercial", "--mau", "20M",
-                         "--format", "json").stdout)
+    doc = json.loads(
+        cli("model", "--license", "llama3.1", "--use", "commercial", "--mau", "20M", "--format", "json").stdout
+    )
     assert doc["schema"] == "licensecheck/1"
     assert doc["model"] is None and doc["licenses"] == ["llama3.1"] and doc["verdict"] == "allowed"
     (result,) = doc["results"]
@@ -86,25 +90,40 @@ def test_json_shape_follows_the_spec(cli: Callable[..., Result]) -> None:
 
 @pytest.mark.parametrize("fmt", ["text", "json", "markdown"])
 def test_golden_model_license(cli: Callable[..., Result], fmt: str) -> None:
-    result = cli("model", "--license", "llama3.2", "--use", "commercial", "--use", "distillation",
-                 "--mau", "20M", "--region", "DE", "--format", fmt)
+    result = cli(
+        "model",
+        "--license",
+        "llama3.2",
+        "--use",
+        "commercial",
+        "--use",
+        "distillation",
+        "--mau",
+        "20M",
+        "--region",
+        "DE",
+        "--format",
+        fmt,
+    )
     assert result.exit_code == 0
-    check_golden(f"model-llama3.2.{ 'txt' if fmt == 'text' else 'md' if fmt == 'markdown' else 'json'}", result.stdout)
+    check_golden(f"model-llama3.2.{'txt' if fmt == 'text' else 'md' if fmt == 'markdown' else 'json'}", result.stdout)
 
 
 @pytest.mark.parametrize("fmt", ["text", "json", "markdown"])
 def test_golden_license_show(cli: Callable[..., Result], fmt: str) -> None:
     result = cli("license", "show", "gemma", "--format", fmt)
     assert result.exit_code == 0
-    check_golden(f"license-show-gemma.{ 'txt' if fmt == 'text' else 'md' if fmt == 'markdown' else 'json'}",
-                 result.stdout)
+    check_golden(
+        f"license-show-gemma.{'txt' if fmt == 'text' else 'md' if fmt == 'markdown' else 'json'}",
+        result.stdout,
+    )
 
 
 @pytest.mark.parametrize("fmt", ["text", "json", "markdown"])
 def test_golden_license_list(cli: Callable[..., Result], fmt: str) -> None:
     result = cli("license", "list", "--format", fmt)
     assert result.exit_code == 0
-    check_golden(f"license-list.{ 'txt' if fmt == 'text' else 'md' if fmt == 'markdown' else 'json'}", result.stdout)
+    check_golden(f"license-list.{'txt' if fmt == 'text' else 'md' if fmt == 'markdown' else 'json'}", result.stdout)
 
 
 def test_license_list_has_every_license_and_use(cli: Callable[..., Result]) -> None:

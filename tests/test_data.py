@@ -19,9 +19,21 @@ from licensecheck.vocabulary import OBLIGATION_KINDS, Use
 
 ROOT = Path(__file__).resolve().parent.parent
 SPEC_IDS = {
-    "apache-2.0", "mit", "llama2", "llama3", "llama3.1", "llama3.2", "llama3.3", "llama4", "gemma",
-    "nvidia-open-model-license", "nvidia-nemotron-open-model-license", "openmdw-1.0", "openmdw-1.1",
-    "cc-by-nc-4.0", "databricks-open-model-license",
+    "apache-2.0",
+    "mit",
+    "llama2",
+    "llama3",
+    "llama3.1",
+    "llama3.2",
+    "llama3.3",
+    "llama4",
+    "gemma",
+    "nvidia-open-model-license",
+    "nvidia-nemotron-open-model-license",
+    "openmdw-1.0",
+    "openmdw-1.1",
+    "cc-by-nc-4.0",
+    "databricks-open-model-license",
 }
 LICENSE_FILES = sorted(licenses_dir().glob("*.yaml"))
 
@@ -66,18 +78,28 @@ def test_quotes_are_short() -> None:
 @pytest.mark.parametrize(
     ("alias", "license_id"),
     [
-        ("Apache-2.0", "apache-2.0"), ("MIT", "mit"), ("CC-BY-NC-4.0", "cc-by-nc-4.0"),
-        ("OpenMDW-1.0", "openmdw-1.0"), ("LicenseRef-OpenMDW-1.1", "openmdw-1.1"),
-        ("Llama 3.1 Community License", "llama3.1"), ("LLAMA 3.1 COMMUNITY LICENSE AGREEMENT", "llama3.1"),
-        ("LicenseRef-scancode-llama-3.2-license-2024", "llama3.2"), ("llama-4-cla-2025", "llama4"),
-        ("gemma-terms-of-use", "gemma"), ("Gemma Terms of Use", "gemma"),
+        ("Apache-2.0", "apache-2.0"),
+        ("MIT", "mit"),
+        ("CC-BY-NC-4.0", "cc-by-nc-4.0"),
+        ("OpenMDW-1.0", "openmdw-1.0"),
+        ("LicenseRef-OpenMDW-1.1", "openmdw-1.1"),
+        ("Llama 3.1 Community License", "llama3.1"),
+        ("LLAMA 3.1 COMMUNITY LICENSE AGREEMENT", "llama3.1"),
+        ("LicenseRef-scancode-llama-3.2-license-2024", "llama3.2"),
+        ("llama-4-cla-2025", "llama4"),
+        ("gemma-terms-of-use", "gemma"),
+        ("Gemma Terms of Use", "gemma"),
         ("https://ai.google.dev/gemma/terms/", "gemma"),
         ("nvidia-open-model-license", "nvidia-open-model-license"),
-        ("https://www.nvidia.com/en-us/agreements/enterprise-software/nvidia-open-model-license/",
-         "nvidia-open-model-license"),
+        (
+            "https://www.nvidia.com/en-us/agreements/enterprise-software/nvidia-open-model-license/",
+            "nvidia-open-model-license",
+        ),
         ("nvidia-nemotron-open-model-license", "nvidia-nemotron-open-model-license"),
-        ("openmdw1.1-license", "openmdw-1.1"), ("databricks-open-model-license", "databricks-open-model-license"),
-        ("LLAMA2", "llama2"), ("Meta Llama 3 Community License", "llama3"),
+        ("openmdw1.1-license", "openmdw-1.1"),
+        ("databricks-open-model-license", "databricks-open-model-license"),
+        ("LLAMA2", "llama2"),
+        ("Meta Llama 3 Community License", "llama3"),
     ],
 )
 def test_aliases_resolve_case_insensitively(alias: str, license_id: str) -> None:
@@ -104,15 +126,29 @@ def test_index_is_compact_json() -> None:
 
 
 def test_data_folders_found_from_the_source_checkout() -> None:
-    assert licenses_dir().resolve() in {(ROOT / "licenses").resolve(), (ROOT / "src/licensecheck/licenses").resolve()}
+    assert licenses_dir().resolve() in {
+        (ROOT / "licenses").resolve(),
+        (ROOT / "src/licensecheck/licenses").resolve(),
+    }
     assert (catalog_dir() / "licenses.yaml").is_file()
 
 
 @pytest.mark.slow
 def test_wheel_ships_the_data(tmp_path: Path) -> None:
     subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-w", str(tmp_path), str(ROOT)],
-        check=True, capture_output=True,
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--no-build-isolation",
+            "-w",
+            str(tmp_path),
+            str(ROOT),
+        ],
+        check=True,
+        capture_output=True,
     )
     (wheel,) = tmp_path.glob("model_licensecheck-*.whl")
     names = set(zipfile.ZipFile(wheel).namelist())

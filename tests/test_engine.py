@@ -18,25 +18,69 @@ CITE = [{"section": "1"}]
 
 
 def make_terms(limits: list[dict[str, Any]] | None = None, base: dict[str, str] | None = None) -> LicenseTerms:
-    uses = {u.value: {"verdict": (base or {}).get(u.value, "allowed"), "reason": f"{u.value} reason", "citations": CITE}
-            for u in Use}
-    return terms_from_mapping({
-        "id": "test-license", "name": "Test License", "publisher": "Tests", "version": "1", "date": "2024-01-01",
-        "url": "https://example.com", "category": "community", "summary": "x" * 20, "outputs": "outputs text",
-        "derivatives": "derivatives text", "obligations": {}, "limits": limits or [], "uses": uses,
-    })
+    uses = {
+        u.value: {
+            "verdict": (base or {}).get(u.value, "allowed"),
+            "reason": f"{u.value} reason",
+            "citations": CITE,
+        }
+        for u in Use
+    }
+    return terms_from_mapping(
+        {
+            "id": "test-license",
+            "name": "Test License",
+            "publisher": "Tests",
+            "version": "1",
+            "date": "2024-01-01",
+            "url": "https://example.com",
+            "category": "community",
+            "summary": "x" * 20,
+            "outputs": "outputs text",
+            "derivatives": "derivatives text",
+            "obligations": {},
+            "limits": limits or [],
+            "uses": uses,
+        }
+    )
 
 
-MAU = {"id": "mau", "kind": "user-threshold", "uses": "all", "threshold": 700_000_000,
-       "measured": "June 2024", "verdict": "needs-permission", "reason": "over the user threshold",
-       "citations": [{"section": "2"}]}
-EU = {"id": "eu", "kind": "eu-multimodal", "uses": "all", "verdict": "forbidden", "reason": "EU multimodal",
-      "citations": [{"section": "AUP"}]}
-DISTILL = {"id": "d", "kind": "distillation-target", "uses": ["distillation"], "family": ["test-license"],
-           "family_name": "Test", "verdict": "forbidden", "reason": "no improving other models",
-           "citations": [{"section": "1.b.v"}]}
-RELICENSE = {"id": "r", "kind": "relicensing-target", "uses": ["relicensing"], "verdict": "forbidden",
-             "reason": "derivatives keep these terms", "citations": [{"section": "1.b.i"}]}
+MAU = {
+    "id": "mau",
+    "kind": "user-threshold",
+    "uses": "all",
+    "threshold": 700_000_000,
+    "measured": "June 2024",
+    "verdict": "needs-permission",
+    "reason": "over the user threshold",
+    "citations": [{"section": "2"}],
+}
+EU = {
+    "id": "eu",
+    "kind": "eu-multimodal",
+    "uses": "all",
+    "verdict": "forbidden",
+    "reason": "EU multimodal",
+    "citations": [{"section": "AUP"}],
+}
+DISTILL = {
+    "id": "d",
+    "kind": "distillation-target",
+    "uses": ["distillation"],
+    "family": ["test-license"],
+    "family_name": "Test",
+    "verdict": "forbidden",
+    "reason": "no improving other models",
+    "citations": [{"section": "1.b.v"}],
+}
+RELICENSE = {
+    "id": "r",
+    "kind": "relicensing-target",
+    "uses": ["relicensing"],
+    "verdict": "forbidden",
+    "reason": "derivatives keep these terms",
+    "citations": [{"section": "1.b.i"}],
+}
 
 
 def test_base_verdict_without_limits() -> None:
@@ -49,13 +93,16 @@ def test_base_verdict_without_limits() -> None:
 def test_missing_mau_is_conditional_with_condition() -> None:
     result = evaluate(make_terms([MAU]), Use.COMMERCIAL, Facts())
     assert result.verdict is Verdict.CONDITIONAL
-    assert result.conditions == ("allowed if the licensee and its affiliates had at most 700M monthly active users "
-                                 "in June 2024",)
+    assert result.conditions == (
+        "allowed if the licensee and its affiliates had at most 700M monthly active users in June 2024",
+    )
     assert {c.section for c in result.citations} == {"1", "2"}
 
 
-@pytest.mark.parametrize(("mau", "verdict"), [(20_000_000, Verdict.ALLOWED), (700_000_000, Verdict.ALLOWED),
-                                              (700_000_001, Verdict.NEEDS_PERMISSION)])
+@pytest.mark.parametrize(
+    ("mau", "verdict"),
+    [(20_000_000, Verdict.ALLOWED), (700_000_000, Verdict.ALLOWED), (700_000_001, Verdict.NEEDS_PERMISSION)],
+)
 def test_mau_threshold(mau: int, verdict: Verdict) -> None:
     assert evaluate(make_terms([MAU]), Use.RESEARCH, Facts(mau=mau)).verdict is verdict
 
@@ -145,12 +192,14 @@ def test_combine_is_worst_and_keeps_conditional_honest() -> None:
 
 # --- properties over the real license files -------------------------------------------------------------
 
-FACT_VALUES = st.fixed_dictionaries({
-    "mau": st.one_of(st.none(), st.sampled_from([0, 1, 50_000, 700_000_000, 700_000_001, 2_000_000_000])),
-    "region": st.one_of(st.none(), st.sampled_from(["US", "DE", "EU", "CH", "JP"])),
-    "modality": st.one_of(st.none(), st.sampled_from(["text", "multimodal"])),
-    "target": st.one_of(st.none(), st.sampled_from(["same", "other", "apache-2.0"])),
-})
+FACT_VALUES = st.fixed_dictionaries(
+    {
+        "mau": st.one_of(st.none(), st.sampled_from([0, 1, 50_000, 700_000_000, 700_000_001, 2_000_000_000])),
+        "region": st.one_of(st.none(), st.sampled_from(["US", "DE", "EU", "CH", "JP"])),
+        "modality": st.one_of(st.none(), st.sampled_from(["text", "multimodal"])),
+        "target": st.one_of(st.none(), st.sampled_from(["same", "other", "apache-2.0"])),
+    }
+)
 
 
 def build_facts(values: dict[str, Any], license_id: str) -> Facts:
@@ -161,8 +210,12 @@ def build_facts(values: dict[str, Any], license_id: str) -> Facts:
         target = Target("org/m", model="org/m", lineage_licenses=frozenset({"mit"}))
     elif values["target"] == "apache-2.0":
         target = Target("apache-2.0", license="apache-2.0", lineage_licenses=frozenset({"apache-2.0"}))
-    return Facts(mau=values["mau"], region=Region(values["region"]) if values["region"] else None,
-                 modality=values["modality"], target=target)
+    return Facts(
+        mau=values["mau"],
+        region=Region(values["region"]) if values["region"] else None,
+        modality=values["modality"],
+        target=target,
+    )
 
 
 @settings(max_examples=150, deadline=None)
@@ -185,8 +238,9 @@ def test_order_of_uses_is_irrelevant(license_id: str, uses: list[Use], values: d
 
 @settings(max_examples=300, deadline=None)
 @given(st.sampled_from(license_ids()), st.sampled_from(list(Use)), FACT_VALUES, FACT_VALUES)
-def test_a_new_fact_only_settles_conditionals(license_id: str, use: Use, partial: dict[str, Any],
-                                               extra: dict[str, Any]) -> None:
+def test_a_new_fact_only_settles_conditionals(
+    license_id: str, use: Use, partial: dict[str, Any], extra: dict[str, Any]
+) -> None:
     terms = get_terms(license_id)
     fuller = {key: partial[key] if partial[key] is not None else extra[key] for key in partial}
     before = evaluate(terms, use, build_facts(partial, license_id))
@@ -199,8 +253,7 @@ def test_a_new_fact_only_settles_conditionals(license_id: str, use: Use, partial
 
 @settings(max_examples=100, deadline=None)
 @given(st.sampled_from([MAU, EU, DISTILL, RELICENSE]), st.sampled_from(list(Use)), FACT_VALUES)
-def test_adding_a_restriction_never_improves_a_verdict(limit: dict[str, Any], use: Use,
-                                                        values: dict[str, Any]) -> None:
+def test_adding_a_restriction_never_improves_a_verdict(limit: dict[str, Any], use: Use, values: dict[str, Any]) -> None:
     facts = build_facts(values, "test-license")
     loose = evaluate(make_terms([]), use, facts)
     strict = evaluate(make_terms([limit]), use, facts)

@@ -36,8 +36,20 @@ def test_format_count() -> None:
     assert format_count(999) == "999"
 
 
-@pytest.mark.parametrize(("text", "eu"), [("EU", True), ("de", True), ("FR", True), ("US", False), ("CH", False),
-                                          ("NO", False), ("GB", False), ("uk", False), ("IE", True)])
+@pytest.mark.parametrize(
+    ("text", "eu"),
+    [
+        ("EU", True),
+        ("de", True),
+        ("FR", True),
+        ("US", False),
+        ("CH", False),
+        ("NO", False),
+        ("GB", False),
+        ("uk", False),
+        ("IE", True),
+    ],
+)
 def test_parse_region(text: str, eu: bool) -> None:
     assert parse_region(text).in_eu is eu
 

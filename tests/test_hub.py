@@ -85,8 +85,15 @@ class FakeHub:
         if filename not in files:
             return 404, {"X-Error-Code": "EntryNotFound", "X-Repo-Commit": commit}, b""
         body = files[filename]
-        return 200, {"X-Repo-Commit": commit, "ETag": f'"{hashlib.sha1(body).hexdigest()}"',
-                     "Content-Type": "text/plain; charset=utf-8"}, body
+        return (
+            200,
+            {
+                "X-Repo-Commit": commit,
+                "ETag": f'"{hashlib.sha1(body).hexdigest()}"',
+                "Content-Type": "text/plain; charset=utf-8",
+            },
+            body,
+        )
 
 
 def _handler(hub: FakeHub) -> type[BaseHTTPRequestHandler]:
@@ -125,8 +132,14 @@ def hub_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
     monkeypatch.setenv("no_proxy", "127.0.0.1,localhost")
     for name in ("HF_TOKEN", "HF_HUB_OFFLINE", "TRANSFORMERS_OFFLINE", "HF_HUB_ETAG_TIMEOUT"):
         monkeypatch.delenv(name, raising=False)
-    # huggingface_hub reads these at import time.
+    # huggingface_hub reads these at import time. Telemetry is left on (licensecheck must turn it off), and the
+    # library's own default endpoint points at the fake Hub too, so a stray request is seen, never sent out.
     monkeypatch.setattr(hf_constants, "HF_HUB_CACHE", str(home / "hub"))
+    monkeypatch.setattr(hf_constants, "HF_HUB_DISABLE_TELEMETRY", False)
+    monkeypatch.setattr(hf_constants, "ENDPOINT", closed_port_url())
+    detect = sys.modules.get("huggingface_hub.utils._detect_agent")
+    if detect is not None and hasattr(detect, "_registry"):
+        monkeypatch.setattr(detect, "_registry", None)
     monkeypatch.setattr(hf_constants, "HF_HUB_OFFLINE", False)
     for name in ("HF_TOKEN_PATH", "HF_STORED_TOKENS_PATH"):
         if hasattr(hf_constants, name):
@@ -136,10 +149,12 @@ def hub_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
 
 @pytest.fixture
 def fake_hub(hub_env: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[FakeHub]:
-    hub = FakeHub(repos={
-        "some-org/finetune": {"README.md": FINETUNE_CARD.encode()},
-        BASE_ID: {"README.md": BASE_CARD.encode()},
-    })
+    hub = FakeHub(
+        repos={
+            "some-org/finetune": {"README.md": FINETUNE_CARD.encode()},
+            BASE_ID: {"README.md": BASE_CARD.encode()},
+        }
+    )
     server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(hub))
     server.daemon_threads = True
     thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
@@ -149,6 +164,7 @@ def fake_hub(hub_env: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[FakeHub
     guard.start()
     hub.url = f"http://127.0.0.1:{server.server_address[1]}"
     monkeypatch.setenv("HF_ENDPOINT", hub.url)
+    monkeypatch.setattr(hf_constants, "ENDPOINT", hub.url)
     try:
         yield hub
     finally:
@@ -236,7 +252,9 @@ def test_hub_server_error_is_an_input_error(fake_hub: FakeHub) -> None:
     fake_hub.broken = True
     result = run("model", "some-org/finetune", "--online", "--format", "json")
     assert result.exit_code == 2
-    assert result.stderr.strip().startswith(f"licensecheck: error: could not reach the Hugging Face Hub at {fake_hub.url}")
+    assert result.stderr.strip().startswith(
+        f"licensecheck: error: could not reach the Hugging Face Hub at {fake_hub.url}"
+    )
     assert len(result.stderr.strip().splitlines()) == 1
 
 
@@ -273,8 +291,22 @@ def test_resolve_hub_accepts_hub_urls(fake_hub: FakeHub) -> None:
     assert repo_id_of("hf.co/some-org/finetune") == "some-org/finetune"
 
 
-@pytest.mark.parametrize("spec", ["no-slash", "a/b/c", "org/", "/name", "org/na me", "org/..", "org--x/y",
-                                  "-org/name", "org/name-", "org/" + "x" * 97, "../etc/passwd"])
+@pytest.mark.parametrize(
+    "spec",
+    [
+        "no-slash",
+        "a/b/c",
+        "org/",
+        "/name",
+        "org/na me",
+        "org/..",
+        "org--x/y",
+        "-org/name",
+        "org/name-",
+        "org/" + "x" * 97,
+        "../etc/passwd",
+    ],
+)
 def test_resolve_hub_rejects_non_ids_without_asking(fake_hub: FakeHub, spec: str) -> None:
     assert not REPO_ID_RE.fullmatch(spec)
     node = resolve_hub(spec)
@@ -284,8 +316,16 @@ def test_resolve_hub_rejects_non_ids_without_asking(fake_hub: FakeHub, spec: str
     assert fake_hub.paths() == []
 
 
-@pytest.mark.parametrize("spec", ["meta-llama/Llama-3.1-8B-Instruct", "TheBloke/Llama-2-7B-GGUF", "a/b",
-                                  "google/gemma-2-9b-it", "org_1/model.v2_final"])
+@pytest.mark.parametrize(
+    "spec",
+    [
+        "meta-llama/Llama-3.1-8B-Instruct",
+        "TheBloke/Llama-2-7B-GGUF",
+        "a/b",
+        "google/gemma-2-9b-it",
+        "org_1/model.v2_final",
+    ],
+)
 def test_repo_id_regex_accepts_hub_ids(spec: str) -> None:
     assert REPO_ID_RE.fullmatch(spec)
 
@@ -310,8 +350,10 @@ def test_resolve_hub_gated_note(fake_hub: FakeHub) -> None:
 def test_token_is_sent(fake_hub: FakeHub, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("HF_TOKEN", "hf_test_token")
     resolve_hub("some-org/finetune")
-    assert all(headers.get("authorization", headers.get("Authorization")) == "Bearer hf_test_token"
-               for _, _, headers in fake_hub.requests)
+    assert all(
+        headers.get("authorization", headers.get("Authorization")) == "Bearer hf_test_token"
+        for _, _, headers in fake_hub.requests
+    )
 
 
 def test_license_other_reads_license_file(fake_hub: FakeHub) -> None:
@@ -397,4 +439,3 @@ def test_missing_client_is_a_usage_error(hub_env: Path, monkeypatch: pytest.Monk
     result = run("model", "some-org/finetune", "--online", "--format", "json")
     assert result.exit_code == 2
     assert 'pip install "model-licensecheck[hub]"' in result.stderr
-

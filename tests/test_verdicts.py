@@ -49,7 +49,10 @@ CASES = [
     (["openmdw-1.0", "--use", "relicensing", "--target", "mit"], "allowed"),
     (["databricks-open-model-license", "--use", "commercial", "--mau", "10M"], "allowed"),
     (["databricks-open-model-license", "--use", "commercial", "--mau", "800M"], "needs-permission"),
-    (["databricks-open-model-license", "--use", "distillation", "--target", "meta-llama/Llama-3.1-8B"], "forbidden"),
+    (
+        ["databricks-open-model-license", "--use", "distillation", "--target", "meta-llama/Llama-3.1-8B"],
+        "forbidden",
+    ),
     (["databricks-open-model-license", "--use", "relicensing", "--target", "mit"], "forbidden"),
 ]
 
@@ -79,15 +82,22 @@ def test_conditional_states_the_mau_condition(cli_json: Callable[..., tuple[int,
 def test_no_use_means_every_use(cli_json: Callable[..., tuple[int, dict[str, Any]]]) -> None:
     _, doc = cli_json("model", "--license", "apache-2.0")
     assert [r["use"] for r in doc["results"]] == [
-        "commercial", "research", "fine-tuning", "distillation", "redistribution", "hosting", "large-user-base",
+        "commercial",
+        "research",
+        "fine-tuning",
+        "distillation",
+        "redistribution",
+        "hosting",
+        "large-user-base",
         "relicensing",
     ]
     assert doc["verdict"] == "allowed"
 
 
-def test_obligations_accumulate_without_duplicates(cli_json: Callable[..., tuple[int, dict[str, Any]]]) -> None:
-    _, doc = cli_json("model", "--license", "llama3.1", "--use", "redistribution", "--use", "fine-tuning",
-                      "--mau", "1")
+def test_obligations_accumulate_without_duplicates(
+    cli_json: Callable[..., tuple[int, dict[str, Any]]],
+) -> None:
+    _, doc = cli_json("model", "--license", "llama3.1", "--use", "redistribution", "--use", "fine-tuning", "--mau", "1")
     texts = [o for r in doc["results"] for o in r["obligations"]]
     assert any("Notice" in t for t in texts)
     for result in doc["results"]:

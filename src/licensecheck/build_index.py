@@ -36,7 +36,9 @@ def compile_licenses(folder: Path) -> dict[str, Any]:
             aliases[normalize_key(alias)] = lid
         if item.data.get("spdx"):
             aliases[normalize_key(item.data["spdx"])] = lid
-    signatures = {fold_signature(sig): str(f.data["id"]) for f in files if f.data for sig in f.data.get("signatures") or ()}
+    signatures = {
+        fold_signature(sig): str(f.data["id"]) for f in files if f.data for sig in f.data.get("signatures") or ()
+    }
     return {"licenses": licenses, "aliases": dict(sorted(aliases.items())), "signatures": signatures}
 
 

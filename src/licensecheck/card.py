@@ -10,18 +10,46 @@ from licensecheck.safeyaml import compose_yaml, load_yaml, node_line
 
 MULTIMODAL_PIPELINES = frozenset(
     {
-        "image-text-to-text", "visual-question-answering", "image-to-text", "any-to-any", "video-text-to-text",
-        "document-question-answering", "audio-text-to-text", "image-text-to-image", "visual-document-retrieval",
-        "video-classification", "zero-shot-image-classification", "image-to-image", "text-to-image",
-        "automatic-speech-recognition", "text-to-speech", "text-to-audio", "image-classification",
-        "object-detection", "image-segmentation", "text-to-video", "audio-classification", "image-feature-extraction",
+        "image-text-to-text",
+        "visual-question-answering",
+        "image-to-text",
+        "any-to-any",
+        "video-text-to-text",
+        "document-question-answering",
+        "audio-text-to-text",
+        "image-text-to-image",
+        "visual-document-retrieval",
+        "video-classification",
+        "zero-shot-image-classification",
+        "image-to-image",
+        "text-to-image",
+        "automatic-speech-recognition",
+        "text-to-speech",
+        "text-to-audio",
+        "image-classification",
+        "object-detection",
+        "image-segmentation",
+        "text-to-video",
+        "audio-classification",
+        "image-feature-extraction",
     }
 )
 TEXT_PIPELINES = frozenset(
     {
-        "text-generation", "text2text-generation", "fill-mask", "feature-extraction", "sentence-similarity",
-        "text-classification", "token-classification", "question-answering", "summarization", "translation",
-        "conversational", "zero-shot-classification", "table-question-answering", "text-ranking",
+        "text-generation",
+        "text2text-generation",
+        "fill-mask",
+        "feature-extraction",
+        "sentence-similarity",
+        "text-classification",
+        "token-classification",
+        "question-answering",
+        "summarization",
+        "translation",
+        "conversational",
+        "zero-shot-classification",
+        "table-question-answering",
+        "text-ranking",
     }
 )
 MULTIMODAL_TAGS = frozenset({"multimodal", "vision", "image-text-to-text", "vision-language", "vlm", "llava", "omni"})
@@ -75,7 +103,8 @@ def _strings(value: Any, name: str, path: str, line: int | None) -> tuple[str, .
         return tuple(v.strip() for v in value if v.strip())
     raise InputError(
         f"model card field {name!r} must be a string or a list of strings, not {type(value).__name__}",
-        path=path, line=line,
+        path=path,
+        line=line,
     )
 
 
@@ -98,7 +127,8 @@ def parse_card(text: str, path: str) -> Card:
         return Card(path=path)
     if not isinstance(data, dict):
         raise InputError(
-            f"model card front matter must be a mapping of fields, not {type(data).__name__}", path=path,
+            f"model card front matter must be a mapping of fields, not {type(data).__name__}",
+            path=path,
             line=offset,
         )
     root = compose_yaml(body, path=path)
@@ -107,8 +137,13 @@ def parse_card(text: str, path: str) -> Card:
         found = node_line(root, [key])
         return found + offset if found is not None else None
 
-    lines = {key: n for key in ("license", "license_name", "license_link", "base_model") if key in data
-             for n in [line(key)] if n is not None}
+    lines = {
+        key: n
+        for key in ("license", "license_name", "license_link", "base_model")
+        if key in data
+        for n in [line(key)]
+        if n is not None
+    }
     tags = data.get("tags")
     if isinstance(tags, str):
         tags = [tags]
@@ -120,8 +155,9 @@ def parse_card(text: str, path: str) -> Card:
         license_name=_string(data.get("license_name"), "license_name", path, line("license_name")),
         license_link=_string(data.get("license_link"), "license_link", path, line("license_link")),
         base_model=_strings(data.get("base_model"), "base_model", path, line("base_model")),
-        base_model_relation=_string(data.get("base_model_relation"), "base_model_relation", path,
-                                    line("base_model_relation")),
+        base_model_relation=_string(
+            data.get("base_model_relation"), "base_model_relation", path, line("base_model_relation")
+        ),
         pipeline_tag=_string(data.get("pipeline_tag"), "pipeline_tag", path, line("pipeline_tag")),
         tags=tuple(str(t) for t in (tags or ()) if isinstance(t, (str, int, float))),
         lines=lines,

@@ -128,18 +128,28 @@ def search_catalog(query: str | None, *, license_id: str | None = None) -> dict[
     rows = []
     for record in index["models"].values():
         haystack = " ".join(
-            [str(record["id"]), *record.get("aliases", ()), *record.get("license", ()), *record.get("base_model", ())]
+            [
+                str(record["id"]),
+                *record.get("aliases", ()),
+                *record.get("license", ()),
+                *record.get("base_model", ()),
+            ]
         ).lower()
         if words and not all(w in haystack for w in words):
             continue
         if lic and lic not in [normalize_key(x) for x in record.get("license", ())]:
             continue
         rows.append(
-            {k: record[k] for k in ("id", "license", "base_model", "modality", "aliases", "source", "note") if k in record}
+            {
+                k: record[k]
+                for k in ("id", "license", "base_model", "modality", "aliases", "source", "note")
+                if k in record
+            }
         )
     rows.sort(key=lambda r: str(r["id"]).lower())
     patterns = [
-        p for p in index["patterns"]
+        p
+        for p in index["patterns"]
         if (not words or all(w in (p["match"] + " " + " ".join(p["license"])) for w in words))
         and (not lic or lic in p["license"])
     ]

@@ -17,9 +17,9 @@ def resolve_target(text: str, uses: Sequence[Use], *, online: bool = False) -> T
     if not value:
         raise UsageError("--target is empty")
     license_id = find_encoded(value)
-    if Use.RELICENSING in uses and license_id is None:
-        if len(uses) == 1 or Use.DISTILLATION not in uses:
-            require_license(value, option="--target")
+    if Use.RELICENSING in uses and license_id is None and Use.DISTILLATION not in uses:
+        # relicensing needs a license; with distillation too, the target may be the student model
+        require_license(value, option="--target")
     if license_id is not None and Use.DISTILLATION not in uses:
         return Target(value, license=license_id, lineage_licenses=frozenset({license_id}))
     if Use.DISTILLATION in uses:
@@ -52,7 +52,10 @@ def check_license(license_text: str, uses: Sequence[Use], facts: Facts) -> Repor
     assert ref is not None
     get_terms(lid)
     return build_report(
-        model=None, licenses=[ref], uses=uses, facts=facts,
+        model=None,
+        licenses=[ref],
+        uses=uses,
+        facts=facts,
         evidence=[Evidence("option", f"--license {license_text}")],
     )
 
@@ -63,16 +66,17 @@ def check_model(spec: str, uses: Sequence[Use], facts: Facts, *, online: bool = 
     lineage = resolve_lineage(spec, online=online)
     root = lineage.root
     if not root.found:
-        hint = (
+        missing = root.note or (
             f"model {spec!r} is not in the catalog; point at a local model folder or card, "
             "evaluate a license directly with --license ID, or look it up with --online"
         )
-        return build_report(model=spec, licenses=[], uses=uses, facts=facts, found=False, hint=hint,
-                            warnings=[hint])
+        return build_report(
+            model=spec, licenses=[], uses=uses, facts=facts, found=False, hint=missing, warnings=[missing]
+        )
     warnings = list(lineage.warnings)
     if root.note:
         warnings.insert(0, root.note)
-    hint = None
+    hint: str | None = None
     if not lineage.licenses:
         hint = (
             f"no license found for {root.name}: add `license:` to its card, a LICENSE file or a base_model, "

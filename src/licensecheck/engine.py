@@ -122,7 +122,11 @@ def evaluate(terms: LicenseTerms, use: Use, facts: Facts) -> Result:
         worst_pending = max(relevant, key=lambda limit: limit.verdict.rank)
         decisive = [limit for limit in triggered if limit.verdict == fixed and fixed != rule.verdict]
         reason = decisive[0].reason if decisive else worst_pending.reason
-        cited = [rule.citations, *(limit.citations for limit in decisive), *(limit.citations for limit in relevant)]
+        cited = [
+            rule.citations,
+            *(limit.citations for limit in decisive),
+            *(limit.citations for limit in relevant),
+        ]
     obligations = rule.obligations if verdict in (Verdict.ALLOWED, Verdict.CONDITIONAL) else ()
     return Result(
         use=use,
@@ -138,8 +142,13 @@ def evaluate(terms: LicenseTerms, use: Use, facts: Facts) -> Result:
 
 def unknown_result(use: Use, license_id: str, reason: str) -> Result:
     """The honest answer for a license the engine does not know."""
-    return Result(use=use, license=license_id, verdict=Verdict.UNKNOWN, reason=reason,
-                  outcomes=frozenset({Verdict.UNKNOWN}))
+    return Result(
+        use=use,
+        license=license_id,
+        verdict=Verdict.UNKNOWN,
+        reason=reason,
+        outcomes=frozenset({Verdict.UNKNOWN}),
+    )
 
 
 def combine(results: Iterable[Result]) -> Verdict:

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from licensecheck import __version__
 from licensecheck.card import Card, parse_card
 from licensecheck.errors import InputError, UsageError
 from licensecheck.identify import identify_license_text
@@ -40,8 +41,15 @@ INSTALL_HINT = '--online needs the Hugging Face Hub client: pip install "model-l
 # org/name as the Hub spells repository ids: letters, digits, '-', '_', '.'; no '--' or '..'; at most 96 each.
 _SEGMENT = r"[A-Za-z0-9](?:[A-Za-z0-9_.-]{0,94}[A-Za-z0-9_])?"
 REPO_ID_RE = re.compile(rf"^(?!.*(?:--|\.\.))({_SEGMENT})/({_SEGMENT})$", re.ASCII)
-_ID_PREFIXES = ("https://huggingface.co/", "http://huggingface.co/", "huggingface.co/", "https://hf.co/",
-                "hf.co/", "hf://models/", "hf://")
+_ID_PREFIXES = (
+    "https://huggingface.co/",
+    "http://huggingface.co/",
+    "huggingface.co/",
+    "https://hf.co/",
+    "hf.co/",
+    "hf://models/",
+    "hf://",
+)
 
 
 def hub_endpoint() -> str:
@@ -121,8 +129,11 @@ def _network_errors(hf_utils: Any) -> tuple[type[BaseException], ...]:
     """Exceptions that mean "the Hub did not answer": the HTTP client's, the hub library's, the OS's."""
     found: list[type[BaseException]] = [ConnectionError, TimeoutError]
     found += _classes(hf_utils, "OfflineModeIsEnabled", "FileMetadataError")
-    clients = (("httpx2", ("HTTPError", "InvalidURL")), ("httpx", ("HTTPError", "InvalidURL")),
-               ("requests", ("RequestException",)))
+    clients = (
+        ("httpx2", ("HTTPError", "InvalidURL")),
+        ("httpx", ("HTTPError", "InvalidURL")),
+        ("requests", ("RequestException",)),
+    )
     for module_name, names in clients:
         try:
             module = importlib.import_module(module_name)
@@ -156,9 +167,15 @@ class _Hub:
         self.timeout = _env_timeout()
         constants = getattr(hf, "constants", None)
         self.offline = _env_offline() or bool(getattr(constants, "HF_HUB_OFFLINE", False))
+        if constants is not None and hasattr(constants, "HF_HUB_DISABLE_TELEMETRY"):
+            # Telemetry makes the client fetch more than the files we ask for (e.g. an agent registry from
+            # {endpoint}/api/agent-harnesses in 2.x): a license check sends nothing it was not asked to.
+            constants.HF_HUB_DISABLE_TELEMETRY = True
+        self.client = {"library_name": "model-licensecheck", "library_version": __version__}
         self.gated_error = _classes(hf_utils, "GatedRepoError")
-        self.not_found_error = _classes(hf_utils, "RepositoryNotFoundError", "RevisionNotFoundError",
-                                        "DisabledRepoError")
+        self.not_found_error = _classes(
+            hf_utils, "RepositoryNotFoundError", "RevisionNotFoundError", "DisabledRepoError"
+        )
         self.local_missing_error = _classes(hf_utils, "LocalEntryNotFoundError")
         self.entry_missing_error = _classes(hf_utils, "EntryNotFoundError", "RemoteEntryNotFoundError")
         self.http_error = _classes(hf_utils, "HfHubHTTPError")
@@ -202,7 +219,7 @@ class _Hub:
         try:
             # One HEAD without the library's retries (which back off for ~20 s on a refused connection):
             # a Hub that does not answer is reported at once, or the cached copy is used.
-            meta = self.hf.get_hf_file_metadata(url, token=self.token, timeout=self.timeout)
+            meta = self.hf.get_hf_file_metadata(url, token=self.token, timeout=self.timeout, **self.client)
         except (*self.http_error, *self.network_error) as exc:
             if isinstance(exc, (*self.gated_error, *self.not_found_error, *self.entry_missing_error)):
                 raise
@@ -213,21 +230,26 @@ class _Hub:
             return cached
         size = getattr(meta, "size", None)
         if isinstance(size, int) and size > MAX_TEXT_BYTES:
-            raise InputError(f"{filename} is larger than {MAX_TEXT_BYTES // 1024} KiB; not downloaded",
-                             path=self.display(repo_id, filename))
-        path = self.hf.hf_hub_download(repo_id, filename, endpoint=self.endpoint, token=self.token,
-                                       etag_timeout=self.timeout)
+            raise InputError(
+                f"{filename} is larger than {MAX_TEXT_BYTES // 1024} KiB; not downloaded",
+                path=self.display(repo_id, filename),
+            )
+        path = self.hf.hf_hub_download(
+            repo_id, filename, endpoint=self.endpoint, token=self.token, etag_timeout=self.timeout, **self.client
+        )
         return _File(self._read(Path(str(path)), repo_id, filename), cached_only=False)
 
     def _cached(self, repo_id: str, filename: str, reason: BaseException | None = None) -> _File:
         try:
-            path = self.hf.hf_hub_download(repo_id, filename, endpoint=self.endpoint, token=self.token,
-                                           local_files_only=True)
+            path = self.hf.hf_hub_download(
+                repo_id, filename, endpoint=self.endpoint, token=self.token, local_files_only=True, **self.client
+            )
         except self.local_missing_error:
             if reason is not None:
                 raise _Unreachable(_one_line(reason)) from None
-            raise _Unreachable(f"offline mode is on (HF_HUB_OFFLINE) and {repo_id}/{filename} is not in the "
-                               "local cache") from None
+            raise _Unreachable(
+                f"offline mode is on (HF_HUB_OFFLINE) and {repo_id}/{filename} is not in the local cache"
+            ) from None
         return _File(self._read(Path(str(path)), repo_id, filename), cached_only=True)
 
     def display(self, repo_id: str, filename: str) -> str:
@@ -263,21 +285,38 @@ def resolve_hub(repo_id: str) -> ModelNode:
     endpoint = hub.endpoint
     clean = repo_id_of(text, endpoint)
     if clean is None:
-        return ModelNode(name=text, found=False, key=text.lower(),
-                         note=f"{text!r} is not a Hugging Face model id (org/name); not looked up on the Hub")
+        return ModelNode(
+            name=text,
+            found=False,
+            key=text.lower(),
+            note=f"{text!r} is not a Hugging Face model id (org/name); not looked up on the Hub",
+        )
     try:
         readme = hub.fetch(clean, CARD_FILE)
     except _NotFound:
-        return ModelNode(name=clean, found=False, key=clean.lower(), note=(
-            f"the Hugging Face Hub at {endpoint} has no model {clean} "
-            "(or it is private: set HF_TOKEN to a token that can read it)"))
+        return ModelNode(
+            name=clean,
+            found=False,
+            key=clean.lower(),
+            note=(
+                f"the Hugging Face Hub at {endpoint} has no model {clean} "
+                "(or it is private: set HF_TOKEN to a token that can read it)"
+            ),
+        )
     except _Gated:
-        return ModelNode(name=clean, found=False, key=clean.lower(), note=(
-            f"{clean} is gated on the Hugging Face Hub at {endpoint} and its model card could not be read: "
-            "accept its terms on the Hub, then set HF_TOKEN to a token of that account"))
+        return ModelNode(
+            name=clean,
+            found=False,
+            key=clean.lower(),
+            note=(
+                f"{clean} is gated on the Hugging Face Hub at {endpoint} and its model card could not be read: "
+                "accept its terms on the Hub, then set HF_TOKEN to a token of that account"
+            ),
+        )
     except _Refused as exc:
-        raise InputError(f"the Hugging Face Hub at {endpoint} refused to send the model card of {clean}: "
-                         f"{exc}") from None
+        raise InputError(
+            f"the Hugging Face Hub at {endpoint} refused to send the model card of {clean}: {exc}"
+        ) from None
     except _Unreachable as exc:
         raise _unreachable(endpoint, str(exc)) from None
 
@@ -292,14 +331,14 @@ def resolve_hub(repo_id: str) -> ModelNode:
         note = f"{clean} has no model card (README.md) on the Hugging Face Hub at {endpoint}"
     else:
         if readme.cached_only:
-            note = (f"the Hugging Face Hub at {endpoint} could not be reached; "
-                    f"used the cached model card of {clean}")
+            note = f"the Hugging Face Hub at {endpoint} could not be reached; used the cached model card of {clean}"
         card = parse_card(readme.text, hub.display(clean, CARD_FILE))
         card_refs, card_evidence, card_declared = licenses_from_card(card)
         refs += card_refs
         declared += card_declared
-        evidence += (Evidence("hub", f"{where}: {item.detail.removeprefix('front matter ')}", None)
-                     for item in card_evidence)
+        evidence += (
+            Evidence("hub", f"{where}: {item.detail.removeprefix('front matter ')}", None) for item in card_evidence
+        )
         for base in card.base_model:
             base_id = repo_id_of(base, endpoint)
             if base_id is None:
@@ -324,8 +363,7 @@ def resolve_hub(repo_id: str) -> ModelNode:
             lid = identified.license
             refs = [find_license(lid) or LicenseRef(lid, False, lid)]  # settles an unrecognised license_name
             declared = [lid]
-            evidence.append(Evidence("hub", f"{name} on {endpoint} identified as {lid} "
-                                            f"(\"{identified.signature}\")"))
+            evidence.append(Evidence("hub", f'{name} on {endpoint} identified as {lid} ("{identified.signature}")'))
             break
 
     return ModelNode(

@@ -109,7 +109,9 @@ def evaluate_uses(licenses: Sequence[LicenseRef], uses: Iterable[Use], facts: Fa
             else:
                 results.append(
                     unknown_result(
-                        use, ref.id, f"{ref.name} is recognised but its terms are not encoded in licensecheck yet."
+                        use,
+                        ref.id,
+                        f"{ref.name} is recognised but its terms are not encoded in licensecheck yet.",
                     )
                 )
     return tuple(results)

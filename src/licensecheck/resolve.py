@@ -22,8 +22,20 @@ if TYPE_CHECKING:  # card parsing (and yaml) is loaded only for local folders
 MAX_LINEAGE_DEPTH = 8
 CARD_NAMES = ("README.md", "readme.md", "README.MD", "Readme.md", "MODEL_CARD.md", "model_card.md")
 LICENSE_NAMES = (
-    "LICENSE", "LICENSE.md", "LICENSE.txt", "LICENSE-MODEL", "LICENSE_MODEL", "LICENSE-MODEL.md", "MODEL_LICENSE",
-    "LICENSE.MODEL", "license", "license.md", "license.txt", "LICENCE", "LICENCE.md", "LICENCE.txt",
+    "LICENSE",
+    "LICENSE.md",
+    "LICENSE.txt",
+    "LICENSE-MODEL",
+    "LICENSE_MODEL",
+    "LICENSE-MODEL.md",
+    "MODEL_LICENSE",
+    "LICENSE.MODEL",
+    "license",
+    "license.md",
+    "license.txt",
+    "LICENCE",
+    "LICENCE.md",
+    "LICENCE.txt",
 )
 ADAPTER_CONFIG = "adapter_config.json"
 # license values that say nothing: look further (license_name, a LICENSE file, the base model).
@@ -86,22 +98,29 @@ def licenses_from_card(card: Card) -> tuple[list[LicenseRef], list[Evidence], tu
         declared.append(value)
         evidence.append(Evidence("card", f"front matter license: {value}", card.path, line))
     if needs_name or (not refs and (card.license_name or card.license_link)):
-        for field_name, value in (("license_name", card.license_name), ("license_link", card.license_link)):
-            if not value:
+        for field_name, named in (("license_name", card.license_name), ("license_link", card.license_link)):
+            if not named:
                 continue
-            found = find_license(value)
+            found = find_license(named)
             if found is not None:
                 refs.append(found)
-                declared.append(value)
-                evidence.append(Evidence("card", f"front matter {field_name}: {value}", card.path,
-                                         card.lines.get(field_name)))
+                declared.append(named)
+                evidence.append(
+                    Evidence("card", f"front matter {field_name}: {named}", card.path, card.lines.get(field_name))
+                )
                 break
         else:
             if card.license_name:
                 refs.append(LicenseRef(card.license_name, False, card.license_name))
                 declared.append(card.license_name)
-                evidence.append(Evidence("card", f"front matter license_name: {card.license_name} (not recognised)",
-                                         card.path, card.lines.get("license_name")))
+                evidence.append(
+                    Evidence(
+                        "card",
+                        f"front matter license_name: {card.license_name} (not recognised)",
+                        card.path,
+                        card.lines.get("license_name"),
+                    )
+                )
     return refs, evidence, tuple(declared)
 
 
@@ -135,8 +154,9 @@ def resolve_folder(path: Path, display: str) -> ModelNode:
         evidence += card_evidence
         for base in card.base_model:
             bases.append(base)
-            evidence.append(Evidence("card", f"front matter base_model: {base}", str(card_path),
-                                          card.lines.get("base_model")))
+            evidence.append(
+                Evidence("card", f"front matter base_model: {base}", str(card_path), card.lines.get("base_model"))
+            )
         modality = card.modality
     if look_around:
         if not refs:
@@ -149,8 +169,14 @@ def resolve_folder(path: Path, display: str) -> ModelNode:
                 if found is not None:
                     refs.append(_ref(found.license))
                     declared.append(found.license)
-                    evidence.append(Evidence("license-file", f"{name} identified as {found.license} "
-                                                  f"(\"{found.signature}\")", str(candidate), found.line))
+                    evidence.append(
+                        Evidence(
+                            "license-file",
+                            f'{name} identified as {found.license} ("{found.signature}")',
+                            str(candidate),
+                            found.line,
+                        )
+                    )
                     break
                 evidence.append(Evidence("license-file", f"{name} not recognised", str(candidate)))
         adapter = folder / ADAPTER_CONFIG
@@ -160,15 +186,21 @@ def resolve_folder(path: Path, display: str) -> ModelNode:
                 config = json.loads(text)
             except ValueError as exc:
                 raise InputError(f"adapter config is not valid JSON: {exc}", path=str(adapter)) from None
-            base = config.get("base_model_name_or_path") if isinstance(config, dict) else None
-            if base is not None and not isinstance(base, str):
+            named_base = config.get("base_model_name_or_path") if isinstance(config, dict) else None
+            if named_base is not None and not isinstance(named_base, str):
                 raise InputError("adapter config base_model_name_or_path must be a string", path=str(adapter))
-            if base and base not in bases:
-                bases.append(base)
-                evidence.append(Evidence("adapter-config", f"base_model_name_or_path: {base}", str(adapter)))
+            if named_base and named_base not in bases:
+                bases.append(named_base)
+                evidence.append(Evidence("adapter-config", f"base_model_name_or_path: {named_base}", str(adapter)))
     return ModelNode(
-        name=display, declared=tuple(declared), licenses=_unique(refs), bases=tuple(bases), modality=modality,
-        evidence=tuple(evidence), folder=folder, key=str(path.resolve()),
+        name=display,
+        declared=tuple(declared),
+        licenses=_unique(refs),
+        bases=tuple(bases),
+        modality=modality,
+        evidence=tuple(evidence),
+        folder=folder,
+        key=str(path.resolve()),
     )
 
 
@@ -248,9 +280,7 @@ def resolve_lineage(spec: str, *, online: bool = False) -> Lineage:
             seen.add(child.key)
             nodes.append(child)
             steps.append(LineageStep(child.name, child.licenses, depth + 1, child.declared, base_of=node.name))
-            evidence.extend(
-                Evidence(e.source, f"{child.name}: {e.detail}", e.path, e.line) for e in child.evidence
-            )
+            evidence.extend(Evidence(e.source, f"{child.name}: {e.detail}", e.path, e.line) for e in child.evidence)
             if not child.found:
                 warnings.append(
                     f"base model {base} (of {node.name}) is not in the catalog; its license terms are unknown "

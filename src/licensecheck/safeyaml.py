@@ -31,14 +31,14 @@ class _LimitedLoader(yaml.SafeLoader):
         if self.check_event(yaml.AliasEvent):
             self._aliases += 1
             if self._aliases > MAX_ALIASES:
-                mark = self.peek_event().start_mark
+                mark = self.peek_event().start_mark  # type: ignore[no-untyped-call]
                 raise yaml.YAMLError(f"more than {MAX_ALIASES} aliases (line {mark.line + 1})")
         self._depth += 1
         try:
             if self._depth > MAX_DEPTH:
-                mark = self.peek_event().start_mark
+                mark = self.peek_event().start_mark  # type: ignore[no-untyped-call]
                 raise yaml.YAMLError(f"nested deeper than {MAX_DEPTH} levels (line {mark.line + 1})")
-            node = super().compose_node(parent, index)
+            node: Any = super().compose_node(parent, index)
         finally:
             self._depth -= 1
         if id(node) not in self._sizes:
@@ -49,9 +49,8 @@ class _LimitedLoader(yaml.SafeLoader):
                 children = [n for pair in node.value for n in pair]
             size = 1 + sum(self._sizes.get(id(child), 1) for child in children)
             if size > MAX_EXPANDED_NODES:
-                raise yaml.YAMLError(
-                    f"expands to more than {MAX_EXPANDED_NODES:,} nodes through aliases (line {node.start_mark.line + 1})"
-                )
+                line = node.start_mark.line + 1
+                raise yaml.YAMLError(f"expands to more than {MAX_EXPANDED_NODES:,} nodes through aliases (line {line})")
             self._sizes[id(node)] = size
         return node
 

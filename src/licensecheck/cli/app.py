@@ -47,8 +47,8 @@ def model_command(
         typer.Argument(help="Hugging Face id, known alias (llama3.1:8b), or local model folder / card file."),
     ] = None,
     license_id: Annotated[
-        Optional[str],
-        typer.Option("--license", "-l", help="Evaluate a license id directly instead of a model."),  # noqa: UP045
+        str | None,
+        typer.Option("--license", "-l", help="Evaluate a license id directly instead of a model."),
     ] = None,
     use: Annotated[
         Optional[list[str]],  # noqa: UP045
@@ -59,25 +59,19 @@ def model_command(
             "large-user-base, relicensing (repeatable; default: every use).",
         ),
     ] = None,
-    mau: Annotated[
-        Optional[str], typer.Option("--mau", help="Monthly active users: 700000000, 700M, 1.2B, 50k.")
-    ] = None,  # noqa: UP045
-    region: Annotated[
-        Optional[str], typer.Option("--region", help="Licensee domicile: EU or ISO 3166 code.")
-    ] = None,  # noqa: UP045
+    mau: Annotated[str | None, typer.Option("--mau", help="Monthly active users: 700000000, 700M, 1.2B, 50k.")] = None,
+    region: Annotated[str | None, typer.Option("--region", help="Licensee domicile: EU or ISO 3166 code.")] = None,
     target: Annotated[
-        Optional[str],
-        typer.Option("--target", help="Student model (distillation) or new license (relicensing)."),  # noqa: UP045
+        str | None,
+        typer.Option("--target", help="Student model (distillation) or new license (relicensing)."),
     ] = None,
     fmt: FormatOpt = "text",
     output: OutputOpt = None,
     fail_on: Annotated[
-        Optional[str],
-        typer.Option("--fail-on", help="Verdicts that exit 1 (default: needs-permission,forbidden,unknown)."),  # noqa: UP045
+        str | None,
+        typer.Option("--fail-on", help="Verdicts that exit 1 (default: needs-permission,forbidden,unknown)."),
     ] = None,
-    online: Annotated[
-        bool, typer.Option("--online", help="Look the model card up on the Hugging Face Hub.")
-    ] = False,
+    online: Annotated[bool, typer.Option("--online", help="Look the model card up on the Hugging Face Hub.")] = False,
 ) -> None:
     """Answer: may I use MODEL (or --license ID) for these uses, given these facts?"""
     from licensecheck.cli.run import run_model
@@ -149,9 +143,7 @@ def catalog_search(
 
 
 def catalog_list(
-    license_id: Annotated[
-        Optional[str], typer.Option("--license", "-l", help="Only models under this license.")
-    ] = None,  # noqa: UP045
+    license_id: Annotated[str | None, typer.Option("--license", "-l", help="Only models under this license.")] = None,
     fmt: FormatOpt = "text",
     output: OutputOpt = None,
 ) -> None:
@@ -162,33 +154,23 @@ def catalog_list(
 
 
 def scan_command(
-    path: Annotated[Path, typer.Argument(help="Repository to scan (default: the current folder).")] = Path(
-        "."
-    ),
+    path: Annotated[Path, typer.Argument(help="Repository to scan (default: the current folder).")] = Path("."),
     policy: Annotated[
-        Optional[Path],
-        typer.Option("--policy", "-p", help="Policy file (default: licensecheck.yaml or pyproject.toml)."),  # noqa: UP045
+        Path | None,
+        typer.Option("--policy", "-p", help="Policy file (default: licensecheck.yaml or pyproject.toml)."),
     ] = None,
     use: Annotated[
-        Optional[list[str]],
-        typer.Option("--use", "-u", help="Uses to check (overrides the policy; repeatable)."),  # noqa: UP045
+        list[str] | None,
+        typer.Option("--use", "-u", help="Uses to check (overrides the policy; repeatable)."),
     ] = None,
-    mau: Annotated[
-        Optional[str], typer.Option("--mau", help="Monthly active users (overrides the policy).")
-    ] = None,  # noqa: UP045
-    region: Annotated[
-        Optional[str], typer.Option("--region", help="Licensee domicile (overrides the policy).")
-    ] = None,  # noqa: UP045
+    mau: Annotated[str | None, typer.Option("--mau", help="Monthly active users (overrides the policy).")] = None,
+    region: Annotated[str | None, typer.Option("--region", help="Licensee domicile (overrides the policy).")] = None,
     fail_on: Annotated[
         Optional[str], typer.Option("--fail-on", help="Verdicts that fail the scan (overrides the policy).")  # noqa: UP045
     ] = None,
-    fmt: Annotated[
-        str, typer.Option("--format", "-f", help="text, json, markdown, sarif or github.")
-    ] = "text",
+    fmt: Annotated[str, typer.Option("--format", "-f", help="text, json, markdown, sarif or github.")] = "text",
     output: OutputOpt = None,
-    online: Annotated[
-        bool, typer.Option("--online", help="Look unknown models up on the Hugging Face Hub.")
-    ] = False,
+    online: Annotated[bool, typer.Option("--online", help="Look unknown models up on the Hugging Face Hub.")] = False,
 ) -> None:
     """Find every model a repository uses and check it against the repository's policy."""
     from licensecheck.cli.scan import run_scan

@@ -138,8 +138,16 @@ def license_rows() -> list[dict[str, Any]]:
     for lid in license_ids():
         terms = get_terms(lid)
         uses = {use.value: evaluate(terms, use, Facts()).verdict.value for use in Use}
-        rows.append({"id": lid, "name": terms.name, "version": terms.version, "date": terms.date,
-                     "category": terms.category, "uses": uses})
+        rows.append(
+            {
+                "id": lid,
+                "name": terms.name,
+                "version": terms.version,
+                "date": terms.date,
+                "category": terms.category,
+                "uses": uses,
+            }
+        )
     return rows
 
 
@@ -161,23 +169,56 @@ def license_document(license_id: str) -> dict[str, Any]:
     for use in Use:
         result = evaluate(terms, use, Facts())
         rule = terms.rule(use)
-        uses.append({"use": use.value, "verdict": result.verdict.value, "reason": rule.reason,
-                     "depends_on": [limit.kind for limit in terms.limits_for(use)],
-                     "conditions": list(result.conditions),
-                     "citations": [c.to_json() for c in result.citations]})
+        uses.append(
+            {
+                "use": use.value,
+                "verdict": result.verdict.value,
+                "reason": rule.reason,
+                "depends_on": [limit.kind for limit in terms.limits_for(use)],
+                "conditions": list(result.conditions),
+                "citations": [c.to_json() for c in result.citations],
+            }
+        )
     limits = [
-        {"id": limit.id, "kind": limit.kind, "verdict": limit.verdict.value, "reason": limit.reason,
-         "uses": "all" if len(limit.uses) == len(Use) else sorted(u.value for u in limit.uses),
-         "cite": ", ".join(c.label() for c in limit.citations)}
+        {
+            "id": limit.id,
+            "kind": limit.kind,
+            "verdict": limit.verdict.value,
+            "reason": limit.reason,
+            "uses": "all" if len(limit.uses) == len(Use) else sorted(u.value for u in limit.uses),
+            "cite": ", ".join(c.label() for c in limit.citations),
+        }
         for limit in terms.limits
     ]
     obligations = []
     for key, item in (raw.get("obligations") or {}).items():
         cites = ", ".join(f"§{c['section']}" for c in item.get("citations") or ())
         obligations.append({"id": key, "kind": item["kind"], "text": item["text"], "cite": cites})
-    summary = {k: raw[k] for k in ("id", "name", "short_name", "publisher", "version", "date", "date_kind", "url",
-                                   "category", "aliases", "summary", "outputs", "derivatives", "notice",
-                                   "use_policy", "thresholds", "history", "notes", "spdx") if k in raw}
+    summary = {
+        k: raw[k]
+        for k in (
+            "id",
+            "name",
+            "short_name",
+            "publisher",
+            "version",
+            "date",
+            "date_kind",
+            "url",
+            "category",
+            "aliases",
+            "summary",
+            "outputs",
+            "derivatives",
+            "notice",
+            "use_policy",
+            "thresholds",
+            "history",
+            "notes",
+            "spdx",
+        )
+        if k in raw
+    }
     return {"license": summary, "uses": uses, "limits": limits, "obligations": obligations}
 
 
@@ -211,11 +252,20 @@ def compare_document(license_ids: Sequence[str]) -> dict[str, Any]:
         return "; ".join(f">{t['value']:,} MAU → {t['consequence']}" for t in items) or "none"
 
     rows.append({"field": "user threshold", "values": [threshold(d) for d in docs]})
-    rows.append({"field": "limits", "values": [", ".join(f"{lim['kind']} ({lim['verdict']})" for lim in d["limits"])
-                                               or "none" for d in docs]})
+    rows.append(
+        {
+            "field": "limits",
+            "values": [", ".join(f"{lim['kind']} ({lim['verdict']})" for lim in d["limits"]) or "none" for d in docs],
+        }
+    )
     rows.append({"field": "outputs", "values": [d["license"]["outputs"] for d in docs]})
     rows.append({"field": "derivatives", "values": [d["license"]["derivatives"] for d in docs]})
-    rows.append({"field": "use policy", "values": [(d["license"].get("use_policy") or {}).get("name", "none") for d in docs]})
+    rows.append(
+        {
+            "field": "use policy",
+            "values": [(d["license"].get("use_policy") or {}).get("name", "none") for d in docs],
+        }
+    )
     kinds = [sorted({o["kind"] for o in d["obligations"]}) for d in docs]
     rows.append({"field": "obligation kinds", "values": [", ".join(k) for k in kinds]})
     rows.append({"field": "notice", "values": [d["license"].get("notice") or "none" for d in docs]})
@@ -249,8 +299,14 @@ def run_license_validate(files: Sequence[Path], *, fmt: str, output: Path | None
     items = []
     for item in checked:
         problems = [str(p) for p in item.problems] + [str(p) for p in extra if p.path == item.path]
-        items.append({"path": item.path, "id": (item.data or {}).get("id"), "valid": not problems,
-                      "problems": problems})
+        items.append(
+            {
+                "path": item.path,
+                "id": (item.data or {}).get("id"),
+                "valid": not problems,
+                "problems": problems,
+            }
+        )
     render(fmt, "validate", {"files": items}, output)
     return 0 if all(i["valid"] for i in items) else 1
 

@@ -75,8 +75,11 @@ def run_scan(
         if found_policy is None:
             print(NO_POLICY_NOTE, file=sys.stderr)
         else:
-            print(f"licensecheck: the policy {found_policy.path} declares no uses: checking commercial use; "
-                  "add e.g. `uses: [commercial]` to it", file=sys.stderr)
+            print(
+                f"licensecheck: the policy {found_policy.path} declares no uses: checking commercial use; "
+                "add e.g. `uses: [commercial]` to it",
+                file=sys.stderr,
+            )
     if fail_on is not None:
         failing = parse_fail_on(fail_on)
     elif found_policy is not None and found_policy.fail_on is not None:
@@ -87,8 +90,9 @@ def run_scan(
     mau_text = mau if mau is not None else (str(policy_mau) if policy_mau is not None else None)
     region_text = region if region is not None else (found_policy.region if found_policy is not None else None)
     facts = parse_facts(mau=mau_text, region=region_text, target=None, uses=use_list, online=online)
-    options = ScanOptions(uses=tuple(use_list), facts=facts, fail_on=failing, policy=found_policy,
-                          policy_rel=policy_rel, online=online)
+    options = ScanOptions(
+        uses=tuple(use_list), facts=facts, fail_on=failing, policy=found_policy, policy_rel=policy_rel, online=online
+    )
     report = scan_repository(path, options, progress=_progress(fmt, output))
     if fmt.strip().lower() != "text":
         for warning in report.warnings:

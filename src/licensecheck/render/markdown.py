@@ -37,7 +37,11 @@ def results_section(results: list[dict[str, Any]], level: str = "###") -> list[s
     conditions = list(dict.fromkeys(c for r in results for c in r["conditions"]))
     obligations = list(dict.fromkeys(o for r in results for o in r["obligations"]))
     citations = list(dict.fromkeys(_cite(c) for r in results for c in r["citations"]))
-    for title, items in (("Conditions", conditions), ("Obligations", obligations), ("Clauses cited", citations)):
+    for title, items in (
+        ("Conditions", conditions),
+        ("Obligations", obligations),
+        ("Clauses cited", citations),
+    ):
         if items:
             lines.append(f"{level} {title}")
             lines.extend(f"- {cell(item)}" for item in items)
@@ -90,7 +94,11 @@ def render_license_show(doc: dict[str, Any]) -> str:
     lines.append(f"**Derivatives:** {cell(lic['derivatives'])}")
     lines.append("")
     for t in lic.get("thresholds") or ():
-        lines.append(f"**Threshold:** more than {t['value']:,} monthly active users ({cell(t['measured'])}) → {t['consequence']} (§{t['section']})")
+        measured = cell(t["measured"])
+        lines.append(
+            f"**Threshold:** more than {t['value']:,} monthly active users ({measured}) → {t['consequence']} "
+            f"(§{t['section']})"
+        )
         lines.append("")
     lines.extend(["| use | verdict | reason |", "|---|---|---|"])
     for row in doc["uses"]:
@@ -100,7 +108,9 @@ def render_license_show(doc: dict[str, Any]) -> str:
         lines.append("### Limits")
         for limit in doc["limits"]:
             uses = limit["uses"] if isinstance(limit["uses"], str) else ", ".join(limit["uses"])
-            lines.append(f"- **{limit['kind']}** → {limit['verdict']} (uses: {uses}): {cell(limit['reason'])} ({limit['cite']})")
+            lines.append(
+                f"- **{limit['kind']}** → {limit['verdict']} (uses: {uses}): {cell(limit['reason'])} ({limit['cite']})"
+            )
         lines.append("")
     if doc["obligations"]:
         lines.append("### Obligations")
@@ -135,7 +145,6 @@ def render_validate(doc: dict[str, Any]) -> str:
 def render_catalog(doc: dict[str, Any]) -> str:
     lines = ["| model | license | base model | modality |", "|---|---|---|---|"]
     for row in doc["models"]:
-        lines.append(
-            f"| `{row['id']}` | {', '.join(row['license'])} | {', '.join(row.get('base_model', []))} | {row.get('modality', '')} |"
-        )
+        bases = ", ".join(row.get("base_model", []))
+        lines.append(f"| `{row['id']}` | {', '.join(row['license'])} | {bases} | {row.get('modality', '')} |")
     return "\n".join(lines) + "\n"

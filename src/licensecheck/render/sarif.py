@@ -7,8 +7,13 @@ from typing import Any
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 INFO_URI = "https://github.com/licensecheck/licensecheck"
-LEVEL = {"forbidden": "error", "needs-permission": "error", "unknown": "warning", "conditional": "warning",
-         "allowed": "note"}
+LEVEL = {
+    "forbidden": "error",
+    "needs-permission": "error",
+    "unknown": "warning",
+    "conditional": "warning",
+    "allowed": "note",
+}
 
 
 def _cite(c: dict[str, Any]) -> str:
@@ -43,30 +48,40 @@ def render_scan(report: Any) -> str:
             continue
         rule_id, description, decisive = _rule_of(finding)
         if rule_id not in rules:
-            rules[rule_id] = {"id": rule_id, "name": rule_id.replace("/", "-"),
-                              "shortDescription": {"text": description},
-                              "defaultConfiguration": {"level": LEVEL.get(finding["verdict"], "error")}}
+            rules[rule_id] = {
+                "id": rule_id,
+                "name": rule_id.replace("/", "-"),
+                "shortDescription": {"text": description},
+                "defaultConfiguration": {"level": LEVEL.get(finding["verdict"], "error")},
+            }
             cites[rule_id] = {}
         for r in decisive:
             for c in r["citations"]:
                 cites[rule_id][_cite(c)] = None
-        message = (f"{finding['model']} ({', '.join(finding['licenses']) or 'no license found'}) is "
-                   f"{finding['verdict']} for this repository: {finding['reason']}")
+        message = (
+            f"{finding['model']} ({', '.join(finding['licenses']) or 'no license found'}) is "
+            f"{finding['verdict']} for this repository: {finding['reason']}"
+        )
         for loc in finding["locations"]:
             region = {"startLine": loc["line"]} if loc.get("line") else {}
             physical: dict[str, Any] = {"artifactLocation": {"uri": loc["path"], "uriBaseId": "%SRCROOT%"}}
             if region:
                 physical["region"] = region
-            results.append({
-                "ruleId": rule_id,
-                "ruleIndex": list(rules).index(rule_id),
-                "level": LEVEL.get(finding["verdict"], "error"),
-                "message": {"text": message},
-                "locations": [{"physicalLocation": physical}],
-                "partialFingerprints": {"licensecheck/v1": f"{rule_id}:{finding['model']}:{loc['path']}"},
-                "properties": {"model": finding["model"], "licenses": finding["licenses"],
-                               "verdict": finding["verdict"]},
-            })
+            results.append(
+                {
+                    "ruleId": rule_id,
+                    "ruleIndex": list(rules).index(rule_id),
+                    "level": LEVEL.get(finding["verdict"], "error"),
+                    "message": {"text": message},
+                    "locations": [{"physicalLocation": physical}],
+                    "partialFingerprints": {"licensecheck/v1": f"{rule_id}:{finding['model']}:{loc['path']}"},
+                    "properties": {
+                        "model": finding["model"],
+                        "licenses": finding["licenses"],
+                        "verdict": finding["verdict"],
+                    },
+                }
+            )
     for rule_id, rule in rules.items():
         clauses = list(cites[rule_id])
         text = rule["shortDescription"]["text"] + "."
@@ -78,12 +93,20 @@ def render_scan(report: Any) -> str:
     sarif = {
         "$schema": SARIF_SCHEMA,
         "version": "2.1.0",
-        "runs": [{
-            "tool": {"driver": {"name": "licensecheck", "version": __version__, "informationUri": INFO_URI,
-                                "rules": list(rules.values())}},
-            "originalUriBaseIds": {"%SRCROOT%": {"description": {"text": "The scanned repository"}}},
-            "results": results,
-            "properties": {"verdict": doc["verdict"], "uses": doc["uses"]},
-        }],
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "licensecheck",
+                        "version": __version__,
+                        "informationUri": INFO_URI,
+                        "rules": list(rules.values()),
+                    }
+                },
+                "originalUriBaseIds": {"%SRCROOT%": {"description": {"text": "The scanned repository"}}},
+                "results": results,
+                "properties": {"verdict": doc["verdict"], "uses": doc["uses"]},
+            }
+        ],
     }
     return json.dumps(sarif, indent=2, ensure_ascii=False) + "\n"

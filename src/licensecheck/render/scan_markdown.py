@@ -11,8 +11,10 @@ MAX_LOCATIONS = 5
 
 
 def _where(locations: list[dict[str, Any]]) -> str:
-    shown = [f"`{cell(loc['path'])}:{loc['line']}`" if loc.get("line") else f"`{cell(loc['path'])}`"
-             for loc in locations[:MAX_LOCATIONS]]
+    shown = [
+        f"`{cell(loc['path'])}:{loc['line']}`" if loc.get("line") else f"`{cell(loc['path'])}`"
+        for loc in locations[:MAX_LOCATIONS]
+    ]
     more = len(locations) - MAX_LOCATIONS
     return "<br>".join(shown) + (f"<br>… {more} more" if more > 0 else "")
 
@@ -22,10 +24,12 @@ def render_scan(report: Any) -> str:
     findings = doc["findings"]
     failing = [f for f in findings if f["failing"]]
     lines = [f"## licensecheck scan — {verdict(doc['verdict'])}", ""]
-    lines.append(f"**Uses:** {', '.join(doc['uses'])} · **Policy:** "
-                 f"{'`' + cell(doc['policy']['path']) + '`' if doc['policy'] else 'none'} · "
-                 f"**Fails on:** {', '.join(doc['fail_on'])} · "
-                 f"**{len(findings)}** model(s), **{len(failing)}** failing")
+    lines.append(
+        f"**Uses:** {', '.join(doc['uses'])} · **Policy:** "
+        f"{'`' + cell(doc['policy']['path']) + '`' if doc['policy'] else 'none'} · "
+        f"**Fails on:** {', '.join(doc['fail_on'])} · "
+        f"**{len(findings)}** model(s), **{len(failing)}** failing"
+    )
     lines.append("")
     if not findings:
         lines.extend(["No model references found.", ""])
@@ -39,8 +43,10 @@ def render_scan(report: Any) -> str:
                 state = "ignore expired" if ignored["expired"] else "ignored"
                 why += f" _({state}: {cell(ignored['reason'])})_"
             mark = " ❌" if finding["failing"] else ""
-            lines.append(f"| {name} | {cell(', '.join(finding['licenses']) or 'none found')} | "
-                         f"{verdict(finding['verdict'])}{mark} | {_where(finding['locations'])} | {why} |")
+            lines.append(
+                f"| {name} | {cell(', '.join(finding['licenses']) or 'none found')} | "
+                f"{verdict(finding['verdict'])}{mark} | {_where(finding['locations'])} | {why} |"
+            )
         lines.append("")
     for finding in failing:
         if finding["results"]:

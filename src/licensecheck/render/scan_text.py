@@ -29,8 +29,10 @@ def render_scan(report: Any) -> str:
     facts = {k: v for k, v in doc["facts"].items() if v is not None}
     console.print(f"[bold]Uses:[/] {escape(uses)}" + (f"  [bold]Facts:[/] {escape(str(facts))}" if facts else ""))
     policy = doc["policy"]["path"] if doc["policy"] else None
-    console.print(f"[bold]Policy:[/] {escape(policy or 'none')}  [bold]Files read:[/] {doc['files_scanned']}  "
-                  f"[bold]Fails on:[/] {escape(', '.join(doc['fail_on']))}")
+    console.print(
+        f"[bold]Policy:[/] {escape(policy or 'none')}  [bold]Files read:[/] {doc['files_scanned']}  "
+        f"[bold]Fails on:[/] {escape(', '.join(doc['fail_on']))}"
+    )
     if not findings:
         console.print("\nNo model references found.")
     for verdict in sorted(Verdict, key=lambda v: -v.rank):
@@ -38,8 +40,12 @@ def render_scan(report: Any) -> str:
         if not group:
             continue
         console.print()
-        table = Table(title=Text.assemble(verdict_text(verdict.value), f" ({len(group)})"), title_justify="left",
-                      show_lines=True, expand=True)
+        table = Table(
+            title=Text.assemble(verdict_text(verdict.value), f" ({len(group)})"),
+            title_justify="left",
+            show_lines=True,
+            expand=True,
+        )
         table.add_column("model", style="cyan", ratio=3)
         table.add_column("licenses", ratio=2)
         table.add_column("where", ratio=3)
@@ -50,11 +56,19 @@ def render_scan(report: Any) -> str:
             ignored = finding["policy"]["ignored"]
             if ignored:
                 state = "ignore EXPIRED" if ignored["expired"] else "ignored"
-                why += f" [{state}: {ignored['reason']}" + (f", until {ignored['until']}" if ignored["until"] else "") + "]"
+                why += (
+                    f" [{state}: {ignored['reason']}"
+                    + (f", until {ignored['until']}" if ignored["until"] else "")
+                    + "]"
+                )
             elif finding["failing"]:
                 why = "FAILS: " + why
-            table.add_row(escape(name), escape(", ".join(finding["licenses"]) or "none found"),
-                          escape(locations_text(finding["locations"])), escape(why))
+            table.add_row(
+                escape(name),
+                escape(", ".join(finding["licenses"]) or "none found"),
+                escape(locations_text(finding["locations"])),
+                escape(why),
+            )
         console.print(table)
     for warning in doc["warnings"]:
         console.print(f"[bold yellow]warning:[/] {escape(warning)}")

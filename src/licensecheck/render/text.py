@@ -68,7 +68,10 @@ def render_model(report: Any) -> str:
         console.print()
         console.print(
             Text.assemble(
-                Text(f"{result['use']}", style="bold"), " under ", Text(result["license"], style="cyan"), ": ",
+                Text(f"{result['use']}", style="bold"),
+                " under ",
+                Text(result["license"], style="cyan"),
+                ": ",
                 verdict_text(result["verdict"]),
             )
         )
@@ -87,9 +90,13 @@ def render_model(report: Any) -> str:
                 doc_name = f"{c['document']} " if c.get("document") else ""
                 quote = f" “{c['quote']}”" if c.get("quote") else ""
                 mark = " (unverified)" if c.get("verified") is False else ""
-                console.print(f"    [dim]{escape(c['license'])} {escape(doc_name)}§{escape(c['section'])}{escape(quote)}{mark}[/]")
+                console.print(
+                    f"    [dim]{escape(c['license'])} {escape(doc_name)}§{escape(c['section'])}{escape(quote)}{mark}[/]"
+                )
     console.print()
-    console.print(Text.assemble("Overall: ", verdict_text(doc["verdict"]), "  (not legal advice: check the clauses cited)"))
+    console.print(
+        Text.assemble("Overall: ", verdict_text(doc["verdict"]), "  (not legal advice: check the clauses cited)")
+    )
     return buffer.getvalue()
 
 
@@ -104,11 +111,23 @@ def lineage_line(report: Any) -> str:
     return " → ".join(parts)
 
 
-SHORT_VERDICT = {"allowed": "yes", "conditional": "if…", "needs-permission": "ask", "forbidden": "no",
-                 "unknown": "?"}
-SHORT_USE = {"commercial": "commercial", "research": "research", "fine-tuning": "fine-tune",
-             "distillation": "distill", "redistribution": "redistrib.", "hosting": "hosting",
-             "large-user-base": "large MAU", "relicensing": "relicense"}
+SHORT_VERDICT = {
+    "allowed": "yes",
+    "conditional": "if…",
+    "needs-permission": "ask",
+    "forbidden": "no",
+    "unknown": "?",
+}
+SHORT_USE = {
+    "commercial": "commercial",
+    "research": "research",
+    "fine-tuning": "fine-tune",
+    "distillation": "distill",
+    "redistribution": "redistrib.",
+    "hosting": "hosting",
+    "large-user-base": "large MAU",
+    "relicensing": "relicense",
+}
 
 
 def render_license_list(rows: list[dict[str, Any]]) -> str:
@@ -162,8 +181,12 @@ def render_license_show(doc: dict[str, Any]) -> str:
     table.add_column("why")
     table.add_column("depends on", max_width=16)
     for row in doc["uses"]:
-        table.add_row(row["use"], verdict_text(row["verdict"]), escape(row["reason"]),
-                      escape(", ".join(dict.fromkeys(row["depends_on"])) or "-"))
+        table.add_row(
+            row["use"],
+            verdict_text(row["verdict"]),
+            escape(row["reason"]),
+            escape(", ".join(dict.fromkeys(row["depends_on"])) or "-"),
+        )
     console.print(table)
     if doc["limits"]:
         console.print("[bold]Limits[/] (decided by --mau, --region, --target or the model's modality):")
@@ -182,7 +205,8 @@ def render_license_show(doc: dict[str, Any]) -> str:
     if lic.get("history"):
         console.print("\n[bold]Versions:[/]")
         for h in lic["history"]:
-            console.print(f"  • {escape(h['version'])}{' (' + escape(h['date']) + ')' if h.get('date') else ''}: {escape(h['changes'])}")
+            when = f" ({escape(h['date'])})" if h.get("date") else ""
+            console.print(f"  • {escape(h['version'])}{when}: {escape(h['changes'])}")
     for note in lic.get("notes") or ():
         console.print(f"[dim]Note: {escape(note)}[/]")
     console.print("\n[dim]Not legal advice: every answer names the clause it rests on.[/]")
@@ -233,8 +257,11 @@ def render_catalog(doc: dict[str, Any]) -> str:
     table.add_column("aliases")
     for row in doc["models"]:
         table.add_row(
-            escape(row["id"]), escape(", ".join(row["license"])), escape(", ".join(row.get("base_model", []))),
-            row.get("modality", ""), escape(", ".join(row.get("aliases", [])[:4])),
+            escape(row["id"]),
+            escape(", ".join(row["license"])),
+            escape(", ".join(row.get("base_model", []))),
+            row.get("modality", ""),
+            escape(", ".join(row.get("aliases", [])[:4])),
         )
     console.print(table)
     if doc.get("patterns"):

@@ -36,8 +36,14 @@ _PY_HINT = re.compile(
 _NOTEBOOK_HINT = re.compile(rb"[Mm]odel|MODEL|repo_id|_download|download |ollama |vllm |LLM|pipeline")
 _CONFIG_HINT = re.compile(rb"[Mm]odel|MODEL|repo_id|tokenizer|name_or_path|download |ollama |vllm ")
 _SHELL_HINT = re.compile(rb"download |ollama |vllm |--model|--base|--tokenizer|--pretrained")
-_HINTS = {"python": _PY_HINT, "notebook": _NOTEBOOK_HINT, "yaml": _CONFIG_HINT, "json": _CONFIG_HINT,
-          "toml": _CONFIG_HINT, "shell": _SHELL_HINT}
+_HINTS = {
+    "python": _PY_HINT,
+    "notebook": _NOTEBOOK_HINT,
+    "yaml": _CONFIG_HINT,
+    "json": _CONFIG_HINT,
+    "toml": _CONFIG_HINT,
+    "shell": _SHELL_HINT,
+}
 
 
 @dataclass(frozen=True)

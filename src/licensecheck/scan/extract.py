@@ -16,36 +16,142 @@ from dataclasses import dataclass
 # Keyword arguments, config keys and assignment targets whose string value names a model.
 MODEL_KEYS = frozenset(
     {
-        "model", "model_id", "model_name", "model_name_or_path", "model_path", "pretrained_model_name_or_path",
-        "base_model", "base_model_name_or_path", "base_model_id", "repo_id", "tokenizer", "tokenizer_name",
-        "tokenizer_name_or_path", "teacher_model", "teacher_model_name_or_path", "student_model", "reward_model",
-        "ref_model", "embedding_model", "embed_model", "reranker_model", "draft_model", "speculative_model",
-        "adapter_name_or_path", "peft_model_id", "_name_or_path", "served_model", "llm_model",
+        "model",
+        "model_id",
+        "model_name",
+        "model_name_or_path",
+        "model_path",
+        "pretrained_model_name_or_path",
+        "base_model",
+        "base_model_name_or_path",
+        "base_model_id",
+        "repo_id",
+        "tokenizer",
+        "tokenizer_name",
+        "tokenizer_name_or_path",
+        "teacher_model",
+        "teacher_model_name_or_path",
+        "student_model",
+        "reward_model",
+        "ref_model",
+        "embedding_model",
+        "embed_model",
+        "reranker_model",
+        "draft_model",
+        "speculative_model",
+        "adapter_name_or_path",
+        "peft_model_id",
+        "_name_or_path",
+        "served_model",
+        "llm_model",
     }
 )
 # Calls whose positional string arguments name a model.
 LOADER_CALLS = frozenset(
     {
-        "from_pretrained", "pipeline", "hf_hub_download", "snapshot_download", "LLM", "AsyncLLMEngine",
-        "SentenceTransformer", "CrossEncoder", "load_checkpoint_and_dispatch", "AutoModel", "AutoTokenizer",
-        "HuggingFaceEmbeddings", "HuggingFacePipeline", "ChatOllama", "OllamaLLM", "Ollama",
+        "from_pretrained",
+        "pipeline",
+        "hf_hub_download",
+        "snapshot_download",
+        "LLM",
+        "AsyncLLMEngine",
+        "SentenceTransformer",
+        "CrossEncoder",
+        "load_checkpoint_and_dispatch",
+        "AutoModel",
+        "AutoTokenizer",
+        "HuggingFaceEmbeddings",
+        "HuggingFacePipeline",
+        "ChatOllama",
+        "OllamaLLM",
+        "Ollama",
     }
 )
 _ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,95}/[A-Za-z0-9][A-Za-z0-9._-]{0,95}$")
 _TAG_RE = re.compile(r"^[a-z0-9][a-z0-9._-]{0,63}(?:/[a-z0-9][a-z0-9._-]{0,63})?:[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
 _FILE_SUFFIXES = (
-    ".py", ".json", ".jsonl", ".yaml", ".yml", ".toml", ".txt", ".csv", ".tsv", ".md", ".sh", ".bin", ".pt",
-    ".pth", ".ckpt", ".safetensors", ".gguf", ".ggml", ".onnx", ".h5", ".npy", ".npz", ".pkl", ".parquet",
-    ".arrow", ".tar", ".gz", ".zip", ".png", ".jpg", ".jpeg", ".wav", ".mp3", ".log", ".html", ".ipynb",
-    ".cfg", ".ini", ".model", ".tiktoken",
+    ".py",
+    ".json",
+    ".jsonl",
+    ".yaml",
+    ".yml",
+    ".toml",
+    ".txt",
+    ".csv",
+    ".tsv",
+    ".md",
+    ".sh",
+    ".bin",
+    ".pt",
+    ".pth",
+    ".ckpt",
+    ".safetensors",
+    ".gguf",
+    ".ggml",
+    ".onnx",
+    ".h5",
+    ".npy",
+    ".npz",
+    ".pkl",
+    ".parquet",
+    ".arrow",
+    ".tar",
+    ".gz",
+    ".zip",
+    ".png",
+    ".jpg",
+    ".jpeg",
+    ".wav",
+    ".mp3",
+    ".log",
+    ".html",
+    ".ipynb",
+    ".cfg",
+    ".ini",
+    ".model",
+    ".tiktoken",
 )
 # First path segments that name a folder, not a Hugging Face organisation.
 _LOCAL_ROOTS = frozenset(
     {
-        "data", "datasets", "models", "model", "checkpoints", "checkpoint", "ckpt", "ckpts", "outputs", "output",
-        "out", "results", "runs", "logs", "tmp", "temp", "cache", ".cache", "weights", "src", "configs", "config",
-        "scripts", "local", "artifacts", "saved_models", "pretrained", "exp", "experiments", "home", "mnt",
-        "workspace", "application", "text", "image", "audio", "video", "multipart",
+        "data",
+        "datasets",
+        "models",
+        "model",
+        "checkpoints",
+        "checkpoint",
+        "ckpt",
+        "ckpts",
+        "outputs",
+        "output",
+        "out",
+        "results",
+        "runs",
+        "logs",
+        "tmp",
+        "temp",
+        "cache",
+        ".cache",
+        "weights",
+        "src",
+        "configs",
+        "config",
+        "scripts",
+        "local",
+        "artifacts",
+        "saved_models",
+        "pretrained",
+        "exp",
+        "experiments",
+        "home",
+        "mnt",
+        "workspace",
+        "application",
+        "text",
+        "image",
+        "audio",
+        "video",
+        "multipart",
     }
 )
 
@@ -187,14 +293,24 @@ def python_mentions(source: str, is_alias: AliasCheck, *, form: str = "python", 
 
 _OPTS_WITH_VALUE = frozenset(
     {
-        "--repo-type", "--revision", "--local-dir", "--cache-dir", "--token", "--include", "--exclude",
-        "--max-workers", "--local-dir-use-symlinks", "--format", "--host", "--port",
+        "--repo-type",
+        "--revision",
+        "--local-dir",
+        "--cache-dir",
+        "--token",
+        "--include",
+        "--exclude",
+        "--max-workers",
+        "--local-dir-use-symlinks",
+        "--format",
+        "--host",
+        "--port",
     }
 )
 _COMMAND_RE = re.compile(r"(?:\b(?:huggingface-cli|hf)\s+download|\bvllm\s+serve|\bollama\s+(?:pull|run))\s+(.*)")
 _MODEL_FLAG_RE = re.compile(
     r"--(?:model|model[_-]id|model[_-]name(?:[_-]or[_-]path)?|base[_-]model|tokenizer|"
-    r"pretrained[_-]model[_-]name[_-]or[_-]path)(?:=|\s+)[\"']?([^\s\"'\\]+)"
+    r"pretrained[_-]model[_-]name[_-]or[_-]path)[\"']?(?:=|\s+|,\s*)[\"']?([^\s\"'\\,\]]+)"
 )
 
 
@@ -231,9 +347,7 @@ def command_mentions(text: str, is_alias: AliasCheck, *, comment: str = "#") -> 
 
 # ---------------------------------------------------------------- configs (YAML, JSON, TOML), read line by line
 
-_KEY_LINE_RE = re.compile(
-    r"""^\s*(?:-\s+)?["']?([A-Za-z_][\w.-]*)["']?\s*[:=]\s*(.*?)\s*,?\s*$"""
-)
+_KEY_LINE_RE = re.compile(r"""^\s*(?:-\s+)?["']?([A-Za-z_][\w.-]*)["']?\s*[:=]\s*(.*?)\s*,?\s*$""")
 _LIST_ITEM_RE = re.compile(r"""^\s*-\s+["']?([^"'#\s,]+)["']?\s*(?:#.*)?$""")
 
 

@@ -75,8 +75,11 @@ class _Checker:
 
     def string(self, value: Any, where: list[Any], what: str) -> str:
         if isinstance(value, bool):
-            raise self.fail(where, f"{what} must be a string, but {value!r} was read as a boolean "
-                                   f"(YAML 1.1 reads yes/no/on/off that way); quote it")
+            raise self.fail(
+                where,
+                f"{what} must be a string, but {value!r} was read as a boolean "
+                f"(YAML 1.1 reads yes/no/on/off that way); quote it",
+            )
         if not isinstance(value, str) or not value.strip():
             raise self.fail(where, f"{what} must be a non-empty string, not {_type(value)}")
         return value.strip()
@@ -90,8 +93,14 @@ class _Checker:
 
 
 def _type(value: Any) -> str:
-    return {bool: "a boolean", int: "a number", float: "a number", dict: "a mapping", list: "a list",
-            type(None): "empty"}.get(type(value), type(value).__name__)
+    return {
+        bool: "a boolean",
+        int: "a number",
+        float: "a number",
+        dict: "a mapping",
+        list: "a list",
+        type(None): "empty",
+    }.get(type(value), type(value).__name__)
 
 
 _COUNT_RE = re.compile(r"^\s*[0-9][0-9_,]*(?:\.[0-9]+)?\s*(?:k|m|mm|b|bn|g)?\s*$", re.IGNORECASE)
@@ -139,18 +148,27 @@ def build_policy(data: Any, check: _Checker, display: str) -> Policy:
             try:
                 parsed.append(Use.parse(name))
             except ValueError:
-                raise check.fail(item[1], f"unknown use {name!r}; choose from: "
-                                          f"{', '.join(u.value for u in Use)}") from None
+                raise check.fail(
+                    item[1], f"unknown use {name!r}; choose from: {', '.join(u.value for u in Use)}"
+                ) from None
         uses = tuple(dict.fromkeys(parsed))
     mau: str | int | None = None
     if (item := get("mau")) is not None:
         value, where = item
-        if isinstance(value, bool) or not isinstance(value, (int, str)) or (
-            isinstance(value, str) and not _COUNT_RE.match(value)
+        if (
+            isinstance(value, bool)
+            or not isinstance(value, (int, str))
+            or (isinstance(value, str) and not _COUNT_RE.match(value))
         ):
-            raise check.fail(where, f"mau must be a whole number or a count such as 700M, 1.2B or 50k, not {value!r}"
-                                    + (" (YAML reads 1e9 as a string; write 1000000000 or 1B)"
-                                       if isinstance(value, str) and "e" in value.lower() else ""))
+            raise check.fail(
+                where,
+                f"mau must be a whole number or a count such as 700M, 1.2B or 50k, not {value!r}"
+                + (
+                    " (YAML reads 1e9 as a string; write 1000000000 or 1B)"
+                    if isinstance(value, str) and "e" in value.lower()
+                    else ""
+                ),
+            )
         try:
             parse_mau(value)
         except UsageError as exc:
@@ -170,8 +188,9 @@ def build_policy(data: Any, check: _Checker, display: str) -> Policy:
             try:
                 verdicts.append(Verdict.parse(name))
             except ValueError:
-                raise check.fail(item[1], f"unknown verdict {name!r} in fail-on; choose from: "
-                                          f"{', '.join(v.value for v in Verdict)}") from None
+                raise check.fail(
+                    item[1], f"unknown verdict {name!r} in fail-on; choose from: {', '.join(v.value for v in Verdict)}"
+                ) from None
         fail_on = tuple(dict.fromkeys(verdicts))
     allow = check.strings(*item, "allow") if (item := get("allow")) is not None else ()
     deny = check.strings(*item, "deny") if (item := get("deny")) is not None else ()
@@ -191,22 +210,33 @@ def build_policy(data: Any, check: _Checker, display: str) -> Policy:
                 raise check.fail(at, f"ignore[{index}] must be a mapping with model, reason and until")
             for key in entry:
                 if key not in IGNORE_KEYS:
-                    raise check.fail([*at, key], f"unknown key {key!r} in ignore[{index}]; known keys: "
-                                                 f"{', '.join(IGNORE_KEYS)}")
+                    raise check.fail(
+                        [*at, key], f"unknown key {key!r} in ignore[{index}]; known keys: {', '.join(IGNORE_KEYS)}"
+                    )
             if "model" not in entry:
                 raise check.fail(at, f"ignore[{index}] needs a model")
             if "reason" not in entry:
                 raise check.fail(at, f"ignore[{index}] needs a reason: say why the finding is accepted")
             until = _parse_date(entry["until"], [*at, "until"], check) if entry.get("until") is not None else None
-            ignore.append(IgnoreEntry(
-                model=check.string(entry["model"], [*at, "model"], f"ignore[{index}].model"),
-                reason=check.string(entry["reason"], [*at, "reason"], f"ignore[{index}].reason"),
-                until=until,
-                line=check.line_of(at),
-            ))
+            ignore.append(
+                IgnoreEntry(
+                    model=check.string(entry["model"], [*at, "model"], f"ignore[{index}].model"),
+                    reason=check.string(entry["reason"], [*at, "reason"], f"ignore[{index}].reason"),
+                    until=until,
+                    line=check.line_of(at),
+                )
+            )
     return Policy(
-        path=display, uses=uses, mau=mau, region=region, fail_on=fail_on, allow=allow, deny=deny,
-        models=tuple(models), ignore=tuple(ignore), exclude=exclude,
+        path=display,
+        uses=uses,
+        mau=mau,
+        region=region,
+        fail_on=fail_on,
+        allow=allow,
+        deny=deny,
+        models=tuple(models),
+        ignore=tuple(ignore),
+        exclude=exclude,
     )
 
 
@@ -241,8 +271,9 @@ def load_pyproject_policy(path: Path, display: str, *, required: bool) -> Policy
         doc = toml.loads(text)
     except toml.TOMLDecodeError as exc:
         found = _TOML_LINE_RE.search(str(exc))
-        raise InputError(f"invalid TOML: {str(exc).split(' (at line')[0]}", path=display,
-                         line=int(found.group(1)) if found else None) from None
+        raise InputError(
+            f"invalid TOML: {str(exc).split(' (at line')[0]}", path=display, line=int(found.group(1)) if found else None
+        ) from None
     table = doc.get("tool", {}).get("licensecheck") if isinstance(doc.get("tool"), dict) else None
     if table is None:
         if required:
@@ -255,8 +286,9 @@ def load_pyproject_policy(path: Path, display: str, *, required: bool) -> Policy
         keys = [str(w) for w in where if not isinstance(w, int)]
         for index in range(start, len(lines)):
             stripped = lines[index].strip()
-            if keys and (stripped.startswith((keys[-1] + " ", keys[-1] + "=", f'"{keys[-1]}"'))
-                         or f"{keys[-1]} =" in stripped):
+            if keys and (
+                stripped.startswith((keys[-1] + " ", keys[-1] + "=", f'"{keys[-1]}"')) or f"{keys[-1]} =" in stripped
+            ):
                 return index + 1
         return start + 1
 

@@ -61,9 +61,13 @@ def _resolve_models(
             verdict = report.verdict
             fallback = report.hint or (report.warnings[0] if report.warnings else "")
             group = groups[key] = _Group(
-                model=name, licenses=tuple(report.license_ids), results=report.results, verdict=verdict,
-                reason=_reason(report.results, verdict, fallback) if report.found else (
-                    f"{value} is not in the catalog and no card was found for it; its license is unknown"),
+                model=name,
+                licenses=tuple(report.license_ids),
+                results=report.results,
+                verdict=verdict,
+                reason=_reason(report.results, verdict, fallback)
+                if report.found
+                else (f"{value} is not in the catalog and no card was found for it; its license is unknown"),
                 warnings=list(report.warnings) if report.found else [],
             )
         group.written[value] = None
@@ -72,8 +76,9 @@ def _resolve_models(
     return list(groups.values()), warnings
 
 
-def _card_results(declared: Sequence[tuple[str, bool]], bases: Sequence[str], online: bool) -> tuple[
-        list[Result], list[str]]:
+def _card_results(
+    declared: Sequence[tuple[str, bool]], bases: Sequence[str], online: bool
+) -> tuple[list[Result], list[str]]:
     """The relicensing check of a card: each declared license against each base model's licenses."""
     from licensecheck.registry import get_terms
     from licensecheck.resolve import resolve_lineage
@@ -87,17 +92,34 @@ def _card_results(declared: Sequence[tuple[str, bool]], bases: Sequence[str], on
             warnings.append(f"base model {base}: {exc.describe()}")
             continue
         if not lineage.root.found or not lineage.licenses:
-            results.append(unknown_result(Use.RELICENSING, "unknown", f"The base model {base} is not in the "
-                                          "catalog, so whether it lets derivatives change license is unknown."))
+            results.append(
+                unknown_result(
+                    Use.RELICENSING,
+                    "unknown",
+                    f"The base model {base} is not in the "
+                    "catalog, so whether it lets derivatives change license is unknown.",
+                )
+            )
             continue
         for lid, encoded in declared:
             for ref in lineage.licenses:
                 if not ref.encoded:
-                    results.append(unknown_result(Use.RELICENSING, ref.id, f"{ref.name} (license of {base}) is "
-                                                  "recognised but its terms are not encoded in licensecheck yet."))
+                    results.append(
+                        unknown_result(
+                            Use.RELICENSING,
+                            ref.id,
+                            f"{ref.name} (license of {base}) is "
+                            "recognised but its terms are not encoded in licensecheck yet.",
+                        )
+                    )
                 elif not encoded:
-                    results.append(unknown_result(Use.RELICENSING, ref.id, f"The card declares {lid}, a license "
-                                                  f"licensecheck does not know; {base} is under {ref.id}."))
+                    results.append(
+                        unknown_result(
+                            Use.RELICENSING,
+                            ref.id,
+                            f"The card declares {lid}, a license licensecheck does not know; {base} is under {ref.id}.",
+                        )
+                    )
                 else:
                     target = Target(lid, license=lid, lineage_licenses=frozenset({lid}))
                     results.append(evaluate(get_terms(ref.id), Use.RELICENSING, Facts(target=target)))
@@ -132,8 +154,14 @@ def check_card(card: CardFile, online: bool) -> tuple[Finding | None, list[tuple
     folder = card.rel.rsplit("/", 1)[0] if "/" in card.rel else "."
     line = card_doc.lines.get("license") or card_doc.lines.get("license_name") or base_line or 1
     finding = Finding(
-        kind="card", model=folder, licenses=tuple(lid for lid, _ in declared), verdict=verdict,
-        locations=(Location(card.rel, line),), results=tuple(results), reason=reason, warnings=tuple(warnings),
+        kind="card",
+        model=folder,
+        licenses=tuple(lid for lid, _ in declared),
+        verdict=verdict,
+        locations=(Location(card.rel, line),),
+        results=tuple(results),
+        reason=reason,
+        warnings=tuple(warnings),
         bases=card_doc.base_model,
     )
     return finding, base_mentions, []
@@ -170,8 +198,9 @@ def _apply_policy(finding: Finding, policy: Policy | None, today: _dt.date) -> F
 
     violations = _policy_checks(finding.licenses, policy)
     if violations:
-        finding = replace(finding, verdict=Verdict.FORBIDDEN, violations=tuple(violations),
-                          reason="; ".join(violations))
+        finding = replace(
+            finding, verdict=Verdict.FORBIDDEN, violations=tuple(violations), reason="; ".join(violations)
+        )
     entry = _match_ignore(finding, policy)
     if entry is not None:
         finding = replace(finding, ignored=entry, ignore_expired=entry.expired(today))
@@ -212,28 +241,46 @@ def scan_repository(
     groups, resolve_warnings = _resolve_models(mentions, root, options.uses, options.facts, options.online)
     warnings.extend(resolve_warnings)
     for group in groups:
-        findings.append(Finding(
-            kind="model", model=group.model, licenses=group.licenses, verdict=group.verdict,
-            locations=tuple(sorted(group.locations, key=lambda loc: (loc.path, loc.line or 0))),
-            results=group.results, reason=group.reason, written_as=tuple(group.written),
-            warnings=tuple(dict.fromkeys(group.warnings)),
-        ))
+        findings.append(
+            Finding(
+                kind="model",
+                model=group.model,
+                licenses=group.licenses,
+                verdict=group.verdict,
+                locations=tuple(sorted(group.locations, key=lambda loc: (loc.path, loc.line or 0))),
+                results=group.results,
+                reason=group.reason,
+                written_as=tuple(group.written),
+                warnings=tuple(dict.fromkeys(group.warnings)),
+            )
+        )
     today = options.today or _dt.date.today()
     findings = [_apply_policy(f, policy, today) for f in findings]
     findings.sort(key=lambda f: (f.kind != "model", f.model.lower()))
     if policy is not None:
         warnings.extend(_policy_warnings(policy, findings))
     return ScanReport(
-        root=os.fspath(root), findings=tuple(findings), uses=options.uses, facts=options.facts,
-        fail_on=options.fail_on, policy=policy, warnings=tuple(warnings), files_scanned=found.files_read,
+        root=os.fspath(root),
+        findings=tuple(findings),
+        uses=options.uses,
+        facts=options.facts,
+        fail_on=options.fail_on,
+        policy=policy,
+        warnings=tuple(warnings),
+        files_scanned=found.files_read,
     )
 
 
 def _policy_warnings(policy: Policy, findings: Sequence[Finding]) -> list[str]:
-    out = [f"policy: {f.model}: the ignore entry expired on {f.ignored.until}; the finding counts again"
-           for f in findings if f.ignored is not None and f.ignore_expired]
+    out = [
+        f"policy: {f.model}: the ignore entry expired on {f.ignored.until}; the finding counts again"
+        for f in findings
+        if f.ignored is not None and f.ignore_expired
+    ]
     used = {id(f.ignored) for f in findings if f.ignored is not None}
     out += [f"policy: ignore entry for {e.model} matches no finding" for e in policy.ignore if id(e) not in used]
-    out += [f"policy: {v!r} in allow/deny is not a license licensecheck knows; compared by name"
-            for v in unknown_licenses([*policy.allow, *policy.deny])]
+    out += [
+        f"policy: {v!r} in allow/deny is not a license licensecheck knows; compared by name"
+        for v in unknown_licenses([*policy.allow, *policy.deny])
+    ]
     return out

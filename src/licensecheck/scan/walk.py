@@ -13,19 +13,51 @@ from typing import Any
 
 SKIP_DIRS = frozenset(
     {
-        ".git", ".hg", ".svn", ".bzr", "node_modules", "__pycache__", ".venv", "venv", ".tox", ".nox", ".mypy_cache",
-        ".pytest_cache", ".ruff_cache", ".ipynb_checkpoints", "site-packages", ".eggs", ".idea", ".vscode",
-        ".cache", ".hypothesis", "bower_components",
+        ".git",
+        ".hg",
+        ".svn",
+        ".bzr",
+        "node_modules",
+        "__pycache__",
+        ".venv",
+        "venv",
+        ".tox",
+        ".nox",
+        ".mypy_cache",
+        ".pytest_cache",
+        ".ruff_cache",
+        ".ipynb_checkpoints",
+        "site-packages",
+        ".eggs",
+        ".idea",
+        ".vscode",
+        ".cache",
+        ".hypothesis",
+        "bower_components",
     }
 )
 CARD_FILES = frozenset({"readme.md", "model_card.md", "modelcard.md"})
 _SUFFIX_KINDS = {
-    ".py": "python", ".ipynb": "notebook", ".yaml": "yaml", ".yml": "yaml", ".json": "json", ".toml": "toml",
-    ".sh": "shell", ".bash": "shell", ".zsh": "shell", ".mk": "shell", ".dockerfile": "shell",
+    ".py": "python",
+    ".ipynb": "notebook",
+    ".yaml": "yaml",
+    ".yml": "yaml",
+    ".json": "json",
+    ".toml": "toml",
+    ".sh": "shell",
+    ".bash": "shell",
+    ".zsh": "shell",
+    ".mk": "shell",
+    ".dockerfile": "shell",
     ".modelfile": "modelfile",
 }
-_NAME_KINDS = {"dockerfile": "shell", "containerfile": "shell", "makefile": "shell", "justfile": "shell",
-               "modelfile": "modelfile"}
+_NAME_KINDS = {
+    "dockerfile": "shell",
+    "containerfile": "shell",
+    "makefile": "shell",
+    "justfile": "shell",
+    "modelfile": "modelfile",
+}
 
 
 def file_kind(name: str) -> str | None:

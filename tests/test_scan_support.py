@@ -1,0 +1,62 @@
+"""Shared helpers for the scan tests (no tests here): a fixed catalog, the CLI runner, fixture paths."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+REPOS = Path(__file__).parent / "fixtures" / "repos"
+GOLDEN = Path(__file__).parent / "golden" / "scan"
+
+
+def _indexes() -> dict[str, Any]:
+    from licensecheck.build_index import compile_catalog, compile_licenses
+    from licensecheck.data import licenses_dir
+
+    licenses = compile_licenses(licenses_dir())
+    catalog = compile_catalog(REPOS / "_catalog", licenses["aliases"])
+    return {"licenses.json": licenses, "catalog.json": catalog}
+
+
+_CACHE: dict[str, Any] = {}
+
+
+def _clear_caches() -> None:
+    from licensecheck import catalog, data, registry
+    from licensecheck.scan import discover
+
+    data._load_index.cache_clear()
+    catalog._name_index.cache_clear()
+    registry.get_terms.cache_clear()
+    discover._alias_keys.cache_clear()
+
+
+@pytest.fixture
+def fixed_catalog(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """The real license files and the small fixture catalog, whatever the packaged index holds."""
+    from licensecheck import data
+
+    if not _CACHE:
+        _CACHE.update(_indexes())
+    _clear_caches()
+    monkeypatch.setattr(data, "_load_index", lambda name: _CACHE[name])
+    yield
+    monkeypatch.undo()
+    _clear_caches()
+
+
+def run_cli(*args: str) -> Any:
+    from licensecheck.cli.app import app
+
+    runner = CliRunner()
+    return runner.invoke(app, list(args), catch_exceptions=False)
+
+
+def scan_json(*args: str) -> tuple[int, dict[str, Any], str]:
+    result = run_cli("scan", *args, "--format", "json")
+    return result.exit_code, json.loads(result.stdout) if result.stdout.strip() else {}, result.stderr

@@ -122,6 +122,13 @@ def _handler(hub: FakeHub) -> type[BaseHTTPRequestHandler]:
     return Handler
 
 
+def point_library_at(monkeypatch: pytest.MonkeyPatch, url: str) -> None:
+    """The library's import-time default endpoint (used for its own requests), kept consistent with its URL
+    template, which ``hf_hub_url`` rewrites to the ``endpoint`` argument only when the two agree."""
+    monkeypatch.setattr(hf_constants, "ENDPOINT", url)
+    monkeypatch.setattr(hf_constants, "HUGGINGFACE_CO_URL_TEMPLATE", url + "/{repo_id}/resolve/{revision}/{filename}")
+
+
 @pytest.fixture
 def hub_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
     """A private HF_HOME and cache, no token, no offline mode, no proxy for 127.0.0.1."""
@@ -136,7 +143,7 @@ def hub_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
     # library's own default endpoint points at the fake Hub too, so a stray request is seen, never sent out.
     monkeypatch.setattr(hf_constants, "HF_HUB_CACHE", str(home / "hub"))
     monkeypatch.setattr(hf_constants, "HF_HUB_DISABLE_TELEMETRY", False)
-    monkeypatch.setattr(hf_constants, "ENDPOINT", closed_port_url())
+    point_library_at(monkeypatch, closed_port_url())
     detect = sys.modules.get("huggingface_hub.utils._detect_agent")
     if detect is not None and hasattr(detect, "_registry"):
         monkeypatch.setattr(detect, "_registry", None)
@@ -164,7 +171,7 @@ def fake_hub(hub_env: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[FakeHub
     guard.start()
     hub.url = f"http://127.0.0.1:{server.server_address[1]}"
     monkeypatch.setenv("HF_ENDPOINT", hub.url)
-    monkeypatch.setattr(hf_constants, "ENDPOINT", hub.url)
+    point_library_at(monkeypatch, hub.url)
     try:
         yield hub
     finally:
@@ -224,6 +231,7 @@ def test_online_missing_repo_is_unknown(fake_hub: FakeHub) -> None:
     assert code == 1
     assert data["verdict"] == "unknown"
     assert data["licenses"] == []
+    assert any("has no model nobody/no-such-model" in w for w in data["warnings"]), data["warnings"]
     assert fake_hub.paths() == ["/nobody/no-such-model/resolve/main/README.md"]
 
 
@@ -232,6 +240,7 @@ def test_online_gated_repo_is_unknown(fake_hub: FakeHub) -> None:
     code, data, _ = run_json("model", "gated-org/gated", "--online", "--use", "commercial")
     assert code == 1
     assert data["verdict"] == "unknown"
+    assert any("gated" in w and "HF_TOKEN" in w for w in data["warnings"]), data["warnings"]
 
 
 def test_unreachable_hub_is_an_input_error(hub_env: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -246,6 +255,22 @@ def test_unreachable_hub_is_an_input_error(hub_env: Path, monkeypatch: pytest.Mo
     assert len(lines) == 1, result.stderr
     assert lines[0].startswith(f"licensecheck: error: could not reach the Hugging Face Hub at {url}: ")
     assert "Traceback" not in result.stderr
+
+
+def test_silent_hub_times_out_quickly(hub_env: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A Hub that accepts connections but never answers: the short metadata timeout, then exit 2."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as silent:
+        silent.bind(("127.0.0.1", 0))
+        silent.listen(8)  # never accepted: the kernel completes the handshake, nobody replies
+        url = f"http://127.0.0.1:{silent.getsockname()[1]}"
+        monkeypatch.setenv("HF_ENDPOINT", url)
+        monkeypatch.setenv("HF_HUB_ETAG_TIMEOUT", "0.5")
+        started = time.monotonic()
+        result = run("model", "some-org/finetune", "--online", "--format", "json")
+        assert time.monotonic() - started < 10
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"licensecheck: error: could not reach the Hugging Face Hub at {url}: ")
+    assert len(result.stderr.strip().splitlines()) == 1
 
 
 def test_hub_server_error_is_an_input_error(fake_hub: FakeHub) -> None:
@@ -367,6 +392,14 @@ def test_license_other_reads_license_file(fake_hub: FakeHub) -> None:
     assert set(fake_hub.paths()) == {"/org/other/resolve/main/README.md", "/org/other/resolve/main/LICENSE"}
 
 
+def test_unreadable_license_file_is_skipped(fake_hub: FakeHub) -> None:
+    fake_hub.repos["org/binary"] = {"README.md": card("license: other"), "LICENSE": b"\x00\x01",
+                                    "LICENSE.md": LLAMA_LICENSE.encode()}
+    node = resolve_hub("org/binary")
+    assert [ref.id for ref in node.licenses] == ["llama3.1"]
+    assert any("LICENSE on" in e.detail and "binary" in e.detail for e in node.evidence)
+
+
 def test_license_file_md_is_tried_next(fake_hub: FakeHub) -> None:
     fake_hub.repos["org/other-md"] = {"README.md": card("license: other"), "LICENSE.md": LLAMA_LICENSE.encode()}
     node = resolve_hub("org/other-md")
@@ -427,7 +460,7 @@ def test_cache_answers_when_offline_or_unreachable(fake_hub: FakeHub, monkeypatc
 
 def test_offline_without_cache_is_an_input_error(fake_hub: FakeHub, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("HF_HUB_OFFLINE", "1")
-    with pytest.raises(InputError, match="could not reach the Hugging Face Hub at .*offline mode"):
+    with pytest.raises(InputError, match=r"could not reach the Hugging Face Hub at .*offline mode"):
         resolve_hub("some-org/finetune")
     assert fake_hub.paths() == []
 

@@ -351,9 +351,13 @@ def resolve_hub(repo_id: str) -> ModelNode:
         for name in LICENSE_FILES:
             try:
                 found = hub.fetch(clean, name)
-            except (_NotFound, _Gated, _Unreachable):
-                evidence.append(Evidence("hub", f"{name} on {endpoint} could not be read"))
+            except (_NotFound, _Gated, _Unreachable) as exc:
+                reason = f": {exc}" if str(exc) else ""
+                evidence.append(Evidence("hub", f"{name} on {endpoint} could not be read{reason}"))
                 break
+            except InputError as exc:  # binary, too large, not UTF-8: the card's answer stands
+                evidence.append(Evidence("hub", f"{name} on {endpoint} not read: {exc.message}"))
+                continue
             if found is None:
                 continue
             identified = identify_license_text(found.text)

@@ -62,8 +62,9 @@ def load_yaml(text: str, *, path: str, what: str = "YAML", line_offset: int = 0)
     """Parse one YAML document safely; any problem is an InputError naming the file and line."""
     if len(text) > MAX_YAML_BYTES:
         raise InputError(f"{what} is larger than {MAX_YAML_BYTES // 1024} KiB", path=path)
-    loader = _LimitedLoader(text)
+    loader: _LimitedLoader | None = None
     try:
+        loader = _LimitedLoader(text)
         return loader.get_single_data()
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
@@ -75,12 +76,16 @@ def load_yaml(text: str, *, path: str, what: str = "YAML", line_offset: int = 0)
     except RecursionError:
         raise InputError(f"invalid {what}: nested too deeply", path=path) from None
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
 
 
 def compose_yaml(text: str, *, path: str) -> yaml.Node | None:
     """The node tree (with line numbers) of a document already known to load."""
-    loader = _LimitedLoader(text)
+    try:
+        loader = _LimitedLoader(text)
+    except yaml.YAMLError:
+        return None
     try:
         return loader.get_single_node()
     except yaml.YAMLError:

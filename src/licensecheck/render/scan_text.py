@@ -46,9 +46,9 @@ def render_scan(report: Any) -> str:
             show_lines=True,
             expand=True,
         )
-        table.add_column("model", style="cyan", ratio=3)
-        table.add_column("licenses", ratio=2)
-        table.add_column("where", ratio=3)
+        table.add_column("model", style="cyan", ratio=3, overflow="fold")
+        table.add_column("licenses", ratio=2, overflow="fold")
+        table.add_column("where", ratio=3, overflow="fold")
         table.add_column("why", ratio=5)
         for finding in group:
             name = finding["model"] + (" (model card)" if finding["kind"] == "card" else "")

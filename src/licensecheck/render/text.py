@@ -55,7 +55,7 @@ def render_model(report: Any) -> str:
     if len(report.lineage) > 1:
         console.print(f"[bold]Lineage:[/] {escape(lineage_line(report))}")
     for item in report.evidence:
-        where = f" [{escape(item.path)}{':' + str(item.line) if item.line else ''}]" if item.path else ""
+        where = f" ({escape(item.path)}{':' + str(item.line) if item.line else ''})" if item.path else ""
         console.print(f"  [dim]found via {escape(item.source)}: {escape(item.detail)}{where}[/]")
     facts = {k: v for k, v in doc["facts"].items() if v is not None}
     if facts:

@@ -139,7 +139,7 @@ def _parallel(entries: list[FileEntry], workers: int) -> list[tuple[str, list[Me
     chunks = [entries[i::workers] for i in range(workers)]
     with ProcessPoolExecutor(max_workers=workers, mp_context=get_context(method)) as pool:
         parts = list(pool.map(_scan_chunk, chunks))
-    return sorted((item for part in parts for item in part), key=lambda item: item[0])
+    return [item for part in parts for item in part]
 
 
 def discover(
@@ -172,7 +172,7 @@ def discover(
             if progress is not None and index % 256 == 0:
                 progress(index, len(entries))
     by_rel = {e.rel: e for e in entries}
-    for rel, mentions, is_card, warning in outcomes:
+    for rel, mentions, is_card, warning in sorted(outcomes, key=lambda item: item[0]):
         result.files_read += 1
         if warning:
             result.warnings.append(warning)

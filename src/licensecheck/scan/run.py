@@ -35,7 +35,8 @@ class _Group:
 def _reason(results: Sequence[Result], verdict: Verdict, fallback: str) -> str:
     for result in results:
         if result.verdict is verdict:
-            return f"{result.use.value} under {result.license}: {result.reason}"
+            why = result.conditions[0] if verdict is Verdict.CONDITIONAL and result.conditions else result.reason
+            return f"{result.use.value} under {result.license}: {why}"
     return fallback
 
 

@@ -1,0 +1,141 @@
+"""`licensecheck scan` through the CLI: exit codes, stdout and stderr apart, golden output per format."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from test_scan_support import GOLDEN, REPOS, fixed_catalog, run_cli, scan_json
+
+__all__ = ["fixed_catalog"]
+
+FORMATS = {"text": "txt", "json": "json", "markdown": "md", "sarif": "sarif", "github": "txt"}
+
+
+@pytest.mark.parametrize("fmt", list(FORMATS))
+def test_golden(fmt: str, fixed_catalog: None) -> None:
+    result = run_cli("scan", str(REPOS / "forms"), "--format", fmt)
+    assert result.exit_code == 1
+    assert "checking commercial use" in result.stderr
+    golden = GOLDEN / f"forms.{fmt}.{FORMATS[fmt]}"
+    if os.environ.get("UPDATE_GOLDEN"):
+        golden.write_text(result.stdout, encoding="utf-8")
+    assert result.stdout == golden.read_text(encoding="utf-8")
+
+
+def test_json_shape(fixed_catalog: None) -> None:
+    code, doc, _ = scan_json(str(REPOS / "forms"))
+    assert code == 1
+    assert doc["schema"] == "licensecheck/1"
+    assert doc["verdict"] == "forbidden"
+    by_model = {f["model"]: f for f in doc["findings"]}
+    cohere = by_model["CohereForAI/c4ai-command-r-v01"]
+    assert cohere["verdict"] == "forbidden" and cohere["licenses"] == ["cc-by-nc-4.0"]
+    assert {"path": "src/app.py", "line": 15} in cohere["locations"]
+    assert cohere["results"][0]["use"] == "commercial"
+    card = by_model["finetune"]
+    assert card["kind"] == "card" and card["verdict"] == "forbidden"
+    assert card["results"][0]["use"] == "relicensing" and card["results"][0]["license"] == "llama3.1"
+    assert by_model["some-org/unknown-adapter"]["verdict"] == "unknown"
+    # aliases resolve to the catalog model and keep their own locations
+    llama = by_model["meta-llama/Llama-3.1-8B-Instruct"]
+    assert "llama3.1:8b" in llama["written_as"]
+    assert {"path": "scripts/download.sh", "line": 6} in llama["locations"]
+
+
+def test_sarif_matches_the_schema(fixed_catalog: None) -> None:
+    jsonschema = pytest.importorskip("jsonschema")
+    result = run_cli("scan", str(REPOS / "forms"), "--format", "sarif")
+    doc = json.loads(result.stdout)
+    schema = json.loads((GOLDEN / "sarif-2.1.0-subset.schema.json").read_text())
+    jsonschema.validate(doc, schema)
+    run = doc["runs"][0]
+    rule_ids = [r["id"] for r in run["tool"]["driver"]["rules"]]
+    assert len(rule_ids) == len(set(rule_ids))
+    assert {"commercial/forbidden", "card/forbidden", "commercial/unknown"} <= set(rule_ids)
+    for res in run["results"]:
+        assert rule_ids[res["ruleIndex"]] == res["ruleId"]
+        assert res["locations"][0]["physicalLocation"]["region"]["startLine"] >= 1
+    help_text = next(r for r in run["tool"]["driver"]["rules"] if r["id"] == "commercial/forbidden")["help"]["text"]
+    assert "cc-by-nc-4.0 §" in help_text
+
+
+def test_github_annotations(fixed_catalog: None) -> None:
+    result = run_cli("scan", str(REPOS / "forms"), "--format", "github")
+    lines = result.stdout.splitlines()
+    assert "::error file=src/app.py,line=15,title=licensecheck%3A CohereForAI/c4ai-command-r-v01 is forbidden::" in (
+        "\n".join(lines)
+    )
+    assert any(line.startswith("::warning file=") for line in lines)  # conditional Llama
+
+
+def test_clean_repository_exits_0(fixed_catalog: None) -> None:
+    code, doc, stderr = scan_json(str(REPOS / "traps"))
+    assert code == 0
+    assert doc["verdict"] == "allowed" and doc["findings"] == []
+
+
+def test_empty_repository(tmp_path: Path, fixed_catalog: None) -> None:
+    code, doc, _ = scan_json(str(tmp_path))
+    assert (code, doc["verdict"], doc["findings"]) == (0, "allowed", [])
+
+
+def test_missing_path_is_exit_2(tmp_path: Path, fixed_catalog: None) -> None:
+    result = run_cli("scan", str(tmp_path / "nope"), "--format", "json")
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr.startswith("licensecheck: error: ") and "nope" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_unknown_format_and_use_are_exit_2(fixed_catalog: None) -> None:
+    assert run_cli("scan", str(REPOS / "traps"), "--format", "xml").exit_code == 2
+    result = run_cli("scan", str(REPOS / "traps"), "--use", "selling")
+    assert result.exit_code == 2 and "unknown use" in result.stderr
+
+
+def test_fail_on_overrides(fixed_catalog: None) -> None:
+    code, doc, _ = scan_json(str(REPOS / "forms"), "--fail-on", "needs-permission")
+    assert code == 0 and doc["failed"] is False and doc["fail_on"] == ["needs-permission"]
+
+
+def test_use_option_overrides_default(fixed_catalog: None) -> None:
+    code, doc, stderr = scan_json(str(REPOS / "forms"), "--use", "research", "--fail-on", "forbidden")
+    assert "checking commercial use" not in stderr
+    assert doc["uses"] == ["research"]
+    cohere = next(f for f in doc["findings"] if f["model"] == "CohereForAI/c4ai-command-r-v01")
+    assert cohere["verdict"] == "allowed"
+    assert code == 1  # the Apache-labelled Llama fine-tune card still fails
+
+
+def test_output_file(tmp_path: Path, fixed_catalog: None) -> None:
+    out = tmp_path / "report.md"
+    result = run_cli("scan", str(REPOS / "forms"), "--format", "markdown", "--output", str(out))
+    assert result.exit_code == 1 and result.stdout == ""
+    assert out.read_text().startswith("## licensecheck scan")
+
+
+def test_scan_copies_without_gitignored_models(tmp_path: Path, fixed_catalog: None) -> None:
+    repo = tmp_path / "repo"
+    shutil.copytree(REPOS / "traps", repo)
+    (repo / ".gitignore").write_text("")  # ignored/ now counts
+    code, doc, _ = scan_json(str(repo))
+    assert code == 1
+    assert [f["model"] for f in doc["findings"]] == ["CohereForAI/c4ai-command-r-v01"]
+
+
+def test_json_path_does_not_import_rich(fixed_catalog: None) -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from licensecheck.cli.app import app\n"
+        "try:\n    app(['scan', sys.argv[1], '--format', 'json'])\nexcept SystemExit:\n    pass\n"
+        "print('rich' in sys.modules, file=sys.stderr)"
+    )
+    proc = subprocess.run([sys.executable, "-c", code, str(REPOS / "traps")], capture_output=True, text=True,
+                          timeout=60)
+    assert proc.stderr.strip().splitlines()[-1] == "False"

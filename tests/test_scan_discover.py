@@ -1,0 +1,187 @@
+"""Discovery: each form a model reference takes, and each false-positive trap."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from test_scan_support import REPOS, fixed_catalog
+
+from licensecheck.scan import discover as discover_module
+from licensecheck.scan.discover import discover
+from licensecheck.scan.extract import (
+    command_mentions,
+    config_mentions,
+    looks_like_model,
+    modelfile_mentions,
+    python_mentions,
+)
+
+__all__ = ["fixed_catalog"]
+
+
+def no_alias(text: str) -> bool:
+    return text in {"gpt2", "llama3.1"}
+
+
+def values(mentions: list) -> list[tuple[str, int]]:
+    return [(m.value, m.line) for m in mentions]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("meta-llama/Llama-3.1-8B-Instruct", True),
+        ("llama3.1:8b", True),
+        ("gpt2", True),
+        ("bert", False),
+        ("./checkpoints/run1", False),
+        ("/models/llama", False),
+        ("https://huggingface.co/org/name", False),
+        ("data/train.json", False),
+        ("checkpoints/run1", False),
+        ("application/json", False),
+        ("localhost:8080", False),
+        ("org/name with space", False),
+        ("~/models/x", False),
+    ],
+)
+def test_looks_like_model(text: str, expected: bool) -> None:
+    assert looks_like_model(text, no_alias) is expected
+
+
+def test_python_forms() -> None:
+    source = '''
+MODEL = "org/constant"
+def f():
+    local_id = "org/function-level"
+    a = AutoModel.from_pretrained(MODEL)
+    b = pipeline("text-generation", model="org/pipe")
+    c = hf_hub_download(repo_id="org/hub", filename="config.json")
+    d = snapshot_download("org/snap")
+    e = LLM(model="org/vllm")
+    g = SentenceTransformer(local_id)
+    h = PeftModel.from_pretrained(e, "org/adapter")
+    i = load(model_name_or_path="org/kw")
+    j = {"model": "gpt2"}
+    k = from_pretrained(f"org/{x}")
+    # AutoModel.from_pretrained("org/commented")
+'''
+    found = values(python_mentions(source, no_alias))
+    assert ("org/constant", 2) in found
+    assert ("org/function-level", 4) in found
+    for name in ("org/pipe", "org/hub", "org/snap", "org/vllm", "org/adapter", "org/kw", "gpt2"):
+        assert name in [v for v, _ in found]
+    assert "org/commented" not in [v for v, _ in found]
+    assert "config.json" not in [v for v, _ in found]
+
+
+def test_python_syntax_error_is_no_mention() -> None:
+    assert python_mentions("def broken(:\n  from_pretrained('org/x')", no_alias) == []
+
+
+def test_constant_not_passed_to_a_loader_does_not_count() -> None:
+    assert python_mentions('GREETING = "hello/world"\nprint(GREETING)\n', no_alias) == []
+
+
+def test_commands_and_comments() -> None:
+    text = (
+        "# huggingface-cli download org/commented\n"
+        "huggingface-cli download --repo-type model org/one --local-dir x\n"
+        "hf download org/two\n"
+        "vllm serve org/three --port 1\n"
+        "ollama run llama3.1:8b\n"
+        "python -m vllm.entrypoints.openai.api_server --model=org/four\n"
+        "huggingface-cli download ./local\n"
+    )
+    assert values(command_mentions(text, no_alias)) == [
+        ("org/one", 2), ("org/two", 3), ("org/three", 4), ("llama3.1:8b", 5), ("org/four", 6),
+    ]
+
+
+def test_config_keys_lists_and_skipped_section() -> None:
+    yaml_text = "base_model:\n  - org/a\n  - org/b\n# model: org/commented\nmodel_name_or_path: ./local\nmodel: [org/c, gpt2]\n"
+    assert values(config_mentions(yaml_text, no_alias)) == [("org/a", 2), ("org/b", 3), ("org/c", 6), ("gpt2", 6)]
+    toml_text = '[tool.licensecheck]\nmodels = ["org/x"]\nignore = [{model = "org/y", reason = "r"}]\n[tool.x]\nmodel = "org/z"\n'
+    assert values(config_mentions(toml_text, no_alias, skip_section="tool.licensecheck")) == [("org/z", 5)]
+
+
+def test_modelfile() -> None:
+    text = "# FROM org/commented\nFROM hf.co/org/repo:Q4_K_M\n"
+    assert values(modelfile_mentions(text, no_alias)) == [("org/repo", 2)]
+    assert modelfile_mentions("FROM ./weights.gguf\n", no_alias) == []
+
+
+def found_models(root: Path, **kwargs: object) -> dict[str, list[tuple[str, int]]]:
+    result = discover(str(root), **kwargs)  # type: ignore[arg-type]
+    return {value: sorted((rel, m.line) for m, rel in items) for value, items in result.mentions.items()}
+
+
+def test_forms_repository(fixed_catalog: None) -> None:
+    found = found_models(REPOS / "forms")
+    assert found["meta-llama/Llama-3.1-8B-Instruct"] == [
+        ("adapter/adapter_config.json", 2), ("configs/train.yaml", 2), ("notebook.ipynb", 18), ("src/app.py", 9),
+    ]
+    assert found["llama3.1:8b"] == [("scripts/download.sh", 6)]
+    assert found["qwen2.5:7b"] == [("ollama/Modelfile", 1)]
+    assert ("Dockerfile", 4) in found["mistralai/Mistral-7B-Instruct-v0.3"]
+    assert found["sentence-transformers/all-MiniLM-L6-v2"] == [("src/cli.py", 6)]
+    assert "google/not-a-code-cell" not in found
+
+
+def test_traps_repository(fixed_catalog: None) -> None:
+    result = discover(str(REPOS / "traps"))
+    assert result.mentions == {}
+    assert result.cards == []
+
+
+def test_policy_exclude(fixed_catalog: None) -> None:
+    assert "another-org/excluded-by-policy" in found_models(REPOS / "policy-ignore")
+    assert "another-org/excluded-by-policy" not in found_models(REPOS / "policy-ignore", exclude=["tests/**"])
+
+
+def test_symlinks_are_not_followed(tmp_path: Path, fixed_catalog: None) -> None:
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "load.py").write_text('from_pretrained("org/inside")\n')
+    outside = tmp_path.parent / f"{tmp_path.name}-outside"
+    outside.mkdir()
+    (outside / "load.py").write_text('from_pretrained("org/outside")\n')
+    os.symlink(tmp_path, tmp_path / "a" / "loop")
+    os.symlink(outside, tmp_path / "out")
+    found = found_models(tmp_path)
+    assert list(found) == ["org/inside"]
+
+
+def test_unreadable_binary_and_large_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fixed_catalog: None) -> None:
+    (tmp_path / "ok.py").write_text('from_pretrained("org/ok")\n')
+    (tmp_path / "secret.py").write_text('from_pretrained("org/secret")\n')
+    (tmp_path / "blob.py").write_bytes(b'\x00\x01from_pretrained("org/binary")')
+    (tmp_path / "huge.py").write_bytes(b'from_pretrained("org/huge")\n' + b"#" * (discover_module.MAX_FILE_BYTES + 1))
+    real_open = open
+
+    def fake_open(path: object, *args: object, **kwargs: object) -> object:
+        if str(path).endswith("secret.py"):
+            raise PermissionError(13, "Permission denied")
+        return real_open(path, *args, **kwargs)  # type: ignore[call-overload]
+
+    monkeypatch.setattr("builtins.open", fake_open)
+    result = discover(str(tmp_path))
+    assert list(result.mentions) == ["org/ok"]
+    assert result.warnings == ["secret.py: skipped, cannot read it (Permission denied)"]
+
+
+def test_nested_gitignore_and_negation(tmp_path: Path, fixed_catalog: None) -> None:
+    (tmp_path / ".gitignore").write_text("*.py\n!keep.py\n")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / ".gitignore").write_text("!again.py\n")
+    for rel in ("drop.py", "keep.py", "sub/again.py", "sub/drop.py"):
+        (tmp_path / rel).write_text(f'from_pretrained("org/{rel.replace("/", "-")[:-3]}")\n')
+    assert sorted(found_models(tmp_path)) == ["org/keep", "org/sub-again"]
+
+
+def test_parallel_matches_serial(fixed_catalog: None) -> None:
+    serial = discover(str(REPOS / "forms"), workers=1)
+    parallel = discover(str(REPOS / "forms"), workers=2)
+    assert serial.mentions == parallel.mentions
+    assert serial.cards == parallel.cards

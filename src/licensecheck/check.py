@@ -74,8 +74,6 @@ def check_model(spec: str, uses: Sequence[Use], facts: Facts, *, online: bool = 
             model=spec, licenses=[], uses=uses, facts=facts, found=False, hint=missing, warnings=[missing]
         )
     warnings = list(lineage.warnings)
-    if root.note:
-        warnings.insert(0, root.note)
     hint: str | None = None
     if not lineage.licenses:
         hint = (
@@ -91,5 +89,6 @@ def check_model(spec: str, uses: Sequence[Use], facts: Facts, *, online: bool = 
         lineage=lineage.steps,
         evidence=lineage.evidence,
         warnings=warnings,
+        notes=[root.note] if root.note else [],
         hint=hint,
     )

@@ -56,6 +56,7 @@ class Report:
     lineage: tuple[LineageStep, ...] = ()
     evidence: tuple[Evidence, ...] = ()
     warnings: tuple[str, ...] = ()
+    notes: tuple[str, ...] = ()  # catalog notes about the model (known traps, renamed repos)
     found: bool = True
     hint: str | None = None
     modality: str | None = None
@@ -82,6 +83,7 @@ class Report:
             "facts": self.facts.describe() | {"modality": self.modality or self.facts.modality},
             "evidence": [e.to_json() for e in self.evidence],
             "warnings": list(self.warnings),
+            "notes": list(self.notes),
         }
 
 
@@ -126,6 +128,7 @@ def build_report(
     lineage: Sequence[LineageStep] = (),
     evidence: Sequence[Evidence] = (),
     warnings: Sequence[str] = (),
+    notes: Sequence[str] = (),
     found: bool = True,
     hint: str | None = None,
 ) -> Report:
@@ -138,6 +141,7 @@ def build_report(
         lineage=tuple(lineage),
         evidence=tuple(evidence),
         warnings=tuple(warnings),
+        notes=tuple(notes),
         found=found,
         hint=hint,
         modality=facts.modality,

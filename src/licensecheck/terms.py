@@ -12,6 +12,11 @@ from typing import Any, NamedTuple
 from licensecheck.vocabulary import Use, Verdict
 
 
+def section_label(section: str) -> str:
+    """``2`` -> ``§2``; paragraph marks and named parts (``¶4``, ``Appendix``) stay as they are."""
+    return f"§{section}" if section[:1].isdigit() else section
+
+
 class Citation(NamedTuple):
     license: str
     section: str
@@ -33,7 +38,7 @@ class Citation(NamedTuple):
     def label(self) -> str:
         where = f"{self.document} " if self.document else ""
         mark = " (unverified)" if not self.verified else ""
-        return f"{self.license} {where}§{self.section}{mark}"
+        return f"{self.license} {where}{section_label(self.section)}{mark}"
 
 
 class Obligation(NamedTuple):

@@ -161,6 +161,7 @@ def license_document(license_id: str) -> dict[str, Any]:
     from licensecheck.engine import evaluate
     from licensecheck.facts import Facts
     from licensecheck.registry import get_terms, require_license
+    from licensecheck.terms import section_label
 
     lid = require_license(license_id, option="license show")
     terms = get_terms(lid)
@@ -192,7 +193,7 @@ def license_document(license_id: str) -> dict[str, Any]:
     ]
     obligations = []
     for key, item in (raw.get("obligations") or {}).items():
-        cites = ", ".join(f"§{c['section']}" for c in item.get("citations") or ())
+        cites = ", ".join(section_label(str(c["section"])) for c in item.get("citations") or ())
         obligations.append({"id": key, "kind": item["kind"], "text": item["text"], "cite": cites})
     summary = {
         k: raw[k]

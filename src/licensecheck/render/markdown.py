@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from licensecheck.terms import section_label
+
 ICON = {
     "allowed": "✅",
     "conditional": "🟡",
@@ -26,7 +28,7 @@ def _cite(c: dict[str, Any]) -> str:
     doc = f"{c['document']} " if c.get("document") else ""
     quote = f" “{c['quote']}”" if c.get("quote") else ""
     mark = " (unverified)" if c.get("verified") is False else ""
-    return f"{c['license']} {doc}§{c['section']}{quote}{mark}"
+    return f"{c['license']} {doc}{section_label(c['section'])}{quote}{mark}"
 
 
 def results_section(results: list[dict[str, Any]], level: str = "###") -> list[str]:
@@ -63,6 +65,8 @@ def render_model(report: Any) -> str:
         lines.append("**Facts:** " + ", ".join(f"{k}={v}" for k, v in facts.items()) + "  ")
     for warning in doc["warnings"]:
         lines.append(f"> ⚠️ {cell(warning)}")
+    for note in doc["notes"]:
+        lines.append(f"> ℹ️ {cell(note)}")
     lines.append("")
     lines.extend(results_section(doc["results"]))
     lines.append("_Not legal advice: every answer names the clause it rests on._")
@@ -97,7 +101,7 @@ def render_license_show(doc: dict[str, Any]) -> str:
         measured = cell(t["measured"])
         lines.append(
             f"**Threshold:** more than {t['value']:,} monthly active users ({measured}) → {t['consequence']} "
-            f"(§{t['section']})"
+            f"({section_label(t['section'])})"
         )
         lines.append("")
     lines.extend(["| use | verdict | reason |", "|---|---|---|"])

@@ -12,6 +12,7 @@ from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
+from licensecheck.terms import section_label
 from licensecheck.vocabulary import Verdict
 
 # Set by the CLI: colour only when writing to a terminal.
@@ -62,6 +63,8 @@ def render_model(report: Any) -> str:
         console.print("[bold]Facts:[/] " + escape(", ".join(f"{k}={v}" for k, v in facts.items())))
     for warning in report.warnings:
         console.print(f"[bold yellow]warning:[/] {escape(warning)}")
+    for note in report.notes:
+        console.print(f"[dim]note: {escape(note)}[/]")
     if report.hint:
         console.print(f"[dim]{escape(report.hint)}[/]")
     for result in doc["results"]:
@@ -91,7 +94,7 @@ def render_model(report: Any) -> str:
                 quote = f" “{c['quote']}”" if c.get("quote") else ""
                 mark = " (unverified)" if c.get("verified") is False else ""
                 console.print(
-                    f"    [dim]{escape(c['license'])} {escape(doc_name)}§{escape(c['section'])}{escape(quote)}{mark}[/]"
+                    f"    [dim]{escape(c['license'])} {escape(doc_name)}{escape(section_label(c['section']))}{escape(quote)}{mark}[/]"
                 )
     console.print()
     console.print(
@@ -169,7 +172,7 @@ def render_license_show(doc: dict[str, Any]) -> str:
         for t in lic["thresholds"]:
             console.print(
                 f"  • more than {t['value']:,} monthly active users, measured {escape(t['measured'])} → "
-                f"{t['consequence']} (§{escape(t['section'])})"
+                f"{t['consequence']} ({escape(section_label(t['section']))})"
             )
     if lic.get("use_policy"):
         policy = lic["use_policy"]

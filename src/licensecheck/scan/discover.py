@@ -17,6 +17,7 @@ from licensecheck.scan.extract import (
     Mention,
     command_mentions,
     config_mentions,
+    looks_like_model,
     modelfile_mentions,
     notebook_mentions,
     python_mentions,
@@ -27,11 +28,16 @@ MAX_FILE_BYTES = 2 * 1024 * 1024
 MAX_NOTEBOOK_BYTES = 16 * 1024 * 1024  # notebooks carry their outputs (images) inline
 PARALLEL_MIN_BYTES = 24 * 1024 * 1024  # below this, starting a second process costs more than it saves
 
-# A quoted org/name or name:tag string, a loader call given a string or a CONSTANT, or a model key given a string.
-_PY_HINT = re.compile(
-    rb"""["'][A-Za-z0-9][\w.-]*/[\w.-]+["']|["'][a-z0-9][\w.-]*:[\w.-]+["']"""
-    rb"""|(?:from_pretrained|pipeline|_download|LLM|SentenceTransformer|Ollama)\s*\(\s*(?:["']|[A-Z_]+\s*[,)])"""
-    rb"""|(?:[Mm]odel|MODEL|repo_id|REPO_ID|tokenizer|TOKENIZER)\w*["']?\s*[:=]\s*(?:field\(\s*default\s*=\s*)?["']"""
+# Python is parsed only when it names a loader or a model key *and* holds a string that could be a model:
+# a quoted org/name or name:tag that passes ``looks_like_model``, or a bare catalog alias given to a loader/key.
+_PY_CONTEXT = re.compile(
+    rb"from_pretrained|pipeline|_download|LLM|SentenceTransformer|CrossEncoder|Ollama|[Mm]odel|MODEL|repo_id|REPO_ID"
+    rb"|tokenizer|TOKENIZER"
+)
+_PY_QUOTED_ID = re.compile(rb"""["']([A-Za-z0-9][\w.-]*[/:][\w.-]+)["']""")
+_PY_BARE_ALIAS = re.compile(
+    rb"""(?:from_pretrained|pipeline|LLM|SentenceTransformer|Ollama\w*|[Mm]odel\w*|MODEL\w*|repo_id)\s*[(=:]\s*"""
+    rb"""(?:["'][\w-]+["']\s*,\s*)?["']([\w.-]+)["']"""
 )
 _NOTEBOOK_HINT = re.compile(rb"[Mm]odel|MODEL|repo_id|_download|download |ollama |vllm |LLM|pipeline")
 _CONFIG_HINT = re.compile(rb"[Mm]odel|MODEL|repo_id|tokenizer|name_or_path|download |ollama |vllm ")
@@ -86,6 +92,16 @@ def _looks_like_card(data: bytes) -> bool:
     return head.startswith(b"---") and (b"license" in data[:65536] or b"base_model" in data[:65536])
 
 
+def _python_candidate(data: bytes) -> bool:
+    """Whether Python source can name a model at all; most files are settled here without parsing."""
+    if _PY_CONTEXT.search(data) is None:
+        return False
+    for match in _PY_QUOTED_ID.finditer(data):
+        if looks_like_model(match.group(1).decode("utf-8", "replace"), is_catalog_alias):
+            return True
+    return any(is_catalog_alias(m.group(1).decode("utf-8", "replace")) for m in _PY_BARE_ALIAS.finditer(data))
+
+
 def extract_file(kind: str, rel: str, text: str) -> list[Mention]:
     """Model mentions in one decoded file of the given kind."""
     alias = is_catalog_alias
@@ -120,6 +136,8 @@ def scan_entry(entry: FileEntry) -> tuple[str, list[Mention], bool, str | None]:
         return entry.rel, [], _looks_like_card(data), None
     hint = _HINTS.get(entry.kind)
     if hint is not None and hint.search(data) is None:
+        return entry.rel, [], False, None
+    if entry.kind == "python" and not _python_candidate(data):
         return entry.rel, [], False, None
     text = data.decode("utf-8", "replace")
     if text.startswith("\ufeff"):

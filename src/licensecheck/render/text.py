@@ -218,6 +218,8 @@ def render_license_show(doc: dict[str, Any]) -> str:
 
 def render_license_compare(doc: dict[str, Any]) -> str:
     console, buffer = _console()
+    if not OPTIONS["color"]:
+        console.width = 40 + 45 * len(doc["ids"])
     ids = doc["ids"]
     table = Table(title="Comparison (differences in bold)", show_lines=True)
     table.add_column("", style="bold", no_wrap=True)
@@ -252,6 +254,8 @@ def render_validate(doc: dict[str, Any]) -> str:
 
 def render_catalog(doc: dict[str, Any]) -> str:
     console, buffer = _console()
+    if not OPTIONS["color"]:
+        console.width = 170
     table = Table(title=escape(doc.get("title", "Catalog")))
     table.add_column("model", style="cyan")
     table.add_column("license")

@@ -34,16 +34,11 @@ _PY_CONTEXT = re.compile(
     rb"from_pretrained|pipeline|_download|LLM|SentenceTransformer|CrossEncoder|Ollama|[Mm]odel|MODEL|repo_id|REPO_ID"
     rb"|tokenizer|TOKENIZER"
 )
-_PY_QUOTED_ID = re.compile(rb"""["']([A-Za-z0-9][\w.-]*[/:][\w.-]+)["']""")
-_PY_BARE_ALIAS = re.compile(
-    rb"""(?:from_pretrained|pipeline|LLM|SentenceTransformer|Ollama\w*|[Mm]odel\w*|MODEL\w*|repo_id)\s*[(=:]\s*"""
-    rb"""(?:["'][\w-]+["']\s*,\s*)?["']([\w.-]+)["']"""
-)
+_PY_QUOTED = re.compile(rb"""["']([A-Za-z0-9][\w.:/-]{1,150})["']""")
 _NOTEBOOK_HINT = re.compile(rb"[Mm]odel|MODEL|repo_id|_download|download |ollama |vllm |LLM|pipeline")
 _CONFIG_HINT = re.compile(rb"[Mm]odel|MODEL|repo_id|tokenizer|name_or_path|download |ollama |vllm ")
 _SHELL_HINT = re.compile(rb"download |ollama |vllm |--model|--base|--tokenizer|--pretrained")
 _HINTS = {
-    "python": _PY_HINT,
     "notebook": _NOTEBOOK_HINT,
     "yaml": _CONFIG_HINT,
     "json": _CONFIG_HINT,
@@ -96,10 +91,15 @@ def _python_candidate(data: bytes) -> bool:
     """Whether Python source can name a model at all; most files are settled here without parsing."""
     if _PY_CONTEXT.search(data) is None:
         return False
-    for match in _PY_QUOTED_ID.finditer(data):
-        if looks_like_model(match.group(1).decode("utf-8", "replace"), is_catalog_alias):
+    aliases = _alias_keys()
+    for match in _PY_QUOTED.finditer(data):
+        raw = match.group(1)
+        if b"/" in raw or b":" in raw:
+            if looks_like_model(raw.decode("utf-8", "replace"), is_catalog_alias):
+                return True
+        elif raw.lower().decode("utf-8", "replace") in aliases:
             return True
-    return any(is_catalog_alias(m.group(1).decode("utf-8", "replace")) for m in _PY_BARE_ALIAS.finditer(data))
+    return False
 
 
 def extract_file(kind: str, rel: str, text: str) -> list[Mention]:
@@ -126,8 +126,11 @@ def scan_entry(entry: FileEntry) -> tuple[str, list[Mention], bool, str | None]:
     if entry.size > limit:
         return entry.rel, [], False, None
     try:
-        with open(entry.path, "rb") as handle:
-            data = handle.read(limit + 1)
+        fd = os.open(entry.path, os.O_RDONLY)
+        try:
+            data = os.read(fd, limit + 1)
+        finally:
+            os.close(fd)
     except OSError as exc:
         return entry.rel, [], False, f"{entry.rel}: skipped, cannot read it ({exc.strerror or exc})"
     if len(data) > limit or b"\x00" in data[:8192]:

@@ -158,14 +158,14 @@ def test_unreadable_binary_and_large_files(tmp_path: Path, monkeypatch: pytest.M
     (tmp_path / "secret.py").write_text('from_pretrained("org/secret")\n')
     (tmp_path / "blob.py").write_bytes(b'\x00\x01from_pretrained("org/binary")')
     (tmp_path / "huge.py").write_bytes(b'from_pretrained("org/huge")\n' + b"#" * (discover_module.MAX_FILE_BYTES + 1))
-    real_open = open
+    real_open = os.open
 
-    def fake_open(path: object, *args: object, **kwargs: object) -> object:
+    def fake_open(path: str, flags: int, *args: int) -> int:
         if str(path).endswith("secret.py"):
             raise PermissionError(13, "Permission denied")
-        return real_open(path, *args, **kwargs)  # type: ignore[call-overload]
+        return real_open(path, flags, *args)
 
-    monkeypatch.setattr("builtins.open", fake_open)
+    monkeypatch.setattr(os, "open", fake_open)
     result = discover(str(tmp_path))
     assert list(result.mentions) == ["org/ok"]
     assert result.warnings == ["secret.py: skipped, cannot read it (Permission denied)"]

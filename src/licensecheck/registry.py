@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from typing import NamedTuple
 
@@ -22,13 +23,36 @@ def license_ids() -> list[str]:
     return sorted(license_index()["licenses"])
 
 
-def find_encoded(text: str) -> str | None:
-    """The encoded license id a string names (id, SPDX id, ScanCode key, name or URL), or None."""
-    aliases = license_index()["aliases"]
+def squash(key: str) -> str:
+    """A looser key: only letters, digits and dots (``Llama-3.1 Community_License`` ~ ``llama3.1communitylicense``)."""
+    return re.sub(r"[^a-z0-9.]", "", key.lower())
+
+
+@cache
+def _squashed(source: str) -> dict[str, str]:
+    """Squashed alias -> id, keeping only squashed forms that name one license."""
+    aliases = license_index()["aliases"] if source == "encoded" else catalog_index()["license_aliases"]
+    out: dict[str, str | None] = {}
+    for key, lid in aliases.items():
+        short = squash(key)
+        if len(short) >= 4:
+            out[short] = lid if out.get(short, lid) == lid else None
+    return {k: v for k, v in out.items() if v is not None}
+
+
+def _lookup(text: str, source: str) -> str | None:
+    aliases = license_index()["aliases"] if source == "encoded" else catalog_index()["license_aliases"]
     for key in key_variants(text):
         if key in aliases:
             return str(aliases[key])
-    return None
+    if "/" in text:  # a URL or path: exact keys only
+        return None
+    return _squashed(source).get(squash(key_variants(text)[-1]))
+
+
+def find_encoded(text: str) -> str | None:
+    """The encoded license id a string names (id, SPDX id, ScanCode key, name or URL), or None."""
+    return _lookup(text, "encoded")
 
 
 def find_license(text: str) -> LicenseRef | None:
@@ -36,11 +60,9 @@ def find_license(text: str) -> LicenseRef | None:
     lid = find_encoded(text)
     if lid is not None:
         return LicenseRef(lid, True, str(license_index()["licenses"][lid]["name"]))
-    catalog = catalog_index()
-    for key in key_variants(text):
-        rid = catalog["license_aliases"].get(key)
-        if rid is not None:
-            return LicenseRef(rid, False, str(catalog["licenses"].get(rid, {}).get("name", rid)))
+    rid = _lookup(text, "recorded")
+    if rid is not None:
+        return LicenseRef(rid, False, str(catalog_index()["licenses"].get(rid, {}).get("name", rid)))
     return None
 
 

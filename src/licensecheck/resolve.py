@@ -282,9 +282,9 @@ def resolve_lineage(spec: str, *, online: bool = False) -> Lineage:
             steps.append(LineageStep(child.name, child.licenses, depth + 1, child.declared, base_of=node.name))
             evidence.extend(Evidence(e.source, f"{child.name}: {e.detail}", e.path, e.line) for e in child.evidence)
             if not child.found:
+                why = child.note or "is not in the catalog"
                 warnings.append(
-                    f"base model {base} (of {node.name}) is not in the catalog; its license terms are unknown "
-                    "and may bind this model"
+                    f"base model {base} (of {node.name}): {why}; its license terms are unknown and may bind this model"
                 )
             else:
                 evidence.append(Evidence("base-model", f"{node.name} derives from {child.name}"))

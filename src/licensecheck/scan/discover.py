@@ -26,7 +26,7 @@ from licensecheck.scan.walk import FileEntry, walk_repository
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
 MAX_NOTEBOOK_BYTES = 16 * 1024 * 1024  # notebooks carry their outputs (images) inline
-PARALLEL_MIN_BYTES = 24 * 1024 * 1024  # below this, starting a second process costs more than it saves
+PARALLEL_MIN_FILES = 3000  # below this, forking a helper costs more than it saves (measured: bench/bench_scan.py)
 
 # Python is parsed only when it names a loader or a model key *and* holds a string that could be a model:
 # a quoted org/name or name:tag that passes ``looks_like_model``, or a bare catalog alias given to a loader/key.
@@ -123,8 +123,6 @@ def extract_file(kind: str, rel: str, text: str) -> list[Mention]:
 def scan_entry(entry: FileEntry) -> tuple[str, list[Mention], bool, str | None]:
     """(rel, mentions, is_card, warning) for one file; never raises."""
     limit = MAX_NOTEBOOK_BYTES if entry.kind == "notebook" else MAX_FILE_BYTES
-    if entry.size > limit:
-        return entry.rel, [], False, None
     try:
         fd = os.open(entry.path, os.O_RDONLY)
         try:
@@ -148,19 +146,34 @@ def scan_entry(entry: FileEntry) -> tuple[str, list[Mention], bool, str | None]:
     return entry.rel, extract_file(entry.kind, entry.rel, text), False, None
 
 
-def _scan_chunk(entries: list[FileEntry]) -> list[tuple[str, list[Mention], bool, str | None]]:
-    return [scan_entry(e) for e in entries]
+Outcome = tuple[str, list[Mention], bool, "str | None"]
+_SHARED: list[FileEntry] = []  # the walk's result, inherited by forked workers instead of pickled
 
 
-def _parallel(entries: list[FileEntry], workers: int) -> list[tuple[str, list[Mention], bool, str | None]]:
-    from concurrent.futures import ProcessPoolExecutor
+def _interesting(outcome: Outcome) -> bool:
+    return bool(outcome[1] or outcome[2] or outcome[3])
+
+
+def _scan_slice(start: int, step: int) -> list[Outcome]:
+    """Every ``step``-th file from ``start`` (strided, so big folders spread over the workers)."""
+    return [o for o in map(scan_entry, _SHARED[start::step]) if _interesting(o)]
+
+
+def _parallel(entries: list[FileEntry], workers: int) -> list[Outcome]:
+    """Fork ``workers - 1`` helpers; this process takes its own share. Only files with findings come back."""
     from multiprocessing import get_context
 
-    method = "fork" if sys.platform == "linux" else "spawn"
-    chunks = [entries[i::workers] for i in range(workers)]
-    with ProcessPoolExecutor(max_workers=workers, mp_context=get_context(method)) as pool:
-        parts = list(pool.map(_scan_chunk, chunks))
-    return [item for part in parts for item in part]
+    global _SHARED
+    _SHARED = entries
+    try:
+        with get_context("fork").Pool(workers - 1) as pool:
+            pending = [pool.apply_async(_scan_slice, (index, workers)) for index in range(1, workers)]
+            outcomes = _scan_slice(0, workers)
+            for item in pending:
+                outcomes.extend(item.get())
+    finally:
+        _SHARED = []
+    return outcomes
 
 
 def discover(
@@ -179,22 +192,23 @@ def discover(
 
     entries = list(walk_repository(root, exclude=exclude, skip=skip, on_error=on_error))
     result.files_seen = len(entries)
-    total = sum(e.size for e in entries if e.size <= MAX_FILE_BYTES)
     if workers is None:
-        workers = min(os.cpu_count() or 1, 4) if total >= PARALLEL_MIN_BYTES else 1
-    _is_alias_ready = _alias_keys()  # load the catalog before forking, once
-    del _is_alias_ready
+        parallel_ok = sys.platform == "linux" and len(entries) >= PARALLEL_MIN_FILES
+        workers = min(os.cpu_count() or 1, 4) if parallel_ok else 1
+    _alias_keys()  # load the catalog once, before any fork
     if workers > 1 and len(entries) > 1:
         outcomes = _parallel(entries, workers)
     else:
         outcomes = []
         for index, entry in enumerate(entries):
-            outcomes.append(scan_entry(entry))
+            outcome = scan_entry(entry)
+            if _interesting(outcome):
+                outcomes.append(outcome)
             if progress is not None and index % 256 == 0:
                 progress(index, len(entries))
     by_rel = {e.rel: e for e in entries}
+    result.files_read = len(entries)
     for rel, mentions, is_card, warning in sorted(outcomes, key=lambda item: item[0]):
-        result.files_read += 1
         if warning:
             result.warnings.append(warning)
         if is_card:

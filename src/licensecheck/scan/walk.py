@@ -86,7 +86,6 @@ class FileEntry:
     path: str  # absolute
     rel: str  # relative to the scanned root, with "/"
     kind: str
-    size: int
 
 
 class IgnoreRules:
@@ -142,7 +141,7 @@ def walk_repository(
     skip: frozenset[str] = frozenset(),
     on_error: Callable[[str, str], None] = lambda rel, why: None,
 ) -> Iterator[FileEntry]:
-    """Files under ``root`` whose name says they may name a model, in a stable (sorted) order.
+    """Files under ``root`` whose name says they may name a model (in no particular order).
 
     ``skip`` holds relative paths not to yield (the policy file). Unreadable folders are reported through
     ``on_error`` and skipped.
@@ -157,7 +156,7 @@ def walk_repository(
         rules.pop_to(depth)
         try:
             with os.scandir(folder) as it:
-                entries = sorted(it, key=lambda e: e.name)
+                entries = list(it)  # order does not matter: discovery sorts what it finds
         except OSError as exc:
             on_error(rel_folder or ".", exc.strerror or str(exc))
             continue
@@ -181,9 +180,8 @@ def walk_repository(
                 kind = file_kind(entry.name)
                 if kind is None or rel in skip or rules.ignored(rel, False):
                     continue
-                size = entry.stat(follow_symlinks=False).st_size
             except OSError as exc:
                 on_error(rel, exc.strerror or str(exc))
                 continue
-            yield FileEntry(entry.path, rel, kind, size)
-        stack.extend(reversed(subdirs))
+            yield FileEntry(entry.path, rel, kind)
+        stack.extend(subdirs)

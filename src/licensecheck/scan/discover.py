@@ -120,15 +120,34 @@ def extract_file(kind: str, rel: str, text: str) -> list[Mention]:
     return found
 
 
+FIRST_READ = 16 * 1024  # most source files fit; asking for the cap up front costs a large allocation per file
+
+
+def read_capped(path: str, limit: int) -> bytes:
+    """The file's bytes, at most ``limit + 1`` of them (one more than the cap tells "too large")."""
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        data = os.read(fd, FIRST_READ)
+        if len(data) < FIRST_READ:
+            return data
+        parts = [data]
+        size = len(data)
+        while size <= limit:
+            chunk = os.read(fd, min(1024 * 1024, limit + 1 - size))
+            if not chunk:
+                break
+            parts.append(chunk)
+            size += len(chunk)
+        return b"".join(parts)
+    finally:
+        os.close(fd)
+
+
 def scan_entry(entry: FileEntry) -> tuple[str, list[Mention], bool, str | None]:
     """(rel, mentions, is_card, warning) for one file; never raises."""
     limit = MAX_NOTEBOOK_BYTES if entry.kind == "notebook" else MAX_FILE_BYTES
     try:
-        fd = os.open(entry.path, os.O_RDONLY)
-        try:
-            data = os.read(fd, limit + 1)
-        finally:
-            os.close(fd)
+        data = read_capped(entry.path, limit)
     except OSError as exc:
         return entry.rel, [], False, f"{entry.rel}: skipped, cannot read it ({exc.strerror or exc})"
     if len(data) > limit or b"\x00" in data[:8192]:

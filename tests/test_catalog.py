@@ -1,0 +1,127 @@
+"""The model catalog: every entry's license exists, ids/aliases/patterns resolve, traps carry base models."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from typer.testing import Result
+
+from licensecheck.catalog import lookup_model
+from licensecheck.data import catalog_index
+from licensecheck.registry import find_license
+
+REFERENCE = Path(__file__).resolve().parents[2] / "shared" / "reference" / "models.yaml"
+JsonCli = Callable[..., tuple[int, dict[str, Any]]]
+
+
+def test_catalog_is_broad() -> None:
+    assert len(catalog_index()["models"]) >= 150
+    assert len(catalog_index()["patterns"]) >= 20
+
+
+def test_every_catalog_license_is_encoded_or_recorded() -> None:
+    index = catalog_index()
+    for record in index["models"].values():
+        for value in record["license"]:
+            assert find_license(value) is not None, (record["id"], value)
+    for pattern in index["patterns"]:
+        for value in pattern["license"]:
+            assert find_license(value) is not None, (pattern["match"], value)
+
+
+def test_every_catalog_base_model_resolves() -> None:
+    for record in catalog_index()["models"].values():
+        for base in record.get("base_model", ()):
+            assert lookup_model(base) is not None, (record["id"], base)
+
+
+@pytest.mark.skipif(not REFERENCE.exists(), reason="shared reference notes not present")
+def test_every_reference_model_is_in_the_catalog() -> None:
+    for model in yaml.safe_load(REFERENCE.read_text(encoding="utf-8")):
+        hit = lookup_model(model["id"])
+        assert hit is not None and hit.how == "catalog", model["id"]
+
+
+@pytest.mark.parametrize(
+    ("spec", "license_id", "modality"),
+    [
+        ("meta-llama/Llama-3.1-8B-Instruct", "llama3.1", "text"),
+        ("META-LLAMA/llama-3.1-8b-instruct", "llama3.1", "text"),
+        ("llama3.1:8b", "llama3.1", "text"),
+        ("llama3.1:8b-instruct-q4_K_M", "llama3.1", "text"),
+        ("gemma2:9b", "gemma", None),
+        ("qwen2.5:7b", "apache-2.0", None),
+        ("meta-llama/Llama-3.2-90B-Vision-Instruct", "llama3.2", "multimodal"),
+        ("meta-llama/Llama-3.2-3B-Instruct", "llama3.2", "text"),
+        ("google/gemma-4-E4B-it", "apache-2.0", None),
+        ("google/gemma-2-27b-it", "gemma", None),
+        ("https://huggingface.co/meta-llama/Llama-3.1-8B-Instruct", "llama3.1", "text"),
+    ],
+)
+def test_lookup(spec: str, license_id: str, modality: str | None) -> None:
+    hit = lookup_model(spec)
+    assert hit is not None, spec
+    licenses = set(hit.licenses)
+    if not licenses and hit.bases:  # a re-upload: the license comes from the base
+        base = lookup_model(hit.bases[0])
+        assert base is not None
+        licenses = set(base.licenses)
+    assert license_id in licenses
+    if modality:
+        assert hit.modality == modality
+
+
+def test_family_pattern_resolves_an_unlisted_model() -> None:
+    hit = lookup_model("meta-llama/Llama-3.1-1234B-Hypothetical")
+    assert hit is not None and hit.how == "pattern" and hit.licenses == ("llama3.1",)
+
+
+def test_reupload_by_name_inherits_the_original(cli_json: JsonCli) -> None:
+    _, doc = cli_json("model", "someone/Meta-Llama-3.1-8B-Instruct-GGUF", "--use", "commercial", "--mau", "900M")
+    assert "llama3.1" in doc["licenses"]
+    assert doc["verdict"] == "needs-permission"
+
+
+@pytest.mark.parametrize(
+    ("args", "verdict", "licenses"),
+    [
+        (["deepseek-ai/DeepSeek-R1-Distill-Llama-8B", "--use", "commercial", "--mau", "900M"], "needs-permission",
+         {"llama3.1"}),
+        (["nvidia/Llama-3_1-Nemotron-Ultra-253B-v1", "--use", "commercial", "--mau", "1M"], "allowed",
+         {"nvidia-open-model-license", "llama3.1"}),
+        (["meta-llama/Llama-4-Scout-17B-16E-Instruct", "--use", "commercial", "--mau", "1M", "--region", "FR"],
+         "forbidden", {"llama4"}),
+        (["Qwen/Qwen2.5-72B-Instruct", "--use", "commercial"], "unknown", {"qwen"}),
+        (["CohereForAI/c4ai-command-r-v01", "--use", "commercial"], "forbidden", {"cc-by-nc-4.0"}),
+        (["databricks/dbrx-instruct", "--use", "distillation", "--target", "meta-llama/Llama-3.1-8B"], "forbidden",
+         {"databricks-open-model-license"}),
+        (["google/gemma-2-9b-it", "--use", "large-user-base"], "allowed", {"gemma"}),
+        (["nvidia/NVIDIA-Nemotron-3-Ultra-550B-A55B-BF16", "--use", "distillation"], "allowed", {"openmdw-1.1"}),
+    ],
+)
+def test_model_verdicts(cli_json: JsonCli, args: list[str], verdict: str, licenses: set[str]) -> None:
+    _, doc = cli_json("model", *args)
+    assert doc["verdict"] == verdict
+    assert licenses <= set(doc["licenses"])
+
+
+def test_distillation_into_a_derivative_of_the_teacher(cli_json: JsonCli) -> None:
+    _, doc = cli_json("model", "meta-llama/Meta-Llama-3-8B-Instruct", "--use", "distillation",
+                      "--target", "meta-llama/Meta-Llama-3-70B-Instruct", "--mau", "1M")
+    assert doc["verdict"] == "allowed"
+
+
+def test_catalog_search(cli: Callable[..., Result]) -> None:
+    result = cli("catalog", "search", "nemotron", "--format", "json")
+    assert result.exit_code == 0
+    doc = json.loads(result.stdout)
+    assert doc["count"] >= 5
+    assert all("nemotron" in json.dumps(row).lower() for row in doc["models"])
+    result = cli("catalog", "list", "--license", "llama3.2")
+    assert result.exit_code == 0 and "Llama-3.2-11B-Vision-Instruct" in result.stdout
+    assert cli("catalog", "search", "zzzz-nothing-matches").exit_code == 1

@@ -57,7 +57,8 @@ FILLER_JS = "export function f{n}(a, b) {{\n  return a.map((x) => x * b + {n});\
 
 def reference(kind: str, model: str) -> tuple[str, str]:
     if kind == "py":
-        return "py", f'from transformers import AutoModel\n\nMODEL = "{model}"\nmodel = AutoModel.from_pretrained(MODEL)\n'
+        text = f'from transformers import AutoModel\n\nMODEL = "{model}"\nmodel = AutoModel.from_pretrained(MODEL)\n'
+        return "py", text
     if kind == "pipe":
         return "py", f'from transformers import pipeline\n\npipe = pipeline("text-generation", model="{model}")\n'
     if kind == "yaml":

@@ -5,12 +5,16 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+
 from test_scan_support import REPOS, fixed_catalog, run_cli, scan_json
 
 __all__ = ["fixed_catalog"]
 
 
-def write_repo(tmp_path: Path, policy: str, code: str = 'from_pretrained("mistralai/Mistral-7B-Instruct-v0.3")\n') -> Path:
+MISTRAL = 'from_pretrained("mistralai/Mistral-7B-Instruct-v0.3")\n'
+
+
+def write_repo(tmp_path: Path, policy: str, code: str = MISTRAL) -> Path:
     (tmp_path / "licensecheck.yaml").write_text(policy)
     (tmp_path / "app.py").write_text(code)
     return tmp_path

@@ -8,6 +8,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+
 from test_scan_support import GOLDEN, REPOS, fixed_catalog, run_cli, scan_json
 
 __all__ = ["fixed_catalog"]
@@ -73,7 +74,7 @@ def test_github_annotations(fixed_catalog: None) -> None:
 
 
 def test_clean_repository_exits_0(fixed_catalog: None) -> None:
-    code, doc, stderr = scan_json(str(REPOS / "traps"))
+    code, doc, _ = scan_json(str(REPOS / "traps"))
     assert code == 0
     assert doc["verdict"] == "allowed" and doc["findings"] == []
 

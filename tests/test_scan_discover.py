@@ -6,7 +6,6 @@ import os
 from pathlib import Path
 
 import pytest
-from test_scan_support import REPOS, fixed_catalog
 
 from licensecheck.scan import discover as discover_module
 from licensecheck.scan.discover import discover
@@ -17,6 +16,7 @@ from licensecheck.scan.extract import (
     modelfile_mentions,
     python_mentions,
 )
+from test_scan_support import REPOS, fixed_catalog
 
 __all__ = ["fixed_catalog"]
 
@@ -101,9 +101,15 @@ def test_commands_and_comments() -> None:
 
 
 def test_config_keys_lists_and_skipped_section() -> None:
-    yaml_text = "base_model:\n  - org/a\n  - org/b\n# model: org/commented\nmodel_name_or_path: ./local\nmodel: [org/c, gpt2]\n"
+    yaml_text = (
+        "base_model:\n  - org/a\n  - org/b\n# model: org/commented\nmodel_name_or_path: ./local\n"
+        "model: [org/c, gpt2]\n"
+    )
     assert values(config_mentions(yaml_text, no_alias)) == [("org/a", 2), ("org/b", 3), ("org/c", 6), ("gpt2", 6)]
-    toml_text = '[tool.licensecheck]\nmodels = ["org/x"]\nignore = [{model = "org/y", reason = "r"}]\n[tool.x]\nmodel = "org/z"\n'
+    toml_text = (
+        '[tool.licensecheck]\nmodels = ["org/x"]\nignore = [{model = "org/y", reason = "r"}]\n'
+        '[tool.x]\nmodel = "org/z"\n'
+    )
     assert values(config_mentions(toml_text, no_alias, skip_section="tool.licensecheck")) == [("org/z", 5)]
 
 
@@ -153,7 +159,9 @@ def test_symlinks_are_not_followed(tmp_path: Path, fixed_catalog: None) -> None:
     assert list(found) == ["org/inside"]
 
 
-def test_unreadable_binary_and_large_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fixed_catalog: None) -> None:
+def test_unreadable_binary_and_large_files(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fixed_catalog: None
+) -> None:
     (tmp_path / "ok.py").write_text('from_pretrained("org/ok")\n')
     (tmp_path / "secret.py").write_text('from_pretrained("org/secret")\n')
     (tmp_path / "blob.py").write_bytes(b'\x00\x01from_pretrained("org/binary")')

@@ -93,9 +93,8 @@ def render_model(report: Any) -> str:
                 doc_name = f"{c['document']} " if c.get("document") else ""
                 quote = f" “{c['quote']}”" if c.get("quote") else ""
                 mark = " (unverified)" if c.get("verified") is False else ""
-                console.print(
-                    f"    [dim]{escape(c['license'])} {escape(doc_name)}{escape(section_label(c['section']))}{escape(quote)}{mark}[/]"
-                )
+                label = f"{c['license']} {doc_name}{section_label(c['section'])}{quote}"
+                console.print(f"    [dim]{escape(label)}{mark}[/]")
     console.print()
     console.print(
         Text.assemble("Overall: ", verdict_text(doc["verdict"]), "  (not legal advice: check the clauses cited)")

@@ -248,7 +248,7 @@ class _PythonVisitor(ast.NodeVisitor):
         self.generic_visit(node)
 
     def visit_Dict(self, node: ast.Dict) -> None:
-        for key, value in zip(node.keys, node.values):
+        for key, value in zip(node.keys, node.values, strict=True):
             if isinstance(key, ast.Constant) and isinstance(key.value, str) and key.value.lower() in MODEL_KEYS:
                 self.found.extend(self._strings(value))
         self.generic_visit(node)
@@ -354,10 +354,7 @@ _LIST_ITEM_RE = re.compile(r"""^\s*-\s+["']?([^"'#\s,]+)["']?\s*(?:#.*)?$""")
 def _values(raw: str) -> list[str]:
     """The scalar values of a key's value text: ``org/x``, ``"org/x"``, ``[a/b, c/d]``."""
     text = raw.split(" #", 1)[0].strip().rstrip(",").strip()
-    if text.startswith("[") and text.endswith("]"):
-        parts = text[1:-1].split(",")
-    else:
-        parts = [text]
+    parts = text[1:-1].split(",") if text.startswith("[") and text.endswith("]") else [text]
     return [p.strip().strip("\"'") for p in parts if p.strip().strip("\"'")]
 
 

@@ -7,6 +7,7 @@ never loops); decides what to read from the file name alone, so most files are n
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -92,22 +93,26 @@ class IgnoreRules:
     """``.gitignore`` files met on the way down (deeper ones win) plus the policy's ``exclude`` patterns."""
 
     def __init__(self, exclude: Sequence[str] = ()) -> None:
-        self._specs: list[tuple[str, Any]] = []  # (folder relative to root, GitIgnoreSpec)
+        # (folder relative to root, GitIgnoreSpec, one regex that tells whether any of its patterns can match)
+        self._specs: list[tuple[str, Any, re.Pattern[str] | None]] = []
         self._exclude = _spec(exclude) if exclude else None
 
     def add_gitignore(self, base: str, lines: Sequence[str]) -> None:
         spec = _spec(lines)
         if spec is not None:
-            self._specs.append((base, spec))
+            self._specs.append((base, spec, _quick_test(spec)))
 
     def ignored(self, rel: str, is_dir: bool) -> bool:
         probe = rel + "/" if is_dir else rel
         if self._exclude is not None and self._exclude.match_file(probe):
             return True
-        for base, spec in reversed(self._specs):
+        for base, spec, quick in reversed(self._specs):
             if base and not rel.startswith(base + "/"):
                 continue
-            result = spec.check_file(probe[len(base) + 1 :] if base else probe)
+            sub = probe[len(base) + 1 :] if base else probe
+            if quick is not None and quick.match(sub) is None:
+                continue
+            result = spec.check_file(sub)
             if result.include is not None:
                 return bool(result.include)
         return False
@@ -124,6 +129,15 @@ def _spec(lines: Sequence[str]) -> Any:
 
     patterns = [ln for ln in lines if ln.strip() and not ln.lstrip().startswith("#")]
     return pathspec.GitIgnoreSpec.from_lines(patterns) if patterns else None
+
+
+def _quick_test(spec: Any) -> re.Pattern[str] | None:
+    """All of a spec's patterns as one regex: most paths match none, and one search settles that."""
+    try:
+        parts = [p.regex.pattern.replace("(?P<ps_d>/)", "/") for p in spec.patterns if p.regex is not None]
+        return re.compile("|".join(f"(?:{part})" for part in parts)) if parts else None
+    except (AttributeError, re.error):  # another pathspec version: always ask the spec
+        return None
 
 
 def _read_lines(path: str) -> list[str]:

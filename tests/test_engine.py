@@ -248,7 +248,10 @@ def test_a_new_fact_only_settles_conditionals(
     fuller = {key: partial[key] if partial[key] is not None else extra[key] for key in partial}
     before = evaluate(terms, use, build_facts(partial, license_id))
     after = evaluate(terms, use, build_facts(fuller, license_id))
-    if before.verdict is not Verdict.CONDITIONAL:
+    if before.verdict is Verdict.NEEDS_PERMISSION:
+        # asking the licensor is required either way; a domicile exclusion may show up once the region is known
+        assert after.verdict in (Verdict.NEEDS_PERMISSION, Verdict.FORBIDDEN)
+    elif before.verdict is not Verdict.CONDITIONAL:
         assert after.verdict is before.verdict
     else:
         assert after.verdict is Verdict.CONDITIONAL or after.verdict in before.outcomes
@@ -262,3 +265,12 @@ def test_adding_a_restriction_never_improves_a_verdict(limit: dict[str, Any], us
     strict = evaluate(make_terms([limit]), use, facts)
     assert max(o.rank for o in strict.possible()) >= max(o.rank for o in loose.possible())
     assert strict.verdict.rank >= loose.verdict.rank or strict.verdict is Verdict.CONDITIONAL
+
+
+def test_needs_permission_is_not_made_conditional_by_an_unsettled_region() -> None:
+    terms = make_terms([MAU, EU])
+    result = evaluate(terms, Use.LARGE_USER_BASE, Facts(modality="multimodal"))
+    assert result.verdict is Verdict.NEEDS_PERMISSION
+    assert combine([result]) is Verdict.NEEDS_PERMISSION
+    settled = evaluate(terms, Use.LARGE_USER_BASE, Facts(region=Region("DE"), modality="multimodal"))
+    assert settled.verdict is Verdict.FORBIDDEN

@@ -2,6 +2,8 @@
 
 No I/O, no printing, deterministic. A limit whose deciding fact is missing never guesses: the result keeps every
 verdict the missing fact could still lead to (``outcomes``) and is ``conditional`` when there is more than one.
+One exception: once the facts given require asking the licensor (``needs-permission``), that is the answer even if
+an unsettled fact could add a domicile exclusion, because the licensee must ask the licensor in any case.
 """
 
 from __future__ import annotations
@@ -110,6 +112,8 @@ def evaluate(terms: LicenseTerms, use: Use, facts: Facts) -> Result:
         outcomes = {_max(a, b) for a in outcomes for b in options}
 
     relevant = [limit for limit in pending if limit.verdict.rank > fixed.rank]
+    if fixed.rank >= Verdict.NEEDS_PERMISSION.rank:
+        outcomes = {fixed}
     if len(outcomes) == 1:
         verdict = next(iter(outcomes))
         conditions: tuple[str, ...] = ()

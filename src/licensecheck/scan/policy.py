@@ -13,7 +13,7 @@ import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from licensecheck.errors import InputError, UsageError
 from licensecheck.vocabulary import Use, Verdict
@@ -119,6 +119,22 @@ def _parse_date(value: Any, where: list[Any], check: _Checker) -> _dt.date:
     raise check.fail(where, f"ignore 'until' must be a date such as 2027-01-01, not {value!r}")
 
 
+T = TypeVar("T")
+
+
+def _vocabulary(
+    check: _Checker, item: tuple[Any, list[Any]], what: str, parse: Callable[[str], T], choices: list[str]
+) -> tuple[T, ...]:
+    """A list of words from a closed vocabulary (uses, verdicts), each checked."""
+    parsed = []
+    for name in check.strings(*item, what):
+        try:
+            parsed.append(parse(name))
+        except ValueError:
+            raise check.fail(item[1], f"unknown {what} value {name!r}; choose from: {', '.join(choices)}") from None
+    return tuple(dict.fromkeys(parsed))
+
+
 def build_policy(data: Any, check: _Checker, display: str) -> Policy:
     """A Policy from a loaded mapping; every problem is an InputError with file and line."""
     from licensecheck.facts import parse_mau, parse_region
@@ -142,16 +158,7 @@ def build_policy(data: Any, check: _Checker, display: str) -> Policy:
 
     uses: tuple[Use, ...] = ()
     if (item := get("uses")) is not None:
-        names = check.strings(*item, "uses")
-        parsed = []
-        for name in names:
-            try:
-                parsed.append(Use.parse(name))
-            except ValueError:
-                raise check.fail(
-                    item[1], f"unknown use {name!r}; choose from: {', '.join(u.value for u in Use)}"
-                ) from None
-        uses = tuple(dict.fromkeys(parsed))
+        uses = _vocabulary(check, item, "uses", Use.parse, [u.value for u in Use])
     mau: str | int | None = None
     if (item := get("mau")) is not None:
         value, where = item
@@ -183,15 +190,7 @@ def build_policy(data: Any, check: _Checker, display: str) -> Policy:
             raise check.fail(item[1], exc.message.replace("--region", "region")) from None
     fail_on: tuple[Verdict, ...] | None = None
     if (item := get("fail-on")) is not None:
-        verdicts = []
-        for name in check.strings(*item, "fail-on"):
-            try:
-                verdicts.append(Verdict.parse(name))
-            except ValueError:
-                raise check.fail(
-                    item[1], f"unknown verdict {name!r} in fail-on; choose from: {', '.join(v.value for v in Verdict)}"
-                ) from None
-        fail_on = tuple(dict.fromkeys(verdicts))
+        fail_on = _vocabulary(check, item, "fail-on", Verdict.parse, [v.value for v in Verdict])
     allow = check.strings(*item, "allow") if (item := get("allow")) is not None else ()
     deny = check.strings(*item, "deny") if (item := get("deny")) is not None else ()
     exclude = check.strings(*item, "exclude") if (item := get("exclude")) is not None else ()

@@ -26,9 +26,16 @@ PATTERN = (
     r"model_name_or_path|base_model|model_id|repo_id|huggingface-cli download|hf download|vllm serve|"
     r"ollama (pull|run)|^FROM "
 )
-MODELS = ["meta-llama/Llama-3.1-8B-Instruct", "mistralai/Mistral-7B-Instruct-v0.3", "Qwen/Qwen2.5-7B-Instruct",
-          "google/gemma-2-9b-it", "CohereForAI/c4ai-command-r-v01", "sentence-transformers/all-MiniLM-L6-v2",
-          "some-org/private-model", "llama3.1:8b"]
+MODELS = [
+    "meta-llama/Llama-3.1-8B-Instruct",
+    "mistralai/Mistral-7B-Instruct-v0.3",
+    "Qwen/Qwen2.5-7B-Instruct",
+    "google/gemma-2-9b-it",
+    "CohereForAI/c4ai-command-r-v01",
+    "sentence-transformers/all-MiniLM-L6-v2",
+    "some-org/private-model",
+    "llama3.1:8b",
+]
 FILLER_PY = '''"""Module {n}: utilities that have nothing to do with models."""
 
 import os
@@ -67,8 +74,13 @@ def reference(kind: str, model: str) -> tuple[str, str]:
         return "json", json.dumps({"model_name_or_path": model, "epochs": 3}, indent=2) + "\n"
     if kind == "sh":
         return "sh", f"#!/bin/sh\nhuggingface-cli download {model} --local-dir ./weights\n"
-    cell = {"cell_type": "code", "metadata": {}, "outputs": [], "execution_count": None,
-            "source": ["from transformers import AutoModel\n", f'm = AutoModel.from_pretrained("{model}")\n']}
+    cell = {
+        "cell_type": "code",
+        "metadata": {},
+        "outputs": [],
+        "execution_count": None,
+        "source": ["from transformers import AutoModel\n", f'm = AutoModel.from_pretrained("{model}")\n'],
+    }
     return "ipynb", json.dumps({"cells": [cell], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}) + "\n"
 
 
@@ -135,8 +147,10 @@ def main() -> int:
         findings = len(json.loads(out)["findings"]) if out.strip() else 0
         ratio = scan_t / base_t
         print(f"tree: {root} ({'synthetic, ' + str(refs) + ' references' if refs else 'existing repository'})")
-        print(f"{baseline_name}: {base_t * 1000:.0f} ms   licensecheck scan: {scan_t * 1000:.0f} ms   "
-              f"ratio {ratio:.2f}x (bar 4x, aim 3x)   findings: {findings}")
+        print(
+            f"{baseline_name}: {base_t * 1000:.0f} ms   licensecheck scan: {scan_t * 1000:.0f} ms   "
+            f"ratio {ratio:.2f}x (bar 4x, aim 3x)   findings: {findings}"
+        )
         return 0 if ratio <= 4 else 1
     finally:
         if tmp is not None:

@@ -49,9 +49,12 @@ def test_ignore_and_expired_ignore(fixed_catalog: None) -> None:
     by_model = {f["model"]: f for f in doc["findings"]}
     cohere = by_model["CohereForAI/c4ai-command-r-v01"]
     assert cohere["verdict"] == "forbidden" and cohere["failing"] is False
-    assert cohere["policy"]["ignored"] == {"model": "CohereForAI/c4ai-command-r-v01",
-                                           "reason": "research-only service, approved by legal",
-                                           "until": "2099-01-01", "expired": False}
+    assert cohere["policy"]["ignored"] == {
+        "model": "CohereForAI/c4ai-command-r-v01",
+        "reason": "research-only service, approved by legal",
+        "until": "2099-01-01",
+        "expired": False,
+    }
     adapter = by_model["some-org/unknown-adapter"]
     assert adapter["policy"]["ignored"]["expired"] is True and adapter["failing"] is True
     assert "the ignore entry expired on 2020-01-01" in stderr
@@ -68,7 +71,8 @@ def test_pyproject_policy(fixed_catalog: None) -> None:
     assert doc["uses"] == ["research"]
     by_model = {f["model"]: f for f in doc["findings"]}
     assert by_model["meta-llama/Llama-3.1-8B-Instruct"]["policy"]["violations"] == [
-        "license llama3.1 is denied by the policy"]
+        "license llama3.1 is denied by the policy"
+    ]
     assert by_model["CohereForAI/c4ai-command-r-v01"]["verdict"] == "allowed"
     assert doc["policy"]["path"] == "pyproject.toml"
     assert code == 1
@@ -81,8 +85,19 @@ def test_policy_option_and_command_line_overrides(tmp_path: Path, fixed_catalog:
     assert doc["uses"] == ["research"] and doc["fail_on"] == ["forbidden"]
     mistral = next(f for f in doc["findings"] if f["model"] == "mistralai/Mistral-7B-Instruct-v0.3")
     assert mistral["verdict"] == "forbidden"
-    code, doc, _ = scan_json(str(REPOS / "policy-allow-deny"), "--policy", str(policy), "--use", "hosting",
-                             "--fail-on", "unknown", "--mau", "5M", "--region", "DE")
+    code, doc, _ = scan_json(
+        str(REPOS / "policy-allow-deny"),
+        "--policy",
+        str(policy),
+        "--use",
+        "hosting",
+        "--fail-on",
+        "unknown",
+        "--mau",
+        "5M",
+        "--region",
+        "DE",
+    )
     assert doc["uses"] == ["hosting"] and doc["fail_on"] == ["unknown"]
     assert doc["facts"]["mau"] == 5_000_000 and doc["facts"]["region"] == "DE"
     assert code == 0
@@ -123,8 +138,11 @@ def test_malformed_policy(tmp_path: Path, policy: str, line: int | None, needle:
 
 
 def test_quoted_values_are_fine(tmp_path: Path, fixed_catalog: None) -> None:
-    write_repo(tmp_path, 'region: "NO"\nmau: 1B\nuses: commercial, hosting\n'
-               'ignore:\n  - {model: org/x, reason: fine, until: "2099-12-31"}\n')
+    write_repo(
+        tmp_path,
+        'region: "NO"\nmau: 1B\nuses: commercial, hosting\n'
+        'ignore:\n  - {model: org/x, reason: fine, until: "2099-12-31"}\n',
+    )
     code, doc, stderr = scan_json(str(tmp_path))
     assert code == 0, stderr
     assert doc["facts"]["region"] == "NO" and doc["facts"]["mau"] == 1_000_000_000
@@ -136,7 +154,7 @@ def test_malformed_pyproject(tmp_path: Path, fixed_catalog: None) -> None:
     (tmp_path / "pyproject.toml").write_text('[tool.licensecheck]\nuses = ["commercial"]\nregion = 7\n')
     message = error_of(tmp_path)
     assert message.startswith("licensecheck: error: pyproject.toml:3: "), message
-    (tmp_path / "pyproject.toml").write_text('[tool.licensecheck\nuses = 1\n')
+    (tmp_path / "pyproject.toml").write_text("[tool.licensecheck\nuses = 1\n")
     assert error_of(tmp_path).startswith("licensecheck: error: pyproject.toml:1: invalid TOML")
 
 
@@ -149,7 +167,10 @@ def test_no_policy_means_commercial_with_a_hint(tmp_path: Path, fixed_catalog: N
 
 
 def test_policy_file_is_not_a_use(tmp_path: Path, fixed_catalog: None) -> None:
-    write_repo(tmp_path, "uses: [commercial]\nignore:\n  - {model: CohereForAI/c4ai-command-r-v01, reason: ok}\n",
-               code="print('no models')\n")
+    write_repo(
+        tmp_path,
+        "uses: [commercial]\nignore:\n  - {model: CohereForAI/c4ai-command-r-v01, reason: ok}\n",
+        code="print('no models')\n",
+    )
     code, doc, _ = scan_json(str(tmp_path))
     assert doc["findings"] == [] and code == 0

@@ -137,6 +137,7 @@ def test_json_path_does_not_import_rich(fixed_catalog: None) -> None:
         "try:\n    app(['scan', sys.argv[1], '--format', 'json'])\nexcept SystemExit:\n    pass\n"
         "print('rich' in sys.modules, file=sys.stderr)"
     )
-    proc = subprocess.run([sys.executable, "-c", code, str(REPOS / "traps")], capture_output=True, text=True,
-                          timeout=60)
+    proc = subprocess.run(
+        [sys.executable, "-c", code, str(REPOS / "traps")], capture_output=True, text=True, timeout=60
+    )
     assert proc.stderr.strip().splitlines()[-1] == "False"

@@ -52,7 +52,7 @@ def test_looks_like_model(text: str, expected: bool) -> None:
 
 
 def test_python_forms() -> None:
-    source = '''
+    source = """
 MODEL = "org/constant"
 def f():
     local_id = "org/function-level"
@@ -67,7 +67,7 @@ def f():
     j = {"model": "gpt2"}
     k = from_pretrained(f"org/{x}")
     # AutoModel.from_pretrained("org/commented")
-'''
+"""
     found = values(python_mentions(source, no_alias))
     assert ("org/constant", 2) in found
     assert ("org/function-level", 4) in found
@@ -96,14 +96,17 @@ def test_commands_and_comments() -> None:
         "huggingface-cli download ./local\n"
     )
     assert values(command_mentions(text, no_alias)) == [
-        ("org/one", 2), ("org/two", 3), ("org/three", 4), ("llama3.1:8b", 5), ("org/four", 6),
+        ("org/one", 2),
+        ("org/two", 3),
+        ("org/three", 4),
+        ("llama3.1:8b", 5),
+        ("org/four", 6),
     ]
 
 
 def test_config_keys_lists_and_skipped_section() -> None:
     yaml_text = (
-        "base_model:\n  - org/a\n  - org/b\n# model: org/commented\nmodel_name_or_path: ./local\n"
-        "model: [org/c, gpt2]\n"
+        "base_model:\n  - org/a\n  - org/b\n# model: org/commented\nmodel_name_or_path: ./local\nmodel: [org/c, gpt2]\n"
     )
     assert values(config_mentions(yaml_text, no_alias)) == [("org/a", 2), ("org/b", 3), ("org/c", 6), ("gpt2", 6)]
     toml_text = (
@@ -127,7 +130,10 @@ def found_models(root: Path, **kwargs: object) -> dict[str, list[tuple[str, int]
 def test_forms_repository(fixed_catalog: None) -> None:
     found = found_models(REPOS / "forms")
     assert found["meta-llama/Llama-3.1-8B-Instruct"] == [
-        ("adapter/adapter_config.json", 2), ("configs/train.yaml", 2), ("notebook.ipynb", 18), ("src/app.py", 9),
+        ("adapter/adapter_config.json", 2),
+        ("configs/train.yaml", 2),
+        ("notebook.ipynb", 18),
+        ("src/app.py", 9),
     ]
     assert found["llama3.1:8b"] == [("scripts/download.sh", 6)]
     assert found["qwen2.5:7b"] == [("ollama/Modelfile", 1)]

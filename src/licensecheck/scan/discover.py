@@ -34,6 +34,14 @@ _PY_CONTEXT = re.compile(
     rb"from_pretrained|pipeline|_download|LLM|SentenceTransformer|CrossEncoder|Ollama|[Mm]odel|MODEL|repo_id|REPO_ID"
     rb"|tokenizer|TOKENIZER"
 )
+# What stands just before a candidate string when it is in a place that can name a model: a loader or model key
+# (within the last line or two, for calls spread over lines) or an assignment to a name (a constant).
+_PY_NEAR = re.compile(
+    rb"from_pretrained|pipeline|_download|LLM|SentenceTransformer|CrossEncoder|Ollama|Auto[A-Z]|[Mm]odel|MODEL"
+    rb"|repo_id|REPO_ID|tokenizer|TOKENIZER|default"
+)
+_PY_ASSIGNED = re.compile(rb"[A-Za-z_][\w]*\s*(?::[^=\n]*)?=\s*$")
+NEAR_BYTES = 120
 _PY_QUOTED = re.compile(rb"""["']([A-Za-z0-9][\w.:/-]{1,150})["']""")
 _NOTEBOOK_HINT = re.compile(rb"[Mm]odel|MODEL|repo_id|_download|download |ollama |vllm |LLM|pipeline")
 _CONFIG_HINT = re.compile(rb"[Mm]odel|MODEL|repo_id|tokenizer|name_or_path|download |ollama |vllm ")
@@ -95,9 +103,15 @@ def _python_candidate(data: bytes) -> bool:
     for match in _PY_QUOTED.finditer(data):
         raw = match.group(1)
         if b"/" in raw or b":" in raw:
-            if looks_like_model(raw.decode("utf-8", "replace"), is_catalog_alias):
-                return True
-        elif raw.lower().decode("utf-8", "replace") in aliases:
+            if not looks_like_model(raw.decode("utf-8", "replace"), is_catalog_alias):
+                continue
+        elif raw.lower().decode("utf-8", "replace") not in aliases:
+            continue
+        before = data[max(0, match.start() - NEAR_BYTES) : match.start()]
+        line = before[before.rfind(b"\n") + 1 :].lstrip()
+        if line.startswith((b">>>", b"...")):  # a doctest example in a docstring, not code
+            continue
+        if _PY_NEAR.search(before) or _PY_ASSIGNED.search(before):
             return True
     return False
 

@@ -202,10 +202,27 @@ def _call_name(func: ast.expr) -> str:
     return ""
 
 
-class _PythonVisitor(ast.NodeVisitor):
-    def __init__(self) -> None:
+class _PythonScan:
+    """One ``ast.walk`` collects string constants and the nodes that can name a model; then they are read."""
+
+    def __init__(self, tree: ast.AST) -> None:
         self.constants: dict[str, list[tuple[str, int]]] = {}
         self.found: list[tuple[str, int]] = []
+        later: list[ast.Call | ast.Dict] = []
+        for node in ast.walk(tree):
+            if isinstance(node, (ast.Call, ast.Dict)):
+                later.append(node)
+            elif isinstance(node, ast.Assign):
+                for target in node.targets:
+                    self._assign(target, node.value)
+            elif isinstance(node, ast.AnnAssign):
+                self._assign(node.target, node.value)
+        self.constants = {k: list(dict.fromkeys(v)) for k, v in self.constants.items()}
+        for node in later:
+            if isinstance(node, ast.Call):
+                self._call(node)
+            else:
+                self._dict(node)
 
     def _strings(self, node: ast.expr | None) -> list[tuple[str, int]]:
         if isinstance(node, ast.Constant) and isinstance(node.value, str):
@@ -215,23 +232,17 @@ class _PythonVisitor(ast.NodeVisitor):
         return []
 
     def _assign(self, target: ast.expr, value: ast.expr | None) -> None:
+        """A module- or function-level string constant (so a loader given its name finds it), or a model key."""
         if not isinstance(target, ast.Name) or value is None:
             return
         if isinstance(value, ast.Call) and _call_name(value.func) == "field":  # dataclass field(default=...)
             value = next((kw.value for kw in value.keywords if kw.arg == "default"), None)
-        if isinstance(value, ast.Constant) and target.id.lower() in MODEL_KEYS:
-            self.found.extend(self._strings(value))
+        if isinstance(value, ast.Constant) and isinstance(value.value, str):
+            self.constants.setdefault(target.id, []).append((value.value, value.lineno))
+            if target.id.lower() in MODEL_KEYS:
+                self.found.append((value.value, value.lineno))
 
-    def visit_Assign(self, node: ast.Assign) -> None:
-        for target in node.targets:
-            self._assign(target, node.value)
-        self.generic_visit(node)
-
-    def visit_AnnAssign(self, node: ast.AnnAssign) -> None:
-        self._assign(node.target, node.value)
-        self.generic_visit(node)
-
-    def visit_Call(self, node: ast.Call) -> None:
+    def _call(self, node: ast.Call) -> None:
         name = _call_name(node.func)
         if name in LOADER_CALLS or name.startswith(("AutoModel", "AutoTokenizer", "AutoProcessor", "AutoConfig")):
             for arg in node.args:
@@ -245,29 +256,11 @@ class _PythonVisitor(ast.NodeVisitor):
                 for kw in node.keywords:
                     if kw.arg == "default":
                         self.found.extend(self._strings(kw.value))
-        self.generic_visit(node)
 
-    def visit_Dict(self, node: ast.Dict) -> None:
+    def _dict(self, node: ast.Dict) -> None:
         for key, value in zip(node.keys, node.values, strict=True):
             if isinstance(key, ast.Constant) and isinstance(key.value, str) and key.value.lower() in MODEL_KEYS:
                 self.found.extend(self._strings(value))
-        self.generic_visit(node)
-
-
-def _collect_constants(tree: ast.AST, visitor: _PythonVisitor) -> None:
-    """Module- and function-level string constants, so a loader given a name finds its value."""
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Assign):
-            targets: list[ast.expr] = list(node.targets)
-            value: ast.expr | None = node.value
-        elif isinstance(node, ast.AnnAssign):
-            targets, value = [node.target], node.value
-        else:
-            continue
-        if isinstance(value, ast.Constant) and isinstance(value.value, str):
-            for target in targets:
-                if isinstance(target, ast.Name):
-                    visitor.constants.setdefault(target.id, []).append((value.value, value.lineno))
 
 
 def python_mentions(source: str, is_alias: AliasCheck, *, form: str = "python", line_offset: int = 0) -> list[Mention]:
@@ -276,15 +269,12 @@ def python_mentions(source: str, is_alias: AliasCheck, *, form: str = "python", 
         tree = ast.parse(source)
     except (SyntaxError, ValueError, RecursionError, MemoryError):
         return []
-    visitor = _PythonVisitor()
-    _collect_constants(tree, visitor)
-    visitor.constants = {k: list(dict.fromkeys(v)) for k, v in visitor.constants.items()}
     try:
-        visitor.visit(tree)
+        scan = _PythonScan(tree)
     except RecursionError:
         return []
     out = dict.fromkeys(
-        Mention(value, line + line_offset, form) for value, line in visitor.found if looks_like_model(value, is_alias)
+        Mention(value, line + line_offset, form) for value, line in scan.found if looks_like_model(value, is_alias)
     )
     return list(out)
 

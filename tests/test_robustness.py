@@ -225,13 +225,11 @@ def test_unknown_license_on_a_card_is_unknown_naming_it(tmp_path: Path) -> None:
     assert all(r["license"] == "wtfpl-9" and "wtfpl-9" in r["reason"] for r in doc["results"])
 
 
-@pytest.mark.xfail(strict=True, reason="bug: an unrecognised card license is reported as 'recognised but not encoded'")
 def test_unknown_license_is_not_called_recognised(tmp_path: Path) -> None:
     _, doc = model_json(folder(tmp_path, {"README.md": card("license: wtfpl-9\n")}), "--use", "commercial")
     assert "recognised but" not in doc["results"][0]["reason"]
 
 
-@pytest.mark.xfail(strict=True, reason="bug: a duplicated `license:` key silently keeps the last value")
 def test_duplicate_license_key_is_not_silently_resolved(tmp_path: Path) -> None:
     model = folder(tmp_path, {"README.md": card("license: cc-by-nc-4.0\nlicense: mit\n")})
     assert_input_error(run("model", model, "--use", "commercial"), f"{model / 'README.md'}:3:", "license")
@@ -270,7 +268,6 @@ def test_fifo_readme_does_not_hang(tmp_path: Path) -> None:
     assert_input_error(run("model", model / "README.md"), str(model / "README.md"))
 
 
-@pytest.mark.xfail(strict=True, reason="bug: `license validate` on a FIFO blocks forever in open()")
 def test_license_validate_on_a_fifo_does_not_hang(tmp_path: Path) -> None:
     fifo = tmp_path / "terms.yaml"
     os.mkfifo(fifo)
@@ -322,14 +319,12 @@ def test_unreadable_license_file_for_validate(tmp_path: Path, monkeypatch: pytes
     assert_input_error(run("license", "validate", terms), str(terms), "Permission denied")
 
 
-@pytest.mark.xfail(strict=True, reason="bug: PermissionError from Path.is_file() on an unreadable folder escapes")
 def test_unreadable_folder_is_an_input_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     model = folder(tmp_path, {"README.md": card("license: mit\n")})
     _deny(monkeypatch, "stat", model)
     assert_input_error(CliRunner().invoke(app, ["model", str(model)]), str(model))
 
 
-@pytest.mark.xfail(strict=True, reason="bug: unreadable folder -> entry point exits 3 (internal error)")
 def test_unreadable_folder_through_the_entry_point(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -393,7 +388,6 @@ def test_self_referencing_base_is_cut(tmp_path: Path) -> None:
     assert any("cycle" in w for w in doc["warnings"])
 
 
-@pytest.mark.xfail(strict=True, reason="bug: `base_model: .` is resolved against the cwd, not the card's folder")
 def test_base_model_dot_is_relative_to_the_card_not_the_cwd(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     (tmp_path / "README.md").write_text(card("license: apache-2.0\n"))
     model = folder(tmp_path, {"README.md": card("base_model: .\n")}, name="sub/model")
@@ -433,7 +427,6 @@ def test_odd_but_valid_mau(mau: str, verdict: str) -> None:
     assert doc["verdict"] == verdict and code == 0
 
 
-@pytest.mark.xfail(strict=True, reason="bug: --mau 1,2,3 is silently read as 123")
 def test_mau_with_misplaced_commas_is_refused() -> None:
     assert_input_error(run("model", "--license", "llama3.1", "--use", "large-user-base", "--mau", "1,2,3"), "--mau")
 
@@ -610,7 +603,6 @@ def test_no_network_for_any_offline_command(tmp_path: Path, no_network: list[Any
     assert no_network == []
 
 
-@pytest.mark.xfail(strict=True, reason="bug: control characters from a card (ESC sequences) reach the terminal")
 @pytest.mark.parametrize("fmt", ["text", "markdown"])
 def test_terminal_escapes_from_a_card_are_not_printed(tmp_path: Path, fmt: str) -> None:
     model = folder(tmp_path, {"README.md": card('license: "evil\\e]0;owned\\a\\e[2J"\nbase_model: "o/\\e[5mx"\n')})
@@ -661,7 +653,6 @@ def test_entry_point_never_prints_a_traceback(tmp_path: Path) -> None:
             assert done.stderr.startswith("licensecheck: error: "), done.stderr
 
 
-@pytest.mark.xfail(strict=True, reason="bug: click usage errors (unknown option, missing argument) print 4 lines")
 @pytest.mark.parametrize("args", [["model", "--bogus"], ["license", "validate"]])
 def test_entry_point_usage_errors_are_one_line(tmp_path: Path, args: list[str]) -> None:
     done = cli_process(tmp_path, *args)

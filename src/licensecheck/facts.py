@@ -12,7 +12,11 @@ from licensecheck.errors import UsageError
 MAX_MAU = 10**11
 
 _SUFFIX = {"": 1, "k": 10**3, "m": 10**6, "b": 10**9, "g": 10**9, "bn": 10**9, "mm": 10**6}
-_MAU_RE = re.compile(r"^\s*([0-9][0-9_,]*(?:\.[0-9]+)?(?:e[+]?[0-9]{1,3})?)\s*(k|m|mm|b|bn|g)?\s*$", re.IGNORECASE)
+# Digits (grouped by three with , or _ if grouped at all), optional decimals, optional exponent, optional suffix.
+_MAU_RE = re.compile(
+    r"^\s*((?:[0-9]{1,3}(?:[,_][0-9]{3})+|[0-9]+)(?:\.[0-9]+)?)(?:(e[+]?[0-9]{1,3})|\s*(k|m|mm|b|bn|g))?\s*$",
+    re.IGNORECASE,
+)
 
 
 def parse_mau(text: str | int) -> int:
@@ -25,9 +29,9 @@ def parse_mau(text: str | int) -> int:
         match = _MAU_RE.match(str(text))
         if not match:
             raise UsageError(f"invalid --mau value {text!r}: expected a count such as 700000000, 700M, 1.2B or 50k")
-        number, suffix = match.groups()
+        number, exponent, suffix = match.groups()
         try:
-            value = Decimal(number.replace(",", "").replace("_", "")) * _SUFFIX[(suffix or "").lower()]
+            value = Decimal(number.replace(",", "").replace("_", "") + (exponent or "")) * _SUFFIX[(suffix or "").lower()]
         except InvalidOperation:
             raise UsageError(f"invalid --mau value {text!r}: not a number") from None
     if value < 0:

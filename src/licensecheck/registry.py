@@ -17,6 +17,7 @@ class LicenseRef(NamedTuple):
     id: str
     encoded: bool
     name: str
+    known: bool = True  # False: a string no license id, alias or recorded license matches
 
 
 def license_ids() -> list[str]:

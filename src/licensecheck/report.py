@@ -108,6 +108,10 @@ def evaluate_uses(licenses: Sequence[LicenseRef], uses: Iterable[Use], facts: Fa
         for ref in licenses:
             if ref.encoded:
                 results.append(evaluate(get_terms(ref.id), use, facts))
+            elif not ref.known:
+                results.append(
+                    unknown_result(use, ref.id, f"License {ref.id!r} is not one licensecheck recognises; check its terms.")
+                )
             else:
                 results.append(
                     unknown_result(

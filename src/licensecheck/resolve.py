@@ -76,7 +76,7 @@ def is_path_spec(spec: str) -> bool:
 
 def _ref(value: str) -> LicenseRef:
     found = find_license(value)
-    return found if found is not None else LicenseRef(value, False, value)
+    return found if found is not None else LicenseRef(value, False, value, known=False)
 
 
 def _unique(refs: list[LicenseRef]) -> tuple[LicenseRef, ...]:
@@ -111,7 +111,7 @@ def licenses_from_card(card: Card) -> tuple[list[LicenseRef], list[Evidence], tu
                 break
         else:
             if card.license_name:
-                refs.append(LicenseRef(card.license_name, False, card.license_name))
+                refs.append(LicenseRef(card.license_name, False, card.license_name, known=False))
                 declared.append(card.license_name)
                 evidence.append(
                     Evidence(
@@ -235,15 +235,14 @@ def resolve_spec(spec: str, *, online: bool = False, relative_to: Path | None = 
     text = spec.strip()
     if not text:
         raise InputError("empty model name")
-    if relative_to is not None and text.startswith(("./", "../")):
-        candidate = (relative_to / text).resolve()
-        if candidate.exists():
-            return resolve_folder(candidate, text)
-    if is_path_spec(text):
-        path = Path(text).expanduser()
-        if not path.exists():
-            raise InputError("no such file or folder", path=text)
-        return resolve_folder(path, text)
+    try:
+        path = _local_path(text, relative_to)
+        if path is not None:
+            return resolve_folder(path, text)
+    except PermissionError as exc:
+        raise InputError(f"cannot read: {exc.strerror or exc}", path=text) from None
+    except OSError as exc:
+        raise InputError(f"cannot read: {exc.strerror or exc}", path=text) from None
     node = resolve_catalog(text)
     if node is not None:
         return node
@@ -252,6 +251,35 @@ def resolve_spec(spec: str, *, online: bool = False, relative_to: Path | None = 
 
         return resolve_hub(text)
     return ModelNode(name=text, found=False, key=text.lower())
+
+
+def _local_path(text: str, relative_to: Path | None) -> Path | None:
+    """The local file or folder a spec names, or None for an id.
+
+    A base model named in a card is relative to that card's folder, never to the current directory, and may not
+    use ``~``; the user's own MODEL argument follows SPEC.md (a path when it exists or starts with /, ./, ../, ~).
+    """
+    if relative_to is not None:
+        if text.startswith("~"):
+            raise InputError("a base model path in a model card may not start with ~", path=text)
+        explicit = text in (".", "..") or text.startswith(("./", "../", "/", ".\\", "..\\"))
+        candidate = Path(text) if text.startswith("/") else relative_to / text
+        if explicit or (not _looks_like_id(text) and candidate.exists()):
+            if not candidate.exists():
+                raise InputError(f"base model path not found next to the card in {relative_to}", path=text)
+            return candidate
+        return None
+    if is_path_spec(text):
+        path = Path(text).expanduser()
+        if not path.exists():
+            raise InputError("no such file or folder", path=text)
+        return path
+    return None
+
+
+def _looks_like_id(text: str) -> bool:
+    """``org/name`` or a bare alias: checked against the catalog before any same-named folder next to a card."""
+    return lookup_model(text) is not None
 
 
 def resolve_lineage(spec: str, *, online: bool = False) -> Lineage:

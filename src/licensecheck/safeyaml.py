@@ -55,6 +55,20 @@ class _LimitedLoader(yaml.SafeLoader):
         return node
 
 
+    def construct_mapping(self, node: Any, deep: bool = False) -> Any:
+        # A repeated key would silently keep the last value (`license: cc-by-nc-4.0` then `license: mit`).
+        if isinstance(node, yaml.MappingNode):
+            seen: set[Any] = set()
+            for key_node, _ in node.value:
+                if isinstance(key_node, yaml.ScalarNode):
+                    if key_node.value in seen:
+                        raise yaml.constructor.ConstructorError(
+                            None, None, f"duplicate key {key_node.value!r}", key_node.start_mark
+                        )
+                    seen.add(key_node.value)
+        return super().construct_mapping(node, deep=deep)
+
+
 # YAML 1.1 reads `NO`, `off`, `yes` as booleans; we keep the safe resolver but callers check types.
 
 

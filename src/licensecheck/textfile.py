@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import stat
 from pathlib import Path
 
 from licensecheck.errors import InputError
@@ -13,6 +15,11 @@ MAX_TEXT_BYTES = 1024 * 1024
 def read_text_file(path: Path, *, what: str = "file", max_bytes: int = MAX_TEXT_BYTES) -> str:
     """Return the file's text or raise InputError with one clear line."""
     try:
+        mode = os.stat(path).st_mode
+        if stat.S_ISDIR(mode):
+            raise IsADirectoryError(str(path))
+        if not stat.S_ISREG(mode):  # a FIFO or device would block or never end
+            raise InputError(f"{what} is not a regular file", path=str(path))
         with path.open("rb") as handle:
             raw = handle.read(max_bytes + 1)
     except FileNotFoundError:

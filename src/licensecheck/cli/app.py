@@ -225,9 +225,22 @@ app = build_app()
 
 def main() -> None:
     """Console entry point: our errors are one line and exit 2; anything else is a bug, exit 3."""
+    from typer._click.exceptions import ClickException, NoArgsIsHelpError, UsageError
+
     first = next((arg for arg in sys.argv[1:] if not arg.startswith("-")), None)
     try:
-        build_app(first if first in COMMANDS else None)(prog_name="licensecheck")
+        code = build_app(first if first in COMMANDS else None)(prog_name="licensecheck", standalone_mode=False)
+        sys.exit(code if isinstance(code, int) else 0)
+    except NoArgsIsHelpError as exc:  # `licensecheck` or `licensecheck license` alone: show the help
+        print(exc.ctx.get_help() if exc.ctx else str(exc.format_message()))
+        sys.exit(0)
+    except UsageError as exc:  # click's own usage errors, as one line like ours
+        where = exc.ctx.command_path if exc.ctx else "licensecheck"
+        print(f"licensecheck: error: {exc.format_message()} (see `{where} --help`)", file=sys.stderr)
+        sys.exit(2)
+    except ClickException as exc:
+        print(f"licensecheck: error: {exc.format_message()}", file=sys.stderr)
+        sys.exit(exc.exit_code)
     except LicenseCheckError as exc:
         print(f"licensecheck: error: {exc.describe()}", file=sys.stderr)
         sys.exit(2)

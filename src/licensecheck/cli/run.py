@@ -45,6 +45,8 @@ def parse_uses(values: Iterable[str]) -> list[Use]:
                 ) from None
             if use not in uses:
                 uses.append(use)
+    if values and not uses:
+        raise UsageError("--use is empty; choose from: " + ", ".join(u.value for u in Use))
     return uses or list(Use)
 
 
@@ -62,6 +64,8 @@ def parse_fail_on(value: str | Sequence[str] | None) -> frozenset[Verdict]:
             raise UsageError(
                 f"unknown verdict {part.strip()!r} in --fail-on; choose from: {', '.join(v.value for v in Verdict)}"
             ) from None
+    if not verdicts:
+        raise UsageError("--fail-on is empty; name at least one verdict, e.g. --fail-on forbidden")
     return frozenset(verdicts)
 
 
@@ -87,9 +91,14 @@ def _configure_text(fmt: str, output: Path | None) -> None:
 def render(fmt: str, kind: str, obj: Any, output: Path | None, allowed: tuple[str, ...] = REPORT_FORMATS) -> None:
     from licensecheck.render import renderer
 
+    from licensecheck.render import printable
+
     func = renderer(fmt, kind, allowed)
     _configure_text(fmt, output)
-    emit(func(obj), output, fmt)
+    text = func(obj)
+    if fmt.strip().lower() in ("markdown", "md", "github"):
+        text = printable(text)  # no terminal escape from a model card survives into plain-text formats
+    emit(text, output, fmt)
 
 
 @handles_errors

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -29,6 +30,14 @@ KIND_FORMATS: dict[str, dict[str, str]] = {
 }
 
 MACHINE_FORMATS = frozenset({"json", "sarif", "github"})
+
+# Control characters (ESC sequences could retitle or clear a terminal); tab and newline are kept.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def printable(text: str) -> str:
+    """Text from a card or file made safe to print: control characters shown as ``\\x1b``-style escapes."""
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
 
 
 def renderer(fmt: str, kind: str, allowed: tuple[str, ...]) -> Callable[[Any], str]:

@@ -7,8 +7,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from licensecheck.render import printable
+
 
 def _data(text: str) -> str:
+    text = printable(text)
     return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 

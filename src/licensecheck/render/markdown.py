@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from licensecheck.render import printable
 from licensecheck.terms import section_label
 
 ICON = {
@@ -17,7 +18,7 @@ ICON = {
 
 def cell(text: Any) -> str:
     """Table-cell safe text (card text may contain pipes or newlines)."""
-    return " ".join(str(text).split()).replace("|", "\\|")
+    return printable(" ".join(str(text).split())).replace("|", "\\|")
 
 
 def verdict(v: str) -> str:

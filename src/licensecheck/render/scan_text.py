@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from rich.markup import escape
+from rich.markup import escape as rich_escape
+
+from licensecheck.render import printable
+
+
+def escape(text: str) -> str:
+    """Rich markup escaping of text that may come from a model card, control characters made visible."""
+    return rich_escape(printable(text))
 from rich.table import Table
 from rich.text import Text
 

@@ -8,7 +8,14 @@ import shutil
 from typing import Any
 
 from rich.console import Console
-from rich.markup import escape
+from rich.markup import escape as rich_escape
+
+from licensecheck.render import printable
+
+
+def escape(text: str) -> str:
+    """Rich markup escaping of text that may come from a model card, control characters made visible."""
+    return rich_escape(printable(text))
 from rich.table import Table
 from rich.text import Text
 
@@ -49,7 +56,7 @@ def render_model(report: Any) -> str:
     console, buffer = _console()
     doc = report.to_json()
     title = report.model or f"license {', '.join(report.license_ids)}"
-    console.print(Text.assemble(Text(str(title), style="bold"), "  ", verdict_text(doc["verdict"])))
+    console.print(Text.assemble(Text(printable(str(title)), style="bold"), "  ", verdict_text(doc["verdict"])))
     if report.licenses:
         names = ", ".join(f"{escape(ref.id)} ({escape(ref.name)})" for ref in report.licenses)
         console.print(f"[bold]Licenses:[/] {names}")
@@ -73,7 +80,7 @@ def render_model(report: Any) -> str:
             Text.assemble(
                 Text(f"{result['use']}", style="bold"),
                 " under ",
-                Text(result["license"], style="cyan"),
+                Text(printable(result["license"]), style="cyan"),
                 ": ",
                 verdict_text(result["verdict"]),
             )

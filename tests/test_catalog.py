@@ -90,16 +90,28 @@ def test_reupload_by_name_inherits_the_original(cli_json: JsonCli) -> None:
 @pytest.mark.parametrize(
     ("args", "verdict", "licenses"),
     [
-        (["deepseek-ai/DeepSeek-R1-Distill-Llama-8B", "--use", "commercial", "--mau", "900M"], "needs-permission",
-         {"llama3.1"}),
-        (["nvidia/Llama-3_1-Nemotron-Ultra-253B-v1", "--use", "commercial", "--mau", "1M"], "allowed",
-         {"nvidia-open-model-license", "llama3.1"}),
-        (["meta-llama/Llama-4-Scout-17B-16E-Instruct", "--use", "commercial", "--mau", "1M", "--region", "FR"],
-         "forbidden", {"llama4"}),
+        (
+            ["deepseek-ai/DeepSeek-R1-Distill-Llama-8B", "--use", "commercial", "--mau", "900M"],
+            "needs-permission",
+            {"llama3.1"},
+        ),
+        (
+            ["nvidia/Llama-3_1-Nemotron-Ultra-253B-v1", "--use", "commercial", "--mau", "1M"],
+            "allowed",
+            {"nvidia-open-model-license", "llama3.1"},
+        ),
+        (
+            ["meta-llama/Llama-4-Scout-17B-16E-Instruct", "--use", "commercial", "--mau", "1M", "--region", "FR"],
+            "forbidden",
+            {"llama4"},
+        ),
         (["Qwen/Qwen2.5-72B-Instruct", "--use", "commercial"], "unknown", {"qwen"}),
         (["CohereForAI/c4ai-command-r-v01", "--use", "commercial"], "forbidden", {"cc-by-nc-4.0"}),
-        (["databricks/dbrx-instruct", "--use", "distillation", "--target", "meta-llama/Llama-3.1-8B"], "forbidden",
-         {"databricks-open-model-license"}),
+        (
+            ["databricks/dbrx-instruct", "--use", "distillation", "--target", "meta-llama/Llama-3.1-8B"],
+            "forbidden",
+            {"databricks-open-model-license"},
+        ),
         (["google/gemma-2-9b-it", "--use", "large-user-base"], "allowed", {"gemma"}),
         (["nvidia/NVIDIA-Nemotron-3-Ultra-550B-A55B-BF16", "--use", "distillation"], "allowed", {"openmdw-1.1"}),
     ],
@@ -111,8 +123,16 @@ def test_model_verdicts(cli_json: JsonCli, args: list[str], verdict: str, licens
 
 
 def test_distillation_into_a_derivative_of_the_teacher(cli_json: JsonCli) -> None:
-    _, doc = cli_json("model", "meta-llama/Meta-Llama-3-8B-Instruct", "--use", "distillation",
-                      "--target", "meta-llama/Meta-Llama-3-70B-Instruct", "--mau", "1M")
+    _, doc = cli_json(
+        "model",
+        "meta-llama/Meta-Llama-3-8B-Instruct",
+        "--use",
+        "distillation",
+        "--target",
+        "meta-llama/Meta-Llama-3-70B-Instruct",
+        "--mau",
+        "1M",
+    )
     assert doc["verdict"] == "allowed"
 
 

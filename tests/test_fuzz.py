@@ -18,9 +18,45 @@ from licensecheck.validate import check_license_text
 FAST = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 YAML_PIECES = st.sampled_from(
-    ["---\n", "license: ", "mit", "other", "\n", "  - ", "[", "]", "{", "}", ": ", "&a ", "*a", "'", '"', "42",
-     "base_model: ", "license_name: ", "tags: ", "null", "~", "!!python/object:os.system ", "\t", "#", "...\n",
-     "- ", ",", "yes", "NO", "1e9", "\x00", "é", "|\n", ">\n", "? ", "!!binary ", "%YAML 1.1\n"]
+    [
+        "---\n",
+        "license: ",
+        "mit",
+        "other",
+        "\n",
+        "  - ",
+        "[",
+        "]",
+        "{",
+        "}",
+        ": ",
+        "&a ",
+        "*a",
+        "'",
+        '"',
+        "42",
+        "base_model: ",
+        "license_name: ",
+        "tags: ",
+        "null",
+        "~",
+        "!!python/object:os.system ",
+        "\t",
+        "#",
+        "...\n",
+        "- ",
+        ",",
+        "yes",
+        "NO",
+        "1e9",
+        "\x00",
+        "é",
+        "|\n",
+        ">\n",
+        "? ",
+        "!!binary ",
+        "%YAML 1.1\n",
+    ]
 )
 YAMLISH = st.lists(YAML_PIECES, max_size=40).map("".join)
 

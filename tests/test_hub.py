@@ -393,8 +393,11 @@ def test_license_other_reads_license_file(fake_hub: FakeHub) -> None:
 
 
 def test_unreadable_license_file_is_skipped(fake_hub: FakeHub) -> None:
-    fake_hub.repos["org/binary"] = {"README.md": card("license: other"), "LICENSE": b"\x00\x01",
-                                    "LICENSE.md": LLAMA_LICENSE.encode()}
+    fake_hub.repos["org/binary"] = {
+        "README.md": card("license: other"),
+        "LICENSE": b"\x00\x01",
+        "LICENSE.md": LLAMA_LICENSE.encode(),
+    }
     node = resolve_hub("org/binary")
     assert [ref.id for ref in node.licenses] == ["llama3.1"]
     assert any("LICENSE on" in e.detail and "binary" in e.detail for e in node.evidence)

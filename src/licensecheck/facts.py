@@ -31,7 +31,8 @@ def parse_mau(text: str | int) -> int:
             raise UsageError(f"invalid --mau value {text!r}: expected a count such as 700000000, 700M, 1.2B or 50k")
         number, exponent, suffix = match.groups()
         try:
-            value = Decimal(number.replace(",", "").replace("_", "") + (exponent or "")) * _SUFFIX[(suffix or "").lower()]
+            digits = number.replace(",", "").replace("_", "") + (exponent or "")
+            value = Decimal(digits) * _SUFFIX[(suffix or "").lower()]
         except InvalidOperation:
             raise UsageError(f"invalid --mau value {text!r}: not a number") from None
     if value < 0:

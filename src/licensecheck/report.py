@@ -109,9 +109,8 @@ def evaluate_uses(licenses: Sequence[LicenseRef], uses: Iterable[Use], facts: Fa
             if ref.encoded:
                 results.append(evaluate(get_terms(ref.id), use, facts))
             elif not ref.known:
-                results.append(
-                    unknown_result(use, ref.id, f"License {ref.id!r} is not one licensecheck recognises; check its terms.")
-                )
+                reason = f"License {ref.id!r} is not one licensecheck recognises; check its terms."
+                results.append(unknown_result(use, ref.id, reason))
             else:
                 results.append(
                     unknown_result(

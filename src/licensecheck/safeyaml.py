@@ -54,7 +54,6 @@ class _LimitedLoader(yaml.SafeLoader):
             self._sizes[id(node)] = size
         return node
 
-
     def construct_mapping(self, node: Any, deep: bool = False) -> Any:
         # A repeated key would silently keep the last value (`license: cc-by-nc-4.0` then `license: mit`).
         if isinstance(node, yaml.MappingNode):

@@ -89,9 +89,7 @@ def _configure_text(fmt: str, output: Path | None) -> None:
 
 
 def render(fmt: str, kind: str, obj: Any, output: Path | None, allowed: tuple[str, ...] = REPORT_FORMATS) -> None:
-    from licensecheck.render import renderer
-
-    from licensecheck.render import printable
+    from licensecheck.render import printable, renderer
 
     func = renderer(fmt, kind, allowed)
     _configure_text(fmt, output)

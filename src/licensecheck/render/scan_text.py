@@ -8,15 +8,17 @@ from rich.markup import escape as rich_escape
 
 from licensecheck.render import printable
 
-
-def escape(text: str) -> str:
-    """Rich markup escaping of text that may come from a model card, control characters made visible."""
-    return rich_escape(printable(text))
 from rich.table import Table
 from rich.text import Text
 
 from licensecheck.render.text import _console, verdict_text
 from licensecheck.vocabulary import Verdict
+
+
+def escape(text: str) -> str:
+    """Rich markup escaping of text that may come from a model card, control characters made visible."""
+    return rich_escape(printable(text))
+
 
 MAX_LOCATIONS = 5
 

@@ -12,15 +12,17 @@ from rich.markup import escape as rich_escape
 
 from licensecheck.render import printable
 
-
-def escape(text: str) -> str:
-    """Rich markup escaping of text that may come from a model card, control characters made visible."""
-    return rich_escape(printable(text))
 from rich.table import Table
 from rich.text import Text
 
 from licensecheck.terms import section_label
 from licensecheck.vocabulary import Verdict
+
+
+def escape(text: str) -> str:
+    """Rich markup escaping of text that may come from a model card, control characters made visible."""
+    return rich_escape(printable(text))
+
 
 # Set by the CLI: colour only when writing to a terminal.
 OPTIONS: dict[str, Any] = {"color": False}

@@ -5,12 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 from rich.markup import escape as rich_escape
-
-from licensecheck.render import printable
-
 from rich.table import Table
 from rich.text import Text
 
+from licensecheck.render import printable
 from licensecheck.render.text import _console, verdict_text
 from licensecheck.vocabulary import Verdict
 

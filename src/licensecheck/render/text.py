@@ -9,12 +9,10 @@ from typing import Any
 
 from rich.console import Console
 from rich.markup import escape as rich_escape
-
-from licensecheck.render import printable
-
 from rich.table import Table
 from rich.text import Text
 
+from licensecheck.render import printable
 from licensecheck.terms import section_label
 from licensecheck.vocabulary import Verdict
 

@@ -95,11 +95,32 @@ def _looks_like_card(data: bytes) -> bool:
     return head.startswith(b"---") and (b"license" in data[:65536] or b"base_model" in data[:65536])
 
 
-def _python_candidate(data: bytes) -> bool:
-    """Whether Python source can name a model at all; most files are settled here without parsing."""
+_TRIPLE = re.compile(rb'"""|\'\'\'')
+
+
+def _triple_quoted(data: bytes) -> list[tuple[int, int]]:
+    """Spans of triple-quoted strings (docstrings, mostly), paired in order; an approximation for the filter."""
+    spans: list[tuple[int, int]] = []
+    opening: tuple[int, bytes] | None = None
+    for match in _TRIPLE.finditer(data):
+        if opening is None:
+            opening = (match.start(), match.group())
+        elif match.group() == opening[1]:
+            spans.append((opening[0], match.end()))
+            opening = None
+    return spans
+
+
+def python_candidate_lines(data: bytes) -> list[int] | None:
+    """The lines of strings that could name a model, or None when the file cannot name one (not parsed then).
+
+    A string counts when it looks like a model id (or is a catalog alias) and stands near a loader or model key, or
+    is assigned to a name; strings inside docstrings and doctest lines do not make a file worth parsing.
+    """
     if _PY_CONTEXT.search(data) is None:
-        return False
+        return None
     aliases = _alias_keys()
+    starts: list[int] = []
     for match in _PY_QUOTED.finditer(data):
         raw = match.group(1)
         if b"/" in raw or b":" in raw:
@@ -107,20 +128,35 @@ def _python_candidate(data: bytes) -> bool:
                 continue
         elif raw.lower().decode("utf-8", "replace") not in aliases:
             continue
-        before = data[max(0, match.start() - NEAR_BYTES) : match.start()]
+        starts.append(match.start())
+    if not starts:
+        return None
+    docstrings = _triple_quoted(data) if b'"""' in data or b"\'\'\'" in data else []
+    for start in starts:
+        if any(a < start < b for a, b in docstrings):
+            continue
+        before = data[max(0, start - NEAR_BYTES) : start]
         line = before[before.rfind(b"\n") + 1 :].lstrip()
         if line.startswith((b">>>", b"...")):  # a doctest example in a docstring, not code
             continue
         if _PY_NEAR.search(before) or _PY_ASSIGNED.search(before):
-            return True
-    return False
+            break
+    else:
+        return None
+    lines: list[int] = []
+    pos, line_no = 0, 1
+    for start in starts:
+        line_no += data.count(b"\n", pos, start)
+        pos = start
+        lines.append(line_no)
+    return sorted(set(lines))
 
 
-def extract_file(kind: str, rel: str, text: str) -> list[Mention]:
-    """Model mentions in one decoded file of the given kind."""
+def extract_file(kind: str, rel: str, text: str, lines: list[int] | None = None) -> list[Mention]:
+    """Model mentions in one decoded file of the given kind (``lines``: candidate lines of a Python file)."""
     alias = is_catalog_alias
     if kind == "python":
-        return python_mentions(text, alias)
+        return python_mentions(text, alias, lines=lines)
     if kind == "notebook":
         return notebook_mentions(text, alias)
     if kind == "modelfile":
@@ -171,12 +207,15 @@ def scan_entry(entry: FileEntry) -> tuple[str, list[Mention], bool, str | None]:
     hint = _HINTS.get(entry.kind)
     if hint is not None and hint.search(data) is None:
         return entry.rel, [], False, None
-    if entry.kind == "python" and not _python_candidate(data):
-        return entry.rel, [], False, None
+    lines = None
+    if entry.kind == "python":
+        lines = python_candidate_lines(data)
+        if lines is None:
+            return entry.rel, [], False, None
     text = data.decode("utf-8", "replace")
     if text.startswith("\ufeff"):
         text = text[1:]
-    return entry.rel, extract_file(entry.kind, entry.rel, text), False, None
+    return entry.rel, extract_file(entry.kind, entry.rel, text, lines), False, None
 
 
 Outcome = tuple[str, list[Mention], bool, "str | None"]

@@ -10,7 +10,8 @@ from __future__ import annotations
 import ast
 import json
 import re
-from collections.abc import Callable, Iterable, Iterator
+from bisect import bisect_left
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 # Keyword arguments, config keys and assignment targets whose string value names a model.
@@ -202,27 +203,74 @@ def _call_name(func: ast.expr) -> str:
     return ""
 
 
-class _PythonScan:
-    """One ``ast.walk`` collects string constants and the nodes that can name a model; then they are read."""
+def _walk_lines(tree: ast.AST, lines: Sequence[int] | None) -> Iterator[ast.AST]:
+    """Every node, or (with ``lines``, sorted) only the nodes whose line span holds one of those lines.
 
-    def __init__(self, tree: ast.AST) -> None:
+    A large file with a few candidate strings is read along the few paths that lead to them instead of node by
+    node, which is what makes scanning library-sized trees affordable.
+    """
+    if lines is None:
+        yield from ast.walk(tree)
+        return
+    stack: list[ast.AST] = [tree]
+    while stack:
+        node = stack.pop()
+        yield node
+        for child in ast.iter_child_nodes(node):
+            start = getattr(child, "lineno", None)
+            if start is None:  # arguments, comprehensions…: no span of their own
+                stack.append(child)
+                continue
+            end = getattr(child, "end_lineno", None) or start
+            index = bisect_left(lines, start)
+            if index < len(lines) and lines[index] <= end:
+                stack.append(child)
+
+
+class _PythonScan:
+    """Collect string constants and the nodes that can name a model; then read them.
+
+    With ``lines`` (the lines holding a string that could be a model), only the nodes spanning those lines are
+    visited, then the nodes on lines that use a constant found there by name.
+    """
+
+    def __init__(self, tree: ast.AST, lines: Sequence[int] | None = None, source: str = "") -> None:
         self.constants: dict[str, list[tuple[str, int]]] = {}
         self.found: list[tuple[str, int]] = []
         later: list[ast.Call | ast.Dict] = []
-        for node in ast.walk(tree):
+        self._collect(_walk_lines(tree, lines), later)
+        if lines is not None and self.constants and source:
+            # A constant passed by name: visit the lines that mention one of the names (outside the first pass).
+            names = re.compile(r"\b(?:" + "|".join(map(re.escape, self.constants)) + r")\b")
+            seen = set(lines)
+            found: set[int] = set()
+            pos, line_no = 0, 1
+            for match in names.finditer(source):
+                line_no += source.count("\n", pos, match.start())
+                pos = match.start()
+                if line_no not in seen:
+                    found.add(line_no)
+            uses = sorted(found)
+            if uses:
+                self._collect(_walk_lines(tree, uses), later, assignments=False)
+        self.constants = {k: list(dict.fromkeys(v)) for k, v in self.constants.items()}
+        for node in dict.fromkeys(later):
+            if isinstance(node, ast.Call):
+                self._call(node)
+            else:
+                self._dict(node)
+
+    def _collect(self, nodes: Iterator[ast.AST], later: list[ast.Call | ast.Dict], assignments: bool = True) -> None:
+        for node in nodes:
             if isinstance(node, (ast.Call, ast.Dict)):
                 later.append(node)
+            elif not assignments:
+                continue
             elif isinstance(node, ast.Assign):
                 for target in node.targets:
                     self._assign(target, node.value)
             elif isinstance(node, ast.AnnAssign):
                 self._assign(node.target, node.value)
-        self.constants = {k: list(dict.fromkeys(v)) for k, v in self.constants.items()}
-        for node in later:
-            if isinstance(node, ast.Call):
-                self._call(node)
-            else:
-                self._dict(node)
 
     def _strings(self, node: ast.expr | None) -> list[tuple[str, int]]:
         if isinstance(node, ast.Constant) and isinstance(node.value, str):
@@ -263,14 +311,24 @@ class _PythonScan:
                 self.found.extend(self._strings(value))
 
 
-def python_mentions(source: str, is_alias: AliasCheck, *, form: str = "python", line_offset: int = 0) -> list[Mention]:
-    """Model strings in Python source; a file that does not parse yields nothing."""
+def python_mentions(
+    source: str,
+    is_alias: AliasCheck,
+    *,
+    form: str = "python",
+    line_offset: int = 0,
+    lines: Sequence[int] | None = None,
+) -> list[Mention]:
+    """Model strings in Python source; a file that does not parse yields nothing.
+
+    ``lines``, when given, are the (sorted) lines holding every string that could name a model.
+    """
     try:
         tree = ast.parse(source)
     except (SyntaxError, ValueError, RecursionError, MemoryError):
         return []
     try:
-        scan = _PythonScan(tree)
+        scan = _PythonScan(tree, lines, source)
     except RecursionError:
         return []
     out = dict.fromkeys(

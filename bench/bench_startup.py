@@ -47,18 +47,15 @@ BAR = 1.3
 ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
 
 
-def median_time(argv: list[str], runs: int) -> float:
-    samples = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False, env=ENV)
-        samples.append(time.perf_counter() - start)
-    return statistics.median(samples)
+def run_once(argv: list[str]) -> float:
+    start = time.perf_counter()
+    subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False, env=ENV)
+    return time.perf_counter() - start
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=15)
+    parser.add_argument("--runs", type=int, default=21)
     opts = parser.parse_args()
     import licensecheck
 
@@ -66,15 +63,20 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         hello = Path(tmp) / "hello.py"
         hello.write_text(HELLO, encoding="utf-8")
-        floor_argv = [sys.executable, str(hello), "--name", "x", "--count", "2"]
-        median_time(floor_argv, 2)  # warm the file cache
-        floor = median_time(floor_argv, opts.runs)
+        argvs = {"floor": [sys.executable, str(hello), "--name", "x", "--count", "2"]}
+        argvs.update({label: [sys.executable, "-m", "licensecheck", *args] for label, args in COMMANDS.items()})
+        samples: dict[str, list[float]] = {label: [] for label in argvs}
+        for argv in argvs.values():  # warm the file cache
+            run_once(argv)
+        # Round-robin, so a busy moment on the machine costs every command alike.
+        for _ in range(opts.runs):
+            for label, argv in argvs.items():
+                samples[label].append(run_once(argv))
+    floor = statistics.median(samples.pop("floor"))
     print(f"hello-world typer floor: {floor * 1000:.0f} ms")
     worst = 0.0
-    for label, args in COMMANDS.items():
-        argv = [sys.executable, "-m", "licensecheck", *args]
-        median_time(argv, 2)
-        took = median_time(argv, opts.runs)
+    for label, times in samples.items():
+        took = statistics.median(times)
         ratio = took / floor
         worst = max(worst, ratio) if "json" in label else worst
         print(f"{label:28s} {took * 1000:6.0f} ms  {ratio:4.2f}x")

@@ -12,11 +12,17 @@ from licensecheck.data import catalog_index, normalize_key
 _HUB_PREFIXES = ("huggingface.co/", "hf.co/", "hf://", "https://huggingface.co/", "models/")
 _OLLAMA_PREFIXES = ("ollama.com/library/", "registry.ollama.ai/library/", "library/", "ollama://")
 # Suffixes re-uploaders add to a model's name: formats, quantizations, runtimes.
-_QUANT_RE = re.compile(
+_QUANT_PATTERN = (
     r"(?:[-_.](?:gguf|ggml|awq|gptq|exl2|mlx|onnx|openvino|ov|fp8|fp16|bf16|fp4|nvfp4|mxfp4|int4|int8|w4a16|w8a8|"
     r"4bit|8bit|bnb|bnb-4bit|unsloth|dynamic|hf|q[2-8](?:_[0-9a-z]+)*|[0-9]+bpw|i1|imatrix|quantized|quant|"
     r"converted|safetensors|sharded))+$"
 )
+
+
+@cache
+def _quant_re() -> re.Pattern[str]:
+    """Compiled on first use: only names that miss the catalog need it."""
+    return re.compile(_QUANT_PATTERN)
 
 
 class CatalogHit(NamedTuple):
@@ -72,7 +78,7 @@ def _name_index() -> dict[str, str]:
         if "/" in key:
             name = key.split("/", 1)[1]
             out.setdefault(name, key)
-            out.setdefault(_QUANT_RE.sub("", name), key)
+            out.setdefault(_quant_re().sub("", name), key)
     return out
 
 
@@ -103,7 +109,7 @@ def lookup_model(spec: str) -> CatalogHit | None:
                 )
         # A re-upload or quantization named after a catalog model (bartowski/Meta-Llama-3.1-8B-Instruct-GGUF).
         name = key.split("/", 1)[1]
-        stripped = _QUANT_RE.sub("", name)
+        stripped = _quant_re().sub("", name)
         names = _name_index()
         for candidate in (name, stripped):
             original = names.get(candidate)

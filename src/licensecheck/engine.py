@@ -9,15 +9,14 @@ an unsettled fact could add a domicile exclusion, because the licensee must ask 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from licensecheck.facts import Facts, format_count
 from licensecheck.terms import Citation, LicenseTerms, Limit, Obligation
 from licensecheck.vocabulary import Use, Verdict
 
 
-@dataclass(frozen=True)
-class Result:
+class Result(NamedTuple):
     use: Use
     license: str
     verdict: Verdict

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from decimal import Decimal, InvalidOperation
 from typing import NamedTuple
 
 from licensecheck.errors import UsageError
@@ -13,20 +12,21 @@ MAX_MAU = 10**11
 
 _SUFFIX = {"": 1, "k": 10**3, "m": 10**6, "b": 10**9, "g": 10**9, "bn": 10**9, "mm": 10**6}
 # Digits (grouped by three with , or _ if grouped at all), optional decimals, optional exponent, optional suffix.
-_MAU_RE = re.compile(
+_MAU_PATTERN = (
     r"^\s*((?:[0-9]{1,3}(?:[,_][0-9]{3})+|[0-9]+)(?:\.[0-9]+)?)(?:(e[+]?[0-9]{1,3})|\s*(k|m|mm|b|bn|g))?\s*$",
-    re.IGNORECASE,
 )
 
 
 def parse_mau(text: str | int) -> int:
     """Parse a monthly-active-user count: ``700000000``, ``700M``, ``1.2B``, ``50k``, ``700,000,000``."""
+    from decimal import Decimal, InvalidOperation  # exact arithmetic for 1.2B; only paid when --mau is given
+
     if isinstance(text, bool):
         raise UsageError(f"invalid --mau value {text!r}: expected a count such as 700000000, 700M, 1.2B or 50k")
     if isinstance(text, int):
         value = Decimal(text)
     else:
-        match = _MAU_RE.match(str(text))
+        match = re.match(_MAU_PATTERN, str(text), re.IGNORECASE)  # compiled only when --mau is given
         if not match:
             raise UsageError(f"invalid --mau value {text!r}: expected a count such as 700000000, 700M, 1.2B or 50k")
         number, exponent, suffix = match.groups()

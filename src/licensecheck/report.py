@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 from licensecheck import SCHEMA_ID
@@ -47,8 +46,7 @@ class LineageStep(NamedTuple):
         return out
 
 
-@dataclass(frozen=True)
-class Report:
+class Report(NamedTuple):
     model: str | None
     licenses: tuple[LicenseRef, ...]
     facts: Facts
@@ -60,7 +58,7 @@ class Report:
     found: bool = True
     hint: str | None = None
     modality: str | None = None
-    verdict: Verdict = field(default=Verdict.ALLOWED)
+    verdict: Verdict = Verdict.ALLOWED
 
     @property
     def license_ids(self) -> list[str]:

@@ -40,7 +40,12 @@ _PY_NEAR = re.compile(
     rb"from_pretrained|pipeline|_download|LLM|SentenceTransformer|CrossEncoder|Ollama|Auto[A-Z]|[Mm]odel|MODEL"
     rb"|repo_id|REPO_ID|tokenizer|TOKENIZER|default"
 )
-_PY_ASSIGNED = re.compile(rb"[A-Za-z_][\w]*\s*(?::[^=\n]*)?=\s*$")
+_PY_ASSIGNED = re.compile(rb"([A-Za-z_][\w]*)\s*(?::[^=\n]*)?=\s*$")
+# A line that hands something to a loader or a model key: where a constant assigned elsewhere may be used.
+_PY_USE_LINE = (
+    rb"(?:from_pretrained|pipeline|_download|LLM|SentenceTransformer|CrossEncoder|Ollama|Auto[A-Z]\w*|model\w*"
+    rb"|MODEL\w*|repo_id|tokenizer)"
+)
 NEAR_BYTES = 120
 _PY_QUOTED = re.compile(rb"""["']([A-Za-z0-9][\w.:/-]{1,150})["']""")
 _NOTEBOOK_HINT = re.compile(rb"[Mm]odel|MODEL|repo_id|_download|download |ollama |vllm |LLM|pipeline")
@@ -111,6 +116,21 @@ def _triple_quoted(data: bytes) -> list[tuple[int, int]]:
     return spans
 
 
+def _in_comment(line_prefix: bytes) -> bool:
+    """Whether a string starting after ``line_prefix`` sits in a ``#`` comment (quotes before ``#`` balanced)."""
+    hash_at = line_prefix.find(b"#")
+    if hash_at < 0:
+        return False
+    code = line_prefix[:hash_at]
+    return code.count(b'"') % 2 == 0 and code.count(b"'") % 2 == 0
+
+
+def _used_by_a_loader(data: bytes, name: bytes) -> bool:
+    """A constant counts only where it is passed by name to a loader or a model key on some line."""
+    pattern = re.compile(_PY_USE_LINE + rb"[^\n]{0,160}\b" + re.escape(name) + rb"\b")
+    return pattern.search(data) is not None or name.lower().find(b"model") >= 0
+
+
 def python_candidate_lines(data: bytes) -> list[int] | None:
     """The lines of strings that could name a model, or None when the file cannot name one (not parsed then).
 
@@ -136,10 +156,13 @@ def python_candidate_lines(data: bytes) -> list[int] | None:
         if any(a < start < b for a, b in docstrings):
             continue
         before = data[max(0, start - NEAR_BYTES) : start]
-        line = before[before.rfind(b"\n") + 1 :].lstrip()
-        if line.startswith((b">>>", b"...")):  # a doctest example in a docstring, not code
+        line = before[before.rfind(b"\n") + 1 :]
+        if line.lstrip().startswith((b">>>", b"...")) or _in_comment(line):  # doctest or comment: not code
             continue
-        if _PY_NEAR.search(before) or _PY_ASSIGNED.search(before):
+        if _PY_NEAR.search(before):
+            break
+        assigned = _PY_ASSIGNED.search(before)
+        if assigned and _used_by_a_loader(data, assigned.group(1)):
             break
     else:
         return None

@@ -190,3 +190,12 @@ def test_validate_rejects_a_stolen_alias(cli: Callable[..., Result], tmp_path: P
 def test_version(cli: Callable[..., Result]) -> None:
     result = cli("--version")
     assert result.exit_code == 0 and result.stdout.startswith("licensecheck ")
+
+
+def test_license_list_orders_versions_with_packaging() -> None:
+    from licensecheck.cli.run import license_rows
+
+    ids = [row["id"] for row in license_rows()]
+    llamas = [i for i in ids if i.startswith("llama")]
+    assert llamas == ["llama2", "llama3", "llama3.1", "llama3.2", "llama3.3", "llama4"]
+    assert ids.index("openmdw-1.0") + 1 == ids.index("openmdw-1.1")

@@ -154,3 +154,178 @@ def test_huge_file_is_refused_without_reading_it(tmp_path: Path) -> None:
         assert "larger than" in str(exc)
     else:  # pragma: no cover
         raise AssertionError("a 1 GiB file was read")
+
+
+# --- the policy loader and the scanner's discovery ----------------------------------------------------
+
+POLICY_PIECES = st.sampled_from(
+    [
+        "uses: ",
+        "[commercial]",
+        "[teleport]",
+        "mau: ",
+        "10M",
+        "1e9",
+        "-5",
+        "region: ",
+        "NO",
+        "US",
+        "\n",
+        "fail-on: ",
+        "[forbidden]",
+        "allow: ",
+        "deny: ",
+        "[mit]",
+        "ignore:\n",
+        "  - {model: a/b, reason: x, until: ",
+        "2027-01-01}",
+        "2027-13-45}",
+        "exclude: ",
+        '["tests/**"]',
+        "models: ",
+        "[org/m]",
+        "&a ",
+        "*a",
+        "{",
+        "}",
+        "- ",
+        "'",
+        '"',
+        "\t",
+        "true",
+        "null",
+        "42",
+        "unknown-key: 1",
+    ]
+)
+POLICY_TEXT = st.lists(POLICY_PIECES, max_size=30).map("".join)
+TOML_PIECES = st.sampled_from(
+    [
+        "[tool.licensecheck]\n",
+        "uses = ",
+        '["commercial"]',
+        "mau = ",
+        "10",
+        '"10M"',
+        "region = ",
+        '"US"',
+        "\n",
+        'ignore = [{model = "a/b", reason = "x", until = 2027-01-01}]',
+        "[",
+        "]",
+        "=",
+        '"',
+        "deny = 5",
+        "x",
+    ]
+)
+
+
+@FAST
+@given(st.one_of(POLICY_TEXT, st.text(max_size=200)))
+def test_policy_loader(text: str) -> None:
+    import tempfile
+
+    from licensecheck.scan.policy import load_yaml_policy
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "licensecheck.yaml"
+        path.write_text(text, encoding="utf-8")
+        with contextlib.suppress(LicenseCheckError):
+            load_yaml_policy(path, "licensecheck.yaml")
+
+
+@FAST
+@given(st.lists(TOML_PIECES, max_size=20).map("".join))
+def test_pyproject_policy_loader(text: str) -> None:
+    import tempfile
+
+    from licensecheck.scan.policy import load_pyproject_policy
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "pyproject.toml"
+        path.write_text(text, encoding="utf-8")
+        with contextlib.suppress(LicenseCheckError):
+            load_pyproject_policy(path, "pyproject.toml", required=False)
+
+
+PYISH = st.lists(
+    st.sampled_from(
+        [
+            "from_pretrained(",
+            ")",
+            '"meta-llama/Llama-3.1-8B-Instruct"',
+            "'gpt2'",
+            "MODEL = ",
+            "model=",
+            "\n",
+            "def f(",
+            "):\n    ",
+            "pipeline(",
+            "x",
+            ",",
+            "'''",
+            '"""',
+            "# ",
+            "print 'py2'\n",
+            "lambda",
+            "\\",
+            "(",
+            "llama3.1:8b",
+            "repo_id=",
+            "{",
+            "}",
+            ":",
+            "=",
+            "import os\n",
+            "\t",
+            "\x00",
+            "é",
+        ]
+    ),
+    max_size=40,
+).map("".join)
+
+
+@FAST
+@given(st.one_of(PYISH, st.text(max_size=300)))
+def test_discovery_extractors(text: str) -> None:
+    from licensecheck.scan.discover import is_catalog_alias, python_candidate_lines
+    from licensecheck.scan.extract import (
+        command_mentions,
+        config_mentions,
+        modelfile_mentions,
+        notebook_mentions,
+        python_mentions,
+    )
+
+    lines = python_candidate_lines(text.encode("utf-8", "surrogatepass"))
+    for mentions in (
+        python_mentions(text, is_catalog_alias, lines=lines),
+        python_mentions(text, is_catalog_alias),
+        notebook_mentions(text, is_catalog_alias),
+        config_mentions(text, is_catalog_alias),
+        command_mentions(text, is_catalog_alias),
+        modelfile_mentions(text, is_catalog_alias),
+    ):
+        for mention in mentions:
+            assert mention.line >= 1 and mention.value
+
+
+@FAST
+@given(
+    st.binary(max_size=600),
+    st.sampled_from(["python", "notebook", "yaml", "json", "toml", "shell", "modelfile", "card"]),
+)
+def test_scanning_random_bytes_never_raises(raw: bytes, kind: str) -> None:
+    import tempfile
+
+    from licensecheck.scan.discover import scan_entry
+    from licensecheck.scan.walk import FileEntry
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "f"
+        path.write_bytes(raw)
+        rel, mentions, is_card, warning = scan_entry(FileEntry(str(path), "f", kind))
+        assert rel == "f"
+        assert isinstance(mentions, list) and isinstance(is_card, bool)

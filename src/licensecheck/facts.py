@@ -12,9 +12,7 @@ MAX_MAU = 10**11
 
 _SUFFIX = {"": 1, "k": 10**3, "m": 10**6, "b": 10**9, "g": 10**9, "bn": 10**9, "mm": 10**6}
 # Digits (grouped by three with , or _ if grouped at all), optional decimals, optional exponent, optional suffix.
-_MAU_PATTERN = (
-    r"^\s*((?:[0-9]{1,3}(?:[,_][0-9]{3})+|[0-9]+)(?:\.[0-9]+)?)(?:(e[+]?[0-9]{1,3})|\s*(k|m|mm|b|bn|g))?\s*$"
-)
+_MAU_PATTERN = r"^\s*((?:[0-9]{1,3}(?:[,_][0-9]{3})+|[0-9]+)(?:\.[0-9]+)?)(?:(e[+]?[0-9]{1,3})|\s*(k|m|mm|b|bn|g))?\s*$"
 
 
 def parse_mau(text: str | int) -> int:

@@ -136,13 +136,28 @@ def run_model(
     return 1 if report.verdict in failing else 0
 
 
+def license_order_key(license_id: str) -> tuple[str, Any, str]:
+    """Group a license family together, its versions in version order (Llama 2 < 3 < 3.1 < … < 3.10 < 4)."""
+    from packaging.version import InvalidVersion, Version
+
+    from licensecheck.registry import get_terms
+
+    terms = get_terms(license_id)
+    family = str(terms.raw.get("family") or license_id)
+    try:
+        version: Any = (0, Version(terms.version))
+    except InvalidVersion:  # dated versions (Gemma ToU) sort by their date
+        version = (1, terms.date)
+    return family, version, license_id
+
+
 def license_rows() -> list[dict[str, Any]]:
     from licensecheck.engine import evaluate
     from licensecheck.facts import Facts
     from licensecheck.registry import get_terms, license_ids
 
     rows = []
-    for lid in license_ids():
+    for lid in sorted(license_ids(), key=license_order_key):
         terms = get_terms(lid)
         uses = {use.value: evaluate(terms, use, Facts()).verdict.value for use in Use}
         rows.append(

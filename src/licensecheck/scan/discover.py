@@ -151,7 +151,7 @@ def python_candidate_lines(data: bytes) -> list[int] | None:
         starts.append(match.start())
     if not starts:
         return None
-    docstrings = _triple_quoted(data) if b'"""' in data or b"\'\'\'" in data else []
+    docstrings = _triple_quoted(data) if b'"""' in data or b"'''" in data else []
     for start in starts:
         if any(a < start < b for a, b in docstrings):
             continue

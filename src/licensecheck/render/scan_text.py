@@ -9,7 +9,7 @@ from rich.table import Table
 from rich.text import Text
 
 from licensecheck.render import printable
-from licensecheck.render.text import _console, verdict_text
+from licensecheck.render.text import OPTIONS, _console, verdict_text
 from licensecheck.vocabulary import Verdict
 
 
@@ -29,6 +29,8 @@ def locations_text(locations: list[dict[str, Any]], limit: int = MAX_LOCATIONS) 
 
 def render_scan(report: Any) -> str:
     console, buffer = _console()
+    if not OPTIONS["color"]:
+        console.width = 150  # a CI log or file: wide enough that paths and reasons do not wrap
     doc = report.to_json()
     findings = doc["findings"]
     uses = ", ".join(doc["uses"])

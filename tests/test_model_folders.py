@@ -138,3 +138,10 @@ def test_missing_path_is_an_input_error(cli: Callable[..., Result]) -> None:
 def test_malformed_yaml_error_names_the_line(cli: Callable[..., Result]) -> None:
     result = cli("model", folder("malformed-yaml"), "--format", "json")
     assert ":3:" in result.stderr or ":4:" in result.stderr, result.stderr
+
+
+def test_license_file_that_contradicts_the_card_also_applies(cli_json: JsonCli) -> None:
+    _, doc = cli_json("model", folder("license-file-contradicts-card"), "--use", "commercial", "--mau", "900M")
+    assert doc["licenses"] == ["apache-2.0", "llama3.1"]
+    assert doc["verdict"] == "needs-permission"
+    assert any("LICENSE is the Llama 3.1" in w and "both are taken to apply" in w for w in doc["warnings"])

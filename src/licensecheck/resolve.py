@@ -53,6 +53,7 @@ class ModelNode(NamedTuple):
     folder: Path | None = None
     note: str | None = None
     key: str = ""
+    warnings: tuple[str, ...] = ()
 
 
 class Lineage(NamedTuple):
@@ -145,6 +146,7 @@ def resolve_folder(path: Path, display: str) -> ModelNode:
     refs: list[LicenseRef] = []
     declared: list[str] = []
     bases: list[str] = []
+    warnings: list[str] = []
     if card_path is not None:
         text = read_text_file(card_path, what="model card")
         card = parse_card(text, str(card_path))
@@ -159,15 +161,24 @@ def resolve_folder(path: Path, display: str) -> ModelNode:
             )
         modality = card.modality
     if look_around:
-        if not refs:
-            for name in LICENSE_NAMES:
-                candidate = folder / name
-                if not candidate.is_file():
-                    continue
-                text = read_text_file(candidate, what="LICENSE file")
-                found = identify_license_text(text)
-                if found is not None:
-                    refs.append(_ref(found.license))
+        # The LICENSE file is read even when the card declares a license: one that names another license
+        # (a card tagged apache-2.0 shipping the Llama agreement) is a trap, and both then apply.
+        carded = {ref.id for ref in refs}
+        for name in LICENSE_NAMES:
+            candidate = folder / name
+            if not candidate.is_file():
+                continue
+            text = read_text_file(candidate, what="LICENSE file")
+            found = identify_license_text(text)
+            if found is not None:
+                ref = _ref(found.license)
+                if carded and ref.id not in carded:
+                    warnings.append(
+                        f"{display}: {name} is the {ref.name} ({ref.id}) but the card declares "
+                        f"{', '.join(sorted(carded))}; both are taken to apply"
+                    )
+                if ref.id not in carded:
+                    refs.append(ref)
                     declared.append(found.license)
                     evidence.append(
                         Evidence(
@@ -177,7 +188,8 @@ def resolve_folder(path: Path, display: str) -> ModelNode:
                             found.line,
                         )
                     )
-                    break
+                break
+            if not carded:
                 evidence.append(Evidence("license-file", f"{name} not recognised", str(candidate)))
         adapter = folder / ADAPTER_CONFIG
         if adapter.is_file():
@@ -201,6 +213,7 @@ def resolve_folder(path: Path, display: str) -> ModelNode:
         evidence=tuple(evidence),
         folder=folder,
         key=str(path.resolve()),
+        warnings=tuple(warnings),
     )
 
 
@@ -290,7 +303,7 @@ def resolve_lineage(spec: str, *, online: bool = False) -> Lineage:
     root = resolve_spec(spec, online=online)
     steps = [LineageStep(root.name, root.licenses, 0, root.declared)]
     nodes = [root]
-    warnings: list[str] = []
+    warnings: list[str] = list(root.warnings)
     evidence = list(root.evidence)
     seen = {root.key}
     queue: deque[tuple[ModelNode, int]] = deque([(root, 0)])
@@ -307,6 +320,7 @@ def resolve_lineage(spec: str, *, online: bool = False) -> Lineage:
                 continue
             seen.add(child.key)
             nodes.append(child)
+            warnings.extend(child.warnings)
             steps.append(LineageStep(child.name, child.licenses, depth + 1, child.declared, base_of=node.name))
             evidence.extend(Evidence(e.source, f"{child.name}: {e.detail}", e.path, e.line) for e in child.evidence)
             if not child.found:

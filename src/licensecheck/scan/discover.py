@@ -30,9 +30,11 @@ PARALLEL_MIN_FILES = 3000  # below this, forking a helper costs more than it sav
 
 # Python is parsed only when it names a loader or a model key *and* holds a string that could be a model:
 # a quoted org/name or name:tag that passes ``looks_like_model``, or a bare catalog alias given to a loader/key.
-_PY_CONTEXT = re.compile(
-    rb"from_pretrained|pipeline|_download|LLM|SentenceTransformer|CrossEncoder|Ollama|[Mm]odel|MODEL|repo_id|REPO_ID"
-    rb"|tokenizer|TOKENIZER"
+# Substrings, not one regex: `bytes in` runs at memory speed, while an alternation is tried at every position
+# (a third of the time of a large scan went there).
+_PY_CONTEXT = (
+    b"from_pretrained", b"pipeline", b"_download", b"LLM", b"SentenceTransformer", b"CrossEncoder", b"Ollama",
+    b"odel", b"MODEL", b"repo_id", b"REPO_ID", b"tokenizer", b"TOKENIZER",
 )
 # What stands just before a candidate string when it is in a place that can name a model: a loader or model key
 # (within the last line or two, for calls spread over lines) or an assignment to a name (a constant).
@@ -48,9 +50,9 @@ _PY_USE_LINE = (
 )
 NEAR_BYTES = 120
 _PY_QUOTED = re.compile(rb"""["']([A-Za-z0-9][\w.:/-]{1,150})["']""")
-_NOTEBOOK_HINT = re.compile(rb"[Mm]odel|MODEL|repo_id|_download|download |ollama |vllm |LLM|pipeline")
-_CONFIG_HINT = re.compile(rb"[Mm]odel|MODEL|repo_id|tokenizer|name_or_path|download |ollama |vllm ")
-_SHELL_HINT = re.compile(rb"download |ollama |vllm |--model|--base|--tokenizer|--pretrained")
+_NOTEBOOK_HINT = (b"odel", b"MODEL", b"repo_id", b"_download", b"download ", b"ollama ", b"vllm ", b"LLM", b"pipeline")
+_CONFIG_HINT = (b"odel", b"MODEL", b"repo_id", b"tokenizer", b"name_or_path", b"download ", b"ollama ", b"vllm ")
+_SHELL_HINT = (b"download ", b"ollama ", b"vllm ", b"--model", b"--base", b"--tokenizer", b"--pretrained")
 _HINTS = {
     "notebook": _NOTEBOOK_HINT,
     "yaml": _CONFIG_HINT,
@@ -116,6 +118,10 @@ def _triple_quoted(data: bytes) -> list[tuple[int, int]]:
     return spans
 
 
+def _contains_any(data: bytes, needles: tuple[bytes, ...]) -> bool:
+    return any(needle in data for needle in needles)
+
+
 def _in_comment(line_prefix: bytes) -> bool:
     """Whether a string starting after ``line_prefix`` sits in a ``#`` comment (quotes before ``#`` balanced)."""
     hash_at = line_prefix.find(b"#")
@@ -137,7 +143,7 @@ def python_candidate_lines(data: bytes) -> list[int] | None:
     A string counts when it looks like a model id (or is a catalog alias) and stands near a loader or model key, or
     is assigned to a name; strings inside docstrings and doctest lines do not make a file worth parsing.
     """
-    if _PY_CONTEXT.search(data) is None:
+    if not _contains_any(data, _PY_CONTEXT):
         return None
     aliases = _alias_keys()
     starts: list[int] = []
@@ -228,7 +234,7 @@ def scan_entry(entry: FileEntry) -> tuple[str, list[Mention], bool, str | None]:
     if entry.kind == "card":
         return entry.rel, [], _looks_like_card(data), None
     hint = _HINTS.get(entry.kind)
-    if hint is not None and hint.search(data) is None:
+    if hint is not None and not _contains_any(data, hint):
         return entry.rel, [], False, None
     lines = None
     if entry.kind == "python":

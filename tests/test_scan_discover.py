@@ -199,3 +199,10 @@ def test_parallel_matches_serial(fixed_catalog: None) -> None:
     parallel = discover(str(REPOS / "forms"), workers=2)
     assert serial.mentions == parallel.mentions
     assert serial.cards == parallel.cards
+
+
+def test_prefilter_substrings_cover_every_model_key() -> None:
+    from licensecheck.scan.extract import _KEY_PARTS, MODEL_KEYS
+
+    for key in MODEL_KEYS:
+        assert any(part in key or part in key.upper() for part in _KEY_PARTS), key

@@ -396,6 +396,8 @@ def command_mentions(text: str, is_alias: AliasCheck, *, comment: str = "#") -> 
 # ---------------------------------------------------------------- configs (YAML, JSON, TOML), read line by line
 
 _KEY_LINE_RE = re.compile(r"""^\s*(?:-\s+)?["']?([A-Za-z_][\w.-]*)["']?\s*[:=]\s*(.*?)\s*,?\s*$""")
+# Every key in MODEL_KEYS contains one of these (in either case).
+_KEY_PARTS = ("odel", "ODEL", "epo_id", "EPO_ID", "okenizer", "OKENIZER", "name_or_path", "NAME_OR_PATH")
 _LIST_ITEM_RE = re.compile(r"""^\s*-\s+["']?([^"'#\s,]+)["']?\s*(?:#.*)?$""")
 
 
@@ -433,6 +435,8 @@ def config_mentions(text: str, is_alias: AliasCheck, *, skip_section: str | None
                     out.append(Mention(item.group(1), number, "config"))
                 continue
             list_key_indent = None
+        if not any(part in line for part in _KEY_PARTS):  # every model key holds one: skip the regex
+            continue
         match = _KEY_LINE_RE.match(line)
         if not match or match.group(1).lower() not in MODEL_KEYS:
             continue

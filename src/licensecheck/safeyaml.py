@@ -88,6 +88,8 @@ def load_yaml(text: str, *, path: str, what: str = "YAML", line_offset: int = 0)
         raise InputError(f"invalid {what}: {exc}", path=path) from None
     except RecursionError:
         raise InputError(f"invalid {what}: nested too deeply", path=path) from None
+    except (ValueError, OverflowError) as exc:  # e.g. a date such as 2027-13-45 that YAML reads as a timestamp
+        raise InputError(f"invalid {what}: {exc}", path=path) from None
     finally:
         if loader is not None:
             loader.dispose()

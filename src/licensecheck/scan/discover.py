@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import re
 import sys
+from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
@@ -43,11 +44,6 @@ _PY_NEAR = re.compile(
     rb"|repo_id|REPO_ID|tokenizer|TOKENIZER|default"
 )
 _PY_ASSIGNED = re.compile(rb"([A-Za-z_][\w]*)\s*(?::[^=\n]*)?=\s*$")
-# A line that hands something to a loader or a model key: where a constant assigned elsewhere may be used.
-_PY_USE_LINE = (
-    rb"(?:from_pretrained|pipeline|_download|LLM|SentenceTransformer|CrossEncoder|Ollama|Auto[A-Z]\w*|model\w*"
-    rb"|MODEL\w*|repo_id|tokenizer)"
-)
 NEAR_BYTES = 120
 _PY_QUOTED = re.compile(rb"""["']([A-Za-z0-9][\w.:/-]{1,150})["']""")
 _NOTEBOOK_HINT = (b"odel", b"MODEL", b"repo_id", b"_download", b"download ", b"ollama ", b"vllm ", b"LLM", b"pipeline")
@@ -131,10 +127,26 @@ def _in_comment(line_prefix: bytes) -> bool:
     return code.count(b'"') % 2 == 0 and code.count(b"'") % 2 == 0
 
 
+_USE_PARTS = (
+    b"from_pretrained", b"pipeline", b"_download", b"LLM", b"SentenceTransformer", b"CrossEncoder", b"Ollama",
+    b"Auto", b"odel", b"MODEL", b"repo_id", b"tokenizer",
+)
+
+
 def _used_by_a_loader(data: bytes, name: bytes) -> bool:
     """A constant counts only where it is passed by name to a loader or a model key on some line."""
-    pattern = re.compile(_PY_USE_LINE + rb"[^\n]{0,160}\b" + re.escape(name) + rb"\b")
-    return pattern.search(data) is not None or name.lower().find(b"model") >= 0
+    if b"model" in name.lower():
+        return True
+    at = data.find(name)
+    while at >= 0:
+        line_start = data.rfind(b"\n", 0, at) + 1
+        prefix = data[line_start:at]
+        after = data[at + len(name) : at + len(name) + 1]
+        boundary = not (prefix[-1:].isalnum() or prefix[-1:] == b"_") and not (after.isalnum() or after == b"_")
+        if boundary and _contains_any(prefix, _USE_PARTS):
+            return True
+        at = data.find(name, at + len(name))
+    return False
 
 
 def python_candidate_lines(data: bytes) -> list[int] | None:
@@ -158,8 +170,10 @@ def python_candidate_lines(data: bytes) -> list[int] | None:
     if not starts:
         return None
     docstrings = _triple_quoted(data) if b'"""' in data or b"'''" in data else []
+    opens = [a for a, _ in docstrings]
     for start in starts:
-        if any(a < start < b for a, b in docstrings):
+        index = bisect_right(opens, start) - 1
+        if index >= 0 and start < docstrings[index][1]:  # inside a docstring
             continue
         before = data[max(0, start - NEAR_BYTES) : start]
         line = before[before.rfind(b"\n") + 1 :]

@@ -27,6 +27,7 @@ from licensecheck.scan.walk import FileEntry, walk_repository
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
 MAX_NOTEBOOK_BYTES = 16 * 1024 * 1024  # notebooks carry their outputs (images) inline
+PARALLEL_MIN_PYTHON = 400  # code to parse is the costly part: a few hundred Python files pay for a fork
 PARALLEL_MIN_FILES = 3000  # below this, forking a helper costs more than it saves (measured: bench/bench_scan.py)
 
 # Python is parsed only when it names a loader or a model key *and* holds a string that could be a model:
@@ -37,14 +38,27 @@ _PY_CONTEXT = (
     b"from_pretrained", b"pipeline", b"_download", b"LLM", b"SentenceTransformer", b"CrossEncoder", b"Ollama",
     b"odel", b"MODEL", b"repo_id", b"REPO_ID", b"tokenizer", b"TOKENIZER",
 )
-# What stands just before a candidate string when it is in a place that can name a model: a loader or model key
-# (within the last line or two, for calls spread over lines) or an assignment to a name (a constant).
-_PY_NEAR = re.compile(
-    rb"from_pretrained|pipeline|_download|LLM|SentenceTransformer|CrossEncoder|Ollama|Auto[A-Z]|[Mm]odel|MODEL"
-    rb"|repo_id|REPO_ID|tokenizer|TOKENIZER|default"
+# What stands just before a candidate string (within NEAR_BYTES, so calls spread over lines count) when it is in
+# a place that can name a model: inside an open loader call, or right after a model key (keyword, dict key,
+# assignment, argparse default), possibly after earlier items of a list.
+_PY_LOADER_OPEN = re.compile(
+    rb"(?:from_pretrained|pipeline|hf_hub_download|snapshot_download|LLM|AsyncLLMEngine|SentenceTransformer"
+    rb"|CrossEncoder|load_checkpoint_and_dispatch|Auto[A-Z]\w*|HuggingFaceEmbeddings|HuggingFacePipeline"
+    rb"|ChatOllama|OllamaLLM|Ollama)\s*\([^()]*$"
 )
+_PY_KEY_OPEN = re.compile(
+    rb"(?i:model\w*|\w*_model\w*|repo_id|tokenizer\w*|\w*name_or_path|default)[\"']?\s*[=:]\s*[\[(]?\s*"
+    rb"(?:[\"'][^\"'\n]*[\"']\s*,\s*)*$"
+)
+
+
+def _model_place(before: bytes) -> bool:
+    return _PY_LOADER_OPEN.search(before) is not None or _PY_KEY_OPEN.search(before) is not None
+
+
 _PY_ASSIGNED = re.compile(rb"([A-Za-z_][\w]*)\s*(?::[^=\n]*)?=\s*$")
 NEAR_BYTES = 120
+# Every quoted token that could be a model id or a catalog alias (checked one by one: far fewer than bytes).
 _PY_QUOTED = re.compile(rb"""["']([A-Za-z0-9][\w.:/-]{1,150})["']""")
 _NOTEBOOK_HINT = (b"odel", b"MODEL", b"repo_id", b"_download", b"download ", b"ollama ", b"vllm ", b"LLM", b"pipeline")
 _CONFIG_HINT = (b"odel", b"MODEL", b"repo_id", b"tokenizer", b"name_or_path", b"download ", b"ollama ", b"vllm ")
@@ -98,18 +112,25 @@ def _looks_like_card(data: bytes) -> bool:
     return head.startswith(b"---") and (b"license" in data[:65536] or b"base_model" in data[:65536])
 
 
-_TRIPLE = re.compile(rb'"""|\'\'\'')
+def _positions(data: bytes, needle: bytes) -> list[int]:
+    out: list[int] = []
+    at = data.find(needle)
+    while at >= 0:
+        out.append(at)
+        at = data.find(needle, at + 3)
+    return out
 
 
 def _triple_quoted(data: bytes) -> list[tuple[int, int]]:
     """Spans of triple-quoted strings (docstrings, mostly), paired in order; an approximation for the filter."""
+    marks = sorted([(at, b'"') for at in _positions(data, b'"""')] + [(at, b"'") for at in _positions(data, b"'''")])
     spans: list[tuple[int, int]] = []
     opening: tuple[int, bytes] | None = None
-    for match in _TRIPLE.finditer(data):
+    for at, kind in marks:
         if opening is None:
-            opening = (match.start(), match.group())
-        elif match.group() == opening[1]:
-            spans.append((opening[0], match.end()))
+            opening = (at, kind)
+        elif kind == opening[1]:
+            spans.append((opening[0], at + 3))
             opening = None
     return spans
 
@@ -127,10 +148,6 @@ def _in_comment(line_prefix: bytes) -> bool:
     return code.count(b'"') % 2 == 0 and code.count(b"'") % 2 == 0
 
 
-_USE_PARTS = (
-    b"from_pretrained", b"pipeline", b"_download", b"LLM", b"SentenceTransformer", b"CrossEncoder", b"Ollama",
-    b"Auto", b"odel", b"MODEL", b"repo_id", b"tokenizer",
-)
 
 
 def _used_by_a_loader(data: bytes, name: bytes) -> bool:
@@ -139,11 +156,10 @@ def _used_by_a_loader(data: bytes, name: bytes) -> bool:
         return True
     at = data.find(name)
     while at >= 0:
-        line_start = data.rfind(b"\n", 0, at) + 1
-        prefix = data[line_start:at]
+        prefix = data[max(0, at - 1) : at]
         after = data[at + len(name) : at + len(name) + 1]
         boundary = not (prefix[-1:].isalnum() or prefix[-1:] == b"_") and not (after.isalnum() or after == b"_")
-        if boundary and _contains_any(prefix, _USE_PARTS):
+        if boundary and _model_place(data[max(0, at - NEAR_BYTES) : at]):
             return True
         at = data.find(name, at + len(name))
     return False
@@ -179,7 +195,7 @@ def python_candidate_lines(data: bytes) -> list[int] | None:
         line = before[before.rfind(b"\n") + 1 :]
         if line.lstrip().startswith((b">>>", b"...")) or _in_comment(line):  # doctest or comment: not code
             continue
-        if _PY_NEAR.search(before):
+        if _model_place(before):
             break
         assigned = _PY_ASSIGNED.search(before)
         if assigned and _used_by_a_loader(data, assigned.group(1)):
@@ -308,7 +324,10 @@ def discover(
     entries = list(walk_repository(root, exclude=exclude, skip=skip, on_error=on_error))
     result.files_seen = len(entries)
     if workers is None:
-        parallel_ok = sys.platform == "linux" and len(entries) >= PARALLEL_MIN_FILES
+        python_files = sum(1 for entry in entries if entry.kind in ("python", "notebook"))
+        parallel_ok = sys.platform == "linux" and (
+            len(entries) >= PARALLEL_MIN_FILES or python_files >= PARALLEL_MIN_PYTHON
+        )
         workers = min(os.cpu_count() or 1, 4) if parallel_ok else 1
     _alias_keys()  # load the catalog once, before any fork
     if workers > 1 and len(entries) > 1:

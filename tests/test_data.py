@@ -158,3 +158,20 @@ def test_wheel_ships_the_data(tmp_path: Path) -> None:
     assert "licensecheck/_data/catalog.json" in names
     assert "licensecheck/schema/license.schema.json" in names
     assert "licensecheck/catalog/licenses.yaml" in names
+
+
+def test_schema_and_vocabulary_agree() -> None:
+    """The closed vocabulary is defined once in vocabulary.py; the JSON Schema must say the same."""
+    from licensecheck.validate import license_schema
+    from licensecheck.vocabulary import CATEGORIES, LIMIT_KINDS, OBLIGATION_KINDS, USE_MEANINGS, Verdict
+
+    schema = license_schema()
+    props = schema["properties"]
+    assert set(props["category"]["enum"]) == set(CATEGORIES)
+    assert set(schema["$defs"]["verdict"]["enum"]) == {v.value for v in Verdict}
+    assert set(schema["$defs"]["use"]["enum"]) == {u.value for u in Use} == {u.value for u in USE_MEANINGS}
+    assert set(props["uses"]["required"]) == {u.value for u in Use}
+    limit_kinds = props["limits"]["items"]["properties"]["kind"]["enum"]
+    assert set(limit_kinds) == set(LIMIT_KINDS)
+    obligation_kinds = props["obligations"]["additionalProperties"]["properties"]["kind"]["enum"]
+    assert set(obligation_kinds) == set(OBLIGATION_KINDS)

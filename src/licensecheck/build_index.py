@@ -17,8 +17,8 @@ from licensecheck.errors import DataError
 from licensecheck.safeyaml import load_yaml
 from licensecheck.textfile import read_text_file
 from licensecheck.validate import Problem, check_license_file, cross_file_problems
+from licensecheck.vocabulary import MODALITIES
 
-MODALITIES = {"text", "multimodal"}
 
 
 def compile_licenses(folder: Path) -> dict[str, Any]:

@@ -6,6 +6,7 @@ Every license file is checked against these sets, so a typo in data fails a test
 from __future__ import annotations
 
 import enum
+from collections.abc import Iterable
 
 
 class Verdict(enum.Enum):
@@ -33,10 +34,9 @@ class Verdict(enum.Enum):
 _RANK = {v: i for i, v in enumerate(Verdict)}
 
 
-def worst(verdicts: object) -> Verdict:
+def worst(verdicts: Iterable[Verdict]) -> Verdict:
     """The worst of several verdicts (``allowed`` for none)."""
-    found = [v for v in verdicts if isinstance(v, Verdict)]  # type: ignore[attr-defined]
-    return max(found, key=lambda v: v.rank) if found else Verdict.ALLOWED
+    return max(verdicts, key=lambda v: v.rank, default=Verdict.ALLOWED)
 
 
 class Use(enum.Enum):

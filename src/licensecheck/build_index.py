@@ -20,7 +20,6 @@ from licensecheck.validate import Problem, check_license_file, cross_file_proble
 from licensecheck.vocabulary import MODALITIES
 
 
-
 def compile_licenses(folder: Path) -> dict[str, Any]:
     files = [check_license_file(path) for path in sorted(folder.glob("*.yaml"))]
     problems = [p for f in files for p in f.problems] + cross_file_problems(files)

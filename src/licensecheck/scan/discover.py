@@ -35,8 +35,19 @@ PARALLEL_MIN_FILES = 3000  # below this, forking a helper costs more than it sav
 # Substrings, not one regex: `bytes in` runs at memory speed, while an alternation is tried at every position
 # (a third of the time of a large scan went there).
 _PY_CONTEXT = (
-    b"from_pretrained", b"pipeline", b"_download", b"LLM", b"SentenceTransformer", b"CrossEncoder", b"Ollama",
-    b"odel", b"MODEL", b"repo_id", b"REPO_ID", b"tokenizer", b"TOKENIZER",
+    b"from_pretrained",
+    b"pipeline",
+    b"_download",
+    b"LLM",
+    b"SentenceTransformer",
+    b"CrossEncoder",
+    b"Ollama",
+    b"odel",
+    b"MODEL",
+    b"repo_id",
+    b"REPO_ID",
+    b"tokenizer",
+    b"TOKENIZER",
 )
 # What stands just before a candidate string (within NEAR_BYTES, so calls spread over lines count) when it is in
 # a place that can name a model: inside an open loader call, or right after a model key (keyword, dict key,
@@ -146,8 +157,6 @@ def _in_comment(line_prefix: bytes) -> bool:
         return False
     code = line_prefix[:hash_at]
     return code.count(b'"') % 2 == 0 and code.count(b"'") % 2 == 0
-
-
 
 
 def _used_by_a_loader(data: bytes, name: bytes) -> bool:

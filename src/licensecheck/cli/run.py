@@ -242,7 +242,18 @@ def license_document(license_id: str) -> dict[str, Any]:
         )
         if k in raw
     }
-    return {"license": summary, "uses": uses, "limits": limits, "obligations": obligations}
+    at_a_glance = {
+        # what the license grants outright, what it asks in return, and where it stops (choosealicense-style)
+        "permissions": [u["use"] for u in uses if terms.rule(Use(u["use"])).verdict is Verdict.ALLOWED],
+        "conditions": sorted({o["kind"] for o in obligations}),
+        "limitations": [f"{lim['kind']} → {lim['verdict']}" for lim in limits]
+        + [
+            f"{u['use']} → {terms.rule(Use(u['use'])).verdict.value}"
+            for u in uses
+            if terms.rule(Use(u["use"])).verdict is not Verdict.ALLOWED
+        ],
+    }
+    return {"license": summary, "at_a_glance": at_a_glance, "uses": uses, "limits": limits, "obligations": obligations}
 
 
 @handles_errors

@@ -94,6 +94,11 @@ def render_license_show(doc: dict[str, Any]) -> str:
     lines.append(f"- **Category:** {lic['category']}")
     lines.append(f"- **Source:** {lic['url']}")
     lines.extend(["", cell(lic["summary"]), ""])
+    glance = doc["at_a_glance"]
+    lines.append(f"- **Permissions:** {', '.join(glance['permissions']) or 'none'}")
+    lines.append(f"- **Conditions:** {', '.join(glance['conditions']) or 'none'}")
+    lines.append(f"- **Limitations:** {cell(', '.join(glance['limitations']) or 'none')}")
+    lines.append("")
     lines.append(f"**Outputs:** {cell(lic['outputs'])}")
     lines.append("")
     lines.append(f"**Derivatives:** {cell(lic['derivatives'])}")

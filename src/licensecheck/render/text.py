@@ -171,6 +171,11 @@ def render_license_show(doc: dict[str, Any]) -> str:
         console.print(f"[dim]Also known as: {escape(', '.join(lic['aliases']))}[/]")
     console.print()
     console.print(escape(lic["summary"]))
+    glance = doc["at_a_glance"]
+    console.print()
+    console.print(f"[bold green]Permissions:[/] {escape(', '.join(glance['permissions']) or 'none')}")
+    console.print(f"[bold yellow]Conditions:[/] {escape(', '.join(glance['conditions']) or 'none')}")
+    console.print(f"[bold red]Limitations:[/] {escape(', '.join(glance['limitations']) or 'none')}")
     for title, key in (("Outputs", "outputs"), ("Derivatives", "derivatives")):
         console.print(f"\n[bold]{title}:[/] {escape(lic[key])}")
     if lic.get("thresholds"):

@@ -145,3 +145,9 @@ def test_license_file_that_contradicts_the_card_also_applies(cli_json: JsonCli) 
     assert doc["licenses"] == ["apache-2.0", "llama3.1"]
     assert doc["verdict"] == "needs-permission"
     assert any("LICENSE is the Llama 3.1" in w and "both are taken to apply" in w for w in doc["warnings"])
+
+
+def test_license_file_settles_an_unrecognised_license_name(cli_json: JsonCli) -> None:
+    _, doc = cli_json("model", folder("custom-name-with-license-file"), "--use", "commercial")
+    assert doc["licenses"] == ["gemma"]
+    assert doc["verdict"] == "allowed"

@@ -163,6 +163,12 @@ def resolve_folder(path: Path, display: str) -> ModelNode:
     if look_around:
         # The LICENSE file is read even when the card declares a license: one that names another license
         # (a card tagged apache-2.0 shipping the Llama agreement) is a trap, and both then apply.
+        if refs and not any(ref.known for ref in refs):
+            # The card names only licenses nobody recognises (`license_name: custom`): the LICENSE file decides.
+            unrecognised = refs
+            refs = []
+        else:
+            unrecognised = []
         carded = {ref.id for ref in refs}
         for name in LICENSE_NAMES:
             candidate = folder / name
@@ -177,6 +183,15 @@ def resolve_folder(path: Path, display: str) -> ModelNode:
                         f"{display}: {name} is the {ref.name} ({ref.id}) but the card declares "
                         f"{', '.join(sorted(carded))}; both are taken to apply"
                     )
+                if unrecognised:
+                    evidence.append(
+                        Evidence(
+                            "license-file",
+                            f"{name} settles the card's unrecognised {', '.join(r.id for r in unrecognised)}",
+                            str(candidate),
+                        )
+                    )
+                    unrecognised = []
                 if ref.id not in carded:
                     refs.append(ref)
                     declared.append(found.license)
@@ -191,6 +206,7 @@ def resolve_folder(path: Path, display: str) -> ModelNode:
                 break
             if not carded:
                 evidence.append(Evidence("license-file", f"{name} not recognised", str(candidate)))
+        refs.extend(unrecognised)  # nothing settled them: they stay (an honest unknown)
         adapter = folder / ADAPTER_CONFIG
         if adapter.is_file():
             text = read_text_file(adapter, what="adapter config")

@@ -21,15 +21,18 @@ if TYPE_CHECKING:  # card parsing (and yaml) is loaded only for local folders
 
 MAX_LINEAGE_DEPTH = 8
 CARD_NAMES = ("README.md", "readme.md", "README.MD", "Readme.md", "MODEL_CARD.md", "model_card.md")
+# A file that names the model's own license comes first: a repository may ship code under LICENSE and the weights
+# under LICENSE-MODEL (DeepSeek-V3 does).
 LICENSE_NAMES = (
-    "LICENSE",
-    "LICENSE.md",
-    "LICENSE.txt",
     "LICENSE-MODEL",
     "LICENSE_MODEL",
     "LICENSE-MODEL.md",
+    "LICENSE-MODEL.txt",
     "MODEL_LICENSE",
     "LICENSE.MODEL",
+    "LICENSE",
+    "LICENSE.md",
+    "LICENSE.txt",
     "license",
     "license.md",
     "license.txt",

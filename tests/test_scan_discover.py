@@ -77,8 +77,11 @@ def f():
     assert "config.json" not in [v for v, _ in found]
 
 
-def test_python_syntax_error_is_no_mention() -> None:
-    assert python_mentions("def broken(:\n  from_pretrained('org/x')", no_alias) == []
+def test_python_that_does_not_parse_is_read_by_pattern() -> None:
+    # never a silent pass: a Python 2 file or a template still shows the models it loads
+    found = python_mentions("def broken(:\n  from_pretrained('org/x')\n# from_pretrained('org/commented')", no_alias)
+    assert [(m.value, m.line, m.form) for m in found] == [("org/x", 2, "unparsed")]
+    assert python_mentions("print 'py2'\nx = 1\n", no_alias) == []
 
 
 def test_constant_not_passed_to_a_loader_does_not_count() -> None:
@@ -206,3 +209,16 @@ def test_prefilter_substrings_cover_every_model_key() -> None:
 
     for key in MODEL_KEYS:
         assert any(part in key or part in key.upper() for part in _KEY_PARTS), key
+
+
+def test_fifo_and_broken_files_do_not_hang_or_pass_silently(tmp_path: Path) -> None:
+    import os
+
+    from licensecheck.scan.discover import discover
+
+    (tmp_path / "py2.py").write_text('print "hi"\nm = AutoModel.from_pretrained("org/py2-model")\n')
+    (tmp_path / "nb.ipynb").write_text('{"cells": [ from_pretrained("org/nb-model")')
+    os.mkfifo(tmp_path / "fifo.py")
+    found = discover(str(tmp_path))
+    assert sorted(found.mentions) == ["org/nb-model", "org/py2-model"]
+    assert any("py2.py: does not parse" in w for w in found.warnings)

@@ -243,7 +243,7 @@ FIRST_READ = 16 * 1024  # most source files fit; asking for the cap up front cos
 
 def read_capped(path: str, limit: int) -> bytes:
     """The file's bytes, at most ``limit + 1`` of them (one more than the cap tells "too large")."""
-    fd = os.open(path, os.O_RDONLY)
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))  # never wait on a FIFO swapped in mid-scan
     try:
         data = os.read(fd, FIRST_READ)
         if len(data) < FIRST_READ:
@@ -283,7 +283,11 @@ def scan_entry(entry: FileEntry) -> tuple[str, list[Mention], bool, str | None]:
     text = data.decode("utf-8", "replace")
     if text.startswith("\ufeff"):
         text = text[1:]
-    return entry.rel, extract_file(entry.kind, entry.rel, text, lines), False, None
+    mentions = extract_file(entry.kind, entry.rel, text, lines)
+    warning = None
+    if any(m.form == "unparsed" for m in mentions):
+        warning = f"{entry.rel}: does not parse as {entry.kind}; its model references were read by pattern"
+    return entry.rel, mentions, False, warning
 
 
 Outcome = tuple[str, list[Mention], bool, "str | None"]

@@ -319,22 +319,41 @@ def python_mentions(
     line_offset: int = 0,
     lines: Sequence[int] | None = None,
 ) -> list[Mention]:
-    """Model strings in Python source; a file that does not parse yields nothing.
+    """Model strings in Python source.
 
-    ``lines``, when given, are the (sorted) lines holding every string that could name a model.
+    ``lines``, when given, are the (sorted) lines holding every string that could name a model. Source that does
+    not parse (Python 2, a template, a fragment) is read with plain patterns instead, as form ``unparsed``, so a
+    model it loads is not silently missed.
     """
     try:
         tree = ast.parse(source)
-    except (SyntaxError, ValueError, RecursionError, MemoryError):
-        return []
-    try:
         scan = _PythonScan(tree, lines, source)
-    except RecursionError:
-        return []
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return pattern_mentions(source, is_alias, line_offset=line_offset)
     out = dict.fromkeys(
         Mention(value, line + line_offset, form) for value, line in scan.found if looks_like_model(value, is_alias)
     )
     return list(out)
+
+
+# A loader call or a model keyword with a literal string: what `ast` would find, for text that does not parse.
+_PATTERN_RE = re.compile(
+    r"""(?:(?:from_pretrained|pipeline|hf_hub_download|snapshot_download|SentenceTransformer|CrossEncoder|LLM"""
+    r"""|Ollama\w*|ChatOllama)\s*\(\s*|\b(?:model\w*|repo_id|tokenizer\w*|\w*name_or_path)\s*=\s*)"""
+    r"""["']([A-Za-z0-9][\w.:/-]{0,150})["']"""
+)
+
+
+def pattern_mentions(text: str, is_alias: AliasCheck, *, line_offset: int = 0) -> list[Mention]:
+    """Loader calls and model keywords found by pattern in code that could not be parsed (form ``unparsed``)."""
+    out: list[Mention] = []
+    for number, line in enumerate(text.splitlines(), 1):
+        if line.lstrip().startswith("#"):
+            continue
+        for match in _PATTERN_RE.finditer(line):
+            if looks_like_model(match.group(1), is_alias):
+                out.append(Mention(match.group(1), number + line_offset, "unparsed"))
+    return list(dict.fromkeys(out))
 
 
 # ---------------------------------------------------------------- commands (shell, Dockerfile, CI steps)
@@ -464,8 +483,8 @@ def notebook_mentions(text: str, is_alias: AliasCheck) -> list[Mention]:
     """Code cells of a Jupyter notebook; lines are lines of the .ipynb file, so annotations land on them."""
     try:
         doc = json.loads(text)
-    except ValueError:
-        return []
+    except (ValueError, RecursionError):
+        return pattern_mentions(text, is_alias)  # a notebook that is not JSON: read its text by pattern
     cells = doc.get("cells") if isinstance(doc, dict) else None
     if not isinstance(cells, list):
         return []

@@ -194,6 +194,8 @@ def walk_repository(
                 kind = file_kind(entry.name)
                 if kind is None or rel in skip or rules.ignored(rel, False):
                     continue
+                if not entry.is_file(follow_symlinks=False):  # a FIFO, socket or device would block a read
+                    continue
             except OSError as exc:
                 on_error(rel, exc.strerror or str(exc))
                 continue

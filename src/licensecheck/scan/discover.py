@@ -303,8 +303,13 @@ def _scan_slice(start: int, step: int) -> list[Outcome]:
     return [o for o in map(scan_entry, _SHARED[start::step]) if _interesting(o)]
 
 
-def _parallel(entries: list[FileEntry], workers: int) -> list[Outcome]:
-    """Fork ``workers - 1`` helpers; this process takes its own share. Only files with findings come back."""
+def _parallel(
+    entries: list[FileEntry], workers: int, progress: Callable[[int, int], None] | None = None
+) -> list[Outcome]:
+    """Fork ``workers - 1`` helpers; this process takes its own share. Only files with findings come back.
+
+    The shares are strided, so this process's progress through its own share stands for the whole scan's.
+    """
     from multiprocessing import get_context
 
     global _SHARED
@@ -312,7 +317,13 @@ def _parallel(entries: list[FileEntry], workers: int) -> list[Outcome]:
     try:
         with get_context("fork").Pool(workers - 1) as pool:
             pending = [pool.apply_async(_scan_slice, (index, workers)) for index in range(1, workers)]
-            outcomes = _scan_slice(0, workers)
+            outcomes = []
+            for index, entry in enumerate(entries[0::workers]):
+                outcome = scan_entry(entry)
+                if _interesting(outcome):
+                    outcomes.append(outcome)
+                if progress is not None and index % 128 == 0:
+                    progress(min(index * workers, len(entries)), len(entries))
             for item in pending:
                 outcomes.extend(item.get())
     finally:
@@ -344,7 +355,7 @@ def discover(
         workers = min(os.cpu_count() or 1, 4) if parallel_ok else 1
     _alias_keys()  # load the catalog once, before any fork
     if workers > 1 and len(entries) > 1:
-        outcomes = _parallel(entries, workers)
+        outcomes = _parallel(entries, workers, progress)
     else:
         outcomes = []
         for index, entry in enumerate(entries):

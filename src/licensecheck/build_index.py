@@ -16,7 +16,7 @@ from licensecheck.data import INDEX_DIR, catalog_dir, key_variants, licenses_dir
 from licensecheck.errors import DataError
 from licensecheck.safeyaml import load_yaml
 from licensecheck.textfile import read_text_file
-from licensecheck.validate import Problem, check_license_file, cross_file_problems
+from licensecheck.validate import check_license_file, cross_file_problems
 from licensecheck.vocabulary import MODALITIES
 
 
@@ -169,8 +169,6 @@ def main() -> int:
         print(f"wrote {INDEX_DIR / name}")
     return 0
 
-
-__all__ = ["Problem", "build", "compile_catalog", "compile_licenses", "main"]
 
 if __name__ == "__main__":
     sys.exit(main())

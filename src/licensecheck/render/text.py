@@ -14,7 +14,6 @@ from rich.text import Text
 
 from licensecheck.render import printable
 from licensecheck.terms import section_label
-from licensecheck.vocabulary import Verdict
 
 
 def escape(text: str) -> str:
@@ -235,7 +234,7 @@ def render_license_compare(doc: dict[str, Any]) -> str:
     table = Table(title="Comparison (differences in bold)", show_lines=True)
     table.add_column("", style="bold", no_wrap=True)
     for lid in ids:
-        table.add_column(lid, style="cyan" if False else "")
+        table.add_column(lid)
     for row in doc["rows"]:
         values = row["values"]
         differ = len({str(v) for v in values}) > 1
@@ -288,6 +287,3 @@ def render_catalog(doc: dict[str, Any]) -> str:
             console.print(f"  {escape(p['match'])} → {escape(', '.join(p['license']))}")
     console.print(f"[dim]{doc['count']} model(s).[/]")
     return buffer.getvalue()
-
-
-__all__ = ["Verdict"]

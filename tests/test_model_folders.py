@@ -151,3 +151,9 @@ def test_license_file_settles_an_unrecognised_license_name(cli_json: JsonCli) ->
     _, doc = cli_json("model", folder("custom-name-with-license-file"), "--use", "commercial")
     assert doc["licenses"] == ["gemma"]
     assert doc["verdict"] == "allowed"
+
+
+def test_license_link_to_a_catalog_models_license_file(cli_json: JsonCli) -> None:
+    _, doc = cli_json("model", folder("link-to-hub-license"), "--use", "commercial", "--mau", "1M", "--region", "US")
+    assert doc["licenses"] == ["llama3.2"]
+    assert doc["verdict"] == "allowed"

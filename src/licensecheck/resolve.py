@@ -7,6 +7,7 @@ models, because the terms of a base model's license that bind derivatives apply 
 from __future__ import annotations
 
 import json
+import re
 from collections import deque
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
@@ -106,6 +107,8 @@ def licenses_from_card(card: Card) -> tuple[list[LicenseRef], list[Evidence], tu
             if not named:
                 continue
             found = find_license(named)
+            if found is None and field_name == "license_link":
+                found = _license_of_linked_repo(named)
             if found is not None:
                 refs.append(found)
                 declared.append(named)
@@ -126,6 +129,24 @@ def licenses_from_card(card: Card) -> tuple[list[LicenseRef], list[Evidence], tu
                     )
                 )
     return refs, evidence, tuple(declared)
+
+
+_HUB_FILE_LINK = re.compile(
+    r"^(?:https?://)?(?:www\.)?(?:huggingface\.co|hf\.co)/([\w.-]+/[\w.-]+)/(?:blob|resolve|raw)/[^/]+/"
+    r"(?:LICEN[CS]E|USE_POLICY|MODEL_LICENSE)[\w.-]*$",
+    re.IGNORECASE,
+)
+
+
+def _license_of_linked_repo(link: str) -> LicenseRef | None:
+    """``license_link`` to a catalog model's LICENSE on the Hub: that model's license (Meta's cards link theirs)."""
+    match = _HUB_FILE_LINK.match(link.strip())
+    if match is None:
+        return None
+    hit = lookup_model(match.group(1))
+    if hit is None or len(hit.licenses) != 1:
+        return None
+    return _ref(hit.licenses[0])
 
 
 def resolve_folder(path: Path, display: str) -> ModelNode:

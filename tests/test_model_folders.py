@@ -157,3 +157,8 @@ def test_license_link_to_a_catalog_models_license_file(cli_json: JsonCli) -> Non
     _, doc = cli_json("model", folder("link-to-hub-license"), "--use", "commercial", "--mau", "1M", "--region", "US")
     assert doc["licenses"] == ["llama3.2"]
     assert doc["verdict"] == "allowed"
+
+
+def test_spdx_expression_in_a_card_names_every_license(cli_json: JsonCli) -> None:
+    _, doc = cli_json("model", folder("spdx-expression"), "--use", "commercial", "--mau", "1M")
+    assert doc["licenses"] == ["apache-2.0", "llama3.1"]

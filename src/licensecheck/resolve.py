@@ -88,6 +88,9 @@ def _unique(refs: list[LicenseRef]) -> tuple[LicenseRef, ...]:
     return tuple({ref.id: ref for ref in refs}.values())
 
 
+_EXPRESSION_SPLIT = re.compile(r"\s+(?:AND|OR|WITH)\s+|[()]", re.IGNORECASE)
+
+
 def licenses_from_card(card: Card) -> tuple[list[LicenseRef], list[Evidence], tuple[str, ...]]:
     """The licenses a card declares; ``license: other`` goes through ``license_name`` and ``license_link``."""
     refs: list[LicenseRef] = []
@@ -95,7 +98,10 @@ def licenses_from_card(card: Card) -> tuple[list[LicenseRef], list[Evidence], tu
     declared: list[str] = []
     line = card.lines.get("license")
     needs_name = False
-    for value in card.license:
+    # An SPDX-style expression (`apache-2.0 AND llama3.1`) names several licenses; every one is taken to apply
+    # (for OR that is the cautious reading: the answer holds whichever one you pick).
+    values = [part for value in card.license for part in _EXPRESSION_SPLIT.split(value) if part.strip()]
+    for value in (v.strip() for v in values):
         if value.lower() in UNINFORMATIVE:
             needs_name = True
             continue

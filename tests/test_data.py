@@ -117,12 +117,16 @@ def test_checked_in_indexes_match_the_yaml() -> None:
     for name, data in built.items():
         on_disk = (INDEX_DIR / name).read_text(encoding="utf-8")
         assert on_disk == dump(data), f"{name} is stale: run python -m licensecheck.build_index"
+    extra = {p.relative_to(INDEX_DIR).as_posix() for p in INDEX_DIR.rglob("*.json")} - set(built)
+    assert not extra, f"stale index files {sorted(extra)}: run python -m licensecheck.build_index"
 
 
 def test_index_is_compact_json() -> None:
     data = json.loads((INDEX_DIR / "licenses.json").read_text(encoding="utf-8"))
-    assert set(data["licenses"]) == SPEC_IDS
+    assert set(data["names"]) == SPEC_IDS
     assert compile_licenses(licenses_dir())["aliases"] == data["aliases"]
+    for lid in SPEC_IDS:  # one small file per license: a run reads only the one it evaluates
+        assert json.loads((INDEX_DIR / "licenses" / f"{lid}.json").read_text(encoding="utf-8"))["id"] == lid
 
 
 def test_data_folders_found_from_the_source_checkout() -> None:
@@ -155,6 +159,8 @@ def test_wheel_ships_the_data(tmp_path: Path) -> None:
     for lid in SPEC_IDS:
         assert f"licensecheck/licenses/{lid}.yaml" in names
     assert "licensecheck/_data/licenses.json" in names
+    assert "licensecheck/_data/licenses/llama3.1.json" in names
+    assert "licensecheck/_data/catalog-details/00.json" in names
     assert "licensecheck/_data/catalog.json" in names
     assert "licensecheck/schema/license.schema.json" in names
     assert "licensecheck/catalog/licenses.yaml" in names

@@ -15,12 +15,12 @@ GOLDEN = Path(__file__).parent / "golden" / "scan"
 
 
 def _indexes() -> dict[str, Any]:
-    from licensecheck.build_index import compile_catalog, compile_licenses
+    from licensecheck.build_index import compile_catalog, compile_licenses, split_index
     from licensecheck.data import licenses_dir
 
     licenses = compile_licenses(licenses_dir())
     catalog = compile_catalog(REPOS / "_catalog", licenses["aliases"])
-    return {"licenses.json": licenses, "catalog.json": catalog}
+    return split_index(licenses, catalog)
 
 
 _CACHE: dict[str, Any] = {}

@@ -12,7 +12,15 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from licensecheck.data import INDEX_DIR, catalog_dir, key_variants, licenses_dir, normalize_key
+from licensecheck.data import (
+    DETAIL_SHARDS,
+    INDEX_DIR,
+    catalog_dir,
+    detail_shard,
+    key_variants,
+    licenses_dir,
+    normalize_key,
+)
 from licensecheck.errors import DataError
 from licensecheck.safeyaml import load_yaml
 from licensecheck.textfile import read_text_file
@@ -147,10 +155,37 @@ def compile_catalog(folder: Path, license_aliases: Mapping[str, str]) -> dict[st
     }
 
 
+def split_index(licenses: Mapping[str, Any], catalog: Mapping[str, Any]) -> dict[str, dict[str, Any]]:
+    """The files a run reads: small lookups, one file per license, catalog details in shards."""
+    files: dict[str, dict[str, Any]] = {
+        "licenses.json": {
+            "names": {lid: data["name"] for lid, data in sorted(licenses["licenses"].items())},
+            "aliases": licenses["aliases"],
+            "signatures": licenses["signatures"],
+        }
+    }
+    for lid, data in licenses["licenses"].items():
+        files[f"licenses/{lid}.json"] = data
+    lookup = {
+        key: {k: v for k, v in record.items() if k not in DETAIL_FIELDS} for key, record in catalog["models"].items()
+    }
+    files["catalog.json"] = {**catalog, "models": lookup}
+    shards: dict[str, dict[str, Any]] = {f"catalog-details/{n:02d}.json": {} for n in range(DETAIL_SHARDS)}
+    for key, record in catalog["models"].items():
+        details = {k: record[k] for k in DETAIL_FIELDS if k in record}
+        if details:
+            shards[f"catalog-details/{detail_shard(key):02d}.json"][key] = details
+    files.update(shards)
+    return files
+
+
+DETAIL_FIELDS = ("source", "note", "aliases")
+
+
 def build() -> dict[str, dict[str, Any]]:
     licenses = compile_licenses(licenses_dir())
     catalog = compile_catalog(catalog_dir(), licenses["aliases"])
-    return {"licenses.json": licenses, "catalog.json": catalog}
+    return split_index(licenses, catalog)
 
 
 def dump(data: Mapping[str, Any]) -> str:
@@ -163,10 +198,15 @@ def main() -> int:
     except DataError as exc:
         print(exc.message, file=sys.stderr)
         return 1
-    INDEX_DIR.mkdir(exist_ok=True)
     for name, data in built.items():
-        (INDEX_DIR / name).write_text(dump(data), encoding="utf-8")
-        print(f"wrote {INDEX_DIR / name}")
+        path = INDEX_DIR / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(dump(data), encoding="utf-8")
+    for stale in sorted(INDEX_DIR.rglob("*.json")):
+        if stale.relative_to(INDEX_DIR).as_posix() not in built:
+            stale.unlink()
+            print(f"removed {stale}")
+    print(f"wrote {len(built)} files under {INDEX_DIR}")
     return 0
 
 

@@ -7,7 +7,7 @@ import re
 from functools import cache
 from typing import Any, NamedTuple
 
-from licensecheck.data import catalog_index, normalize_key
+from licensecheck.data import catalog_details, catalog_index, normalize_key
 
 _HUB_PREFIXES = ("huggingface.co/", "hf.co/", "hf://", "https://huggingface.co/", "models/")
 _OLLAMA_PREFIXES = ("ollama.com/library/", "registry.ollama.ai/library/", "library/", "ollama://")
@@ -57,14 +57,15 @@ def _ollama_variants(key: str) -> list[str]:
     return out
 
 
-def _from_record(record: dict[str, Any], how: str, matched: str | None = None) -> CatalogHit:
+def _from_record(key: str, record: dict[str, Any], how: str, matched: str | None = None) -> CatalogHit:
+    details = catalog_details(key)
     return CatalogHit(
         id=str(record["id"]),
         licenses=tuple(record.get("license") or ()),
         bases=tuple(record.get("base_model") or ()),
         modality=record.get("modality"),
-        source=record.get("source"),
-        note=record.get("note"),
+        source=details.get("source"),
+        note=details.get("note"),
         how=how,
         matched=matched,
     )
@@ -91,9 +92,9 @@ def lookup_model(spec: str) -> CatalogHit | None:
         key = key[: -len(":latest")]
     for candidate in [key, *_ollama_variants(key)]:
         if candidate in models:
-            return _from_record(models[candidate], "catalog", candidate)
+            return _from_record(candidate, models[candidate], "catalog", candidate)
         if candidate in aliases:
-            return _from_record(models[aliases[candidate]], "alias", candidate)
+            return _from_record(aliases[candidate], models[aliases[candidate]], "alias", candidate)
     if "/" in key:
         for pattern in index["patterns"]:
             if fnmatch.fnmatchcase(key, pattern["match"]):
@@ -132,7 +133,8 @@ def search_catalog(query: str | None, *, license_id: str | None = None) -> dict[
     words = [w for w in normalize_key(query or "").split() if w]
     lic = normalize_key(license_id) if license_id else None
     rows = []
-    for record in index["models"].values():
+    for key, lookup in index["models"].items():
+        record = {**lookup, **catalog_details(key)}
         haystack = " ".join(
             [
                 str(record["id"]),

@@ -1,14 +1,17 @@
 """Where the data lives, and the compact indexes read at run time.
 
-License terms and the model catalog are kept as YAML (``licenses/``, ``catalog/``) and compiled into two JSON
-indexes checked in under ``licensecheck/_data/`` (``python -m licensecheck.build_index`` rewrites them; a test
-checks they match the YAML). A one-shot command reads one small JSON file instead of parsing every YAML file.
+License terms and the model catalog are kept as YAML (``licenses/``, ``catalog/``) and compiled into JSON checked
+in under ``licensecheck/_data/`` (``python -m licensecheck.build_index`` rewrites it; a test checks it matches the
+YAML). A one-shot command reads the two small lookup files, the one license it evaluates
+(``licenses/<id>.json``) and the one shard of catalog details it shows (``catalog-details/<n>.json``), instead of
+parsing every YAML file.
 """
 
 from __future__ import annotations
 
 import json
 import re
+import zlib
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -70,10 +73,31 @@ def _load_index(name: str) -> dict[str, Any]:
 
 
 def license_index() -> dict[str, Any]:
-    """{"licenses": {id: license file mapping}, "aliases": {key: id}}."""
+    """{"names": {id: name}, "aliases": {key: id}, "signatures": {folded line: id}}."""
     return _load_index("licenses.json")
 
 
+def license_data(license_id: str) -> dict[str, Any]:
+    """One license file's mapping, as compiled."""
+    return _load_index(f"licenses/{license_id}.json")
+
+
 def catalog_index() -> dict[str, Any]:
-    """{"models": {key: entry}, "aliases": {key: id key}, "patterns": [...], "licenses": {...}, ...}."""
+    """{"models": {key: {id, license, base_model, modality}}, "aliases": {key: model key}, "patterns": [...],
+    "licenses": {recorded id: {...}}, "license_aliases": {...}, "signatures": {...}}."""
     return _load_index("catalog.json")
+
+
+DETAIL_SHARDS = 16
+
+
+def detail_shard(model_key: str) -> int:
+    """Which ``catalog-details`` file holds a model's source, note and aliases (stable across runs)."""
+    return zlib.crc32(model_key.encode("utf-8")) % DETAIL_SHARDS
+
+
+def catalog_details(model_key: str) -> dict[str, Any]:
+    """A catalog model's ``source``, ``note`` and ``aliases`` (empty when it has none)."""
+    shard: dict[str, Any] = _load_index(f"catalog-details/{detail_shard(model_key):02d}.json")
+    found: dict[str, Any] = shard.get(model_key, {})
+    return found

@@ -6,7 +6,7 @@ import re
 from functools import cache
 from typing import NamedTuple
 
-from licensecheck.data import catalog_index, key_variants, license_index
+from licensecheck.data import catalog_index, key_variants, license_data, license_index
 from licensecheck.errors import UsageError
 from licensecheck.terms import LicenseTerms, terms_from_mapping
 
@@ -21,7 +21,7 @@ class LicenseRef(NamedTuple):
 
 
 def license_ids() -> list[str]:
-    return sorted(license_index()["licenses"])
+    return sorted(license_index()["names"])
 
 
 def squash(key: str) -> str:
@@ -60,7 +60,7 @@ def find_license(text: str) -> LicenseRef | None:
     """An encoded or recorded license named by ``text``, or None."""
     lid = find_encoded(text)
     if lid is not None:
-        return LicenseRef(lid, True, str(license_index()["licenses"][lid]["name"]))
+        return LicenseRef(lid, True, str(license_index()["names"][lid]))
     rid = _lookup(text, "recorded")
     if rid is not None:
         return LicenseRef(rid, False, str(catalog_index()["licenses"].get(rid, {}).get("name", rid)))
@@ -83,4 +83,4 @@ def require_license(text: str, *, option: str = "--license") -> str:
 
 @cache
 def get_terms(license_id: str) -> LicenseTerms:
-    return terms_from_mapping(license_index()["licenses"][license_id])
+    return terms_from_mapping(license_data(license_id))

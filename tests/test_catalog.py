@@ -114,6 +114,30 @@ def test_reupload_by_name_inherits_the_original(cli_json: JsonCli) -> None:
         ),
         (["google/gemma-2-9b-it", "--use", "large-user-base"], "allowed", {"gemma"}),
         (["nvidia/NVIDIA-Nemotron-3-Ultra-550B-A55B-BF16", "--use", "distillation"], "allowed", {"openmdw-1.1"}),
+        # the student's card says llama3, but its weights start from Llama 3.1: not a Meta Llama 3 derivative
+        (
+            [
+                "meta-llama/Meta-Llama-3-8B-Instruct",
+                "--use",
+                "distillation",
+                "--target",
+                "NousResearch/Hermes-4-405B",
+                "--mau",
+                "10M",
+            ],
+            "forbidden",
+            {"llama3"},
+        ),
+        (
+            ["meta-llama/Meta-Llama-3-8B-Instruct", "--use", "commercial", "--mau", "1M", "--region", "RE"],
+            "allowed",
+            {"llama3"},
+        ),
+        (
+            ["meta-llama/Llama-3.2-11B-Vision-Instruct", "--use", "commercial", "--mau", "1M", "--region", "RE"],
+            "forbidden",
+            {"llama3.2"},
+        ),
     ],
 )
 def test_model_verdicts(cli_json: JsonCli, args: list[str], verdict: str, licenses: set[str]) -> None:

@@ -48,6 +48,12 @@ def test_format_count() -> None:
         ("GB", False),
         ("uk", False),
         ("IE", True),
+        ("RE", True),  # EU outermost regions and Åland have codes of their own
+        ("GF", True),
+        ("AX", True),
+        ("BL", False),  # Saint-Barthélemy left the EU in 2012
+        ("GL", False),
+        ("FO", False),
     ],
 )
 def test_parse_region(text: str, eu: bool) -> None:

@@ -162,3 +162,10 @@ def test_license_link_to_a_catalog_models_license_file(cli_json: JsonCli) -> Non
 def test_spdx_expression_in_a_card_names_every_license(cli_json: JsonCli) -> None:
     _, doc = cli_json("model", folder("spdx-expression"), "--use", "commercial", "--mau", "1M")
     assert doc["licenses"] == ["apache-2.0", "llama3.1"]
+
+
+def test_a_base_the_catalog_does_not_know_makes_the_answer_unknown(cli_json: JsonCli) -> None:
+    code, doc = cli_json("model", folder("unknown-base"), "--use", "commercial")
+    assert doc["verdict"] == "unknown" and code == 1
+    assert doc["licenses"] == ["mit", "unknown"]
+    assert any("someorg/llama-3.1-8b-internal-sft" in r["reason"] for r in doc["results"])

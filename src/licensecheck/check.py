@@ -31,8 +31,9 @@ def resolve_target(text: str, uses: Sequence[Use], *, online: bool = False) -> T
         if recorded is not None:
             return Target(value, license=recorded.id, lineage_licenses=frozenset({recorded.id}))
         lineage = resolve_lineage(value, online=online)
-        ids = frozenset(ref.id for ref in lineage.licenses)
-        return Target(value, model=lineage.root.name, lineage_licenses=ids)
+        # Derivation is judged by where the student's weights start, not by the license its card claims
+        # (a Llama 3.1 fine-tune labelled llama3 is not a Meta Llama 3 derivative).
+        return Target(value, model=lineage.root.name, lineage_licenses=lineage.root_licenses)
     return Target(value)
 
 

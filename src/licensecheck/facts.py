@@ -81,6 +81,10 @@ EU_MEMBERS = frozenset(
         "SE",
     ]
 )
+# Parts of EU member states with an ISO 3166 code of their own that are EU territory: the outermost regions of
+# France (TFEU art. 349 and 355(1)) and Åland (Finland). Saint-Barthélemy, Greenland, the Faroe Islands and the
+# overseas countries and territories are not.
+EU_TERRITORIES = frozenset({"RE", "GF", "GP", "MQ", "YT", "MF", "AX"})
 
 # ISO 3166-1 alpha-2 codes, officially assigned.
 ISO_3166 = frozenset(
@@ -345,7 +349,7 @@ class Region(NamedTuple):
 
     @property
     def in_eu(self) -> bool:
-        return self.code == "EU" or self.code in EU_MEMBERS
+        return self.code == "EU" or self.code in EU_MEMBERS or self.code in EU_TERRITORIES
 
     def __str__(self) -> str:
         return self.code
@@ -368,7 +372,7 @@ class Target(NamedTuple):
     text: str
     license: str | None = None  # set when the target is (or resolves to) a license id
     model: str | None = None  # set when the target is a model
-    lineage_licenses: frozenset[str] = frozenset()  # licenses of the model and its bases
+    lineage_licenses: frozenset[str] = frozenset()  # licenses of the models the student's weights start from
 
 
 class Facts(NamedTuple):

@@ -107,7 +107,11 @@ def evaluate_uses(licenses: Sequence[LicenseRef], uses: Iterable[Use], facts: Fa
             if ref.encoded:
                 results.append(evaluate(get_terms(ref.id), use, facts))
             elif not ref.known:
-                reason = f"License {ref.id!r} is not one licensecheck recognises; check its terms."
+                reason = (
+                    f"{ref.name[:1].upper()}{ref.name[1:]} is unknown; it may bind this model."
+                    if ref.id == "unknown"
+                    else f"License {ref.id!r} is not one licensecheck recognises; check its terms."
+                )
                 results.append(unknown_result(use, ref.id, reason))
             else:
                 results.append(

@@ -67,6 +67,9 @@ class Lineage(NamedTuple):
     modality: str | None
     evidence: list[Evidence]
     warnings: list[str]
+    # Licenses of the models the weights start from (lineage nodes with no base): what a model is "shown to
+    # derive from", whatever a derivative's own card claims.
+    root_licenses: frozenset[str] = frozenset()
 
 
 def is_path_spec(spec: str) -> bool:
@@ -352,12 +355,14 @@ def resolve_lineage(spec: str, *, online: bool = False) -> Lineage:
     warnings: list[str] = list(root.warnings)
     evidence = list(root.evidence)
     seen = {root.key}
+    unseen: list[str] = []  # bases whose terms could not be read: they may bind the model
     queue: deque[tuple[ModelNode, int]] = deque([(root, 0)])
     while queue:
         node, depth = queue.popleft()
         for base in node.bases:
             if depth + 1 > MAX_LINEAGE_DEPTH:
                 warnings.append(f"lineage deeper than {MAX_LINEAGE_DEPTH} levels; stopped at {node.name}")
+                unseen.append(f"{base} (beyond {MAX_LINEAGE_DEPTH} levels)")
                 continue
             child = resolve_spec(base, online=online, relative_to=node.folder)
             if child.key in seen:
@@ -374,6 +379,7 @@ def resolve_lineage(spec: str, *, online: bool = False) -> Lineage:
                 warnings.append(
                     f"base model {base} (of {node.name}): {why}; its license terms are unknown and may bind this model"
                 )
+                unseen.append(base)
             else:
                 evidence.append(Evidence("base-model", f"{node.name} derives from {child.name}"))
                 # A derivative that declares a license its base's license does not allow.
@@ -392,5 +398,9 @@ def resolve_lineage(spec: str, *, online: bool = False) -> Lineage:
     licenses: list[LicenseRef] = []
     for step in steps:
         licenses.extend(step.licenses)
+    if root.found and unseen:
+        # SPEC: a model inherits what its base's license requires; an unknown base makes the answer unknown.
+        licenses.append(LicenseRef("unknown", False, f"the license of base model {', '.join(unseen)}", known=False))
     modality = next((n.modality for n in nodes if n.modality), None)
-    return Lineage(root, steps, list(_unique(licenses)), modality, evidence, warnings)
+    roots = frozenset(ref.id for n in nodes if n.found and not n.bases for ref in n.licenses)
+    return Lineage(root, steps, list(_unique(licenses)), modality, evidence, warnings, roots)

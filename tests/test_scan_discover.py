@@ -222,3 +222,25 @@ def test_fifo_and_broken_files_do_not_hang_or_pass_silently(tmp_path: Path) -> N
     found = discover(str(tmp_path))
     assert sorted(found.mentions) == ["org/nb-model", "org/py2-model"]
     assert any("py2.py: does not parse" in w for w in found.warnings)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("vllm serve \\\n  CohereForAI/c4ai-command-r-v01\n", [("CohereForAI/c4ai-command-r-v01", 2)]),
+        ("huggingface-cli download \\\n    org/model-a \\\n    --local-dir x\n", [("org/model-a", 2)]),
+        ("ollama pull qwen2.5:7b; ollama run phi3:mini\n", [("qwen2.5:7b", 1), ("phi3:mini", 1)]),
+        ("vllm serve org/model-b && echo done\n", [("org/model-b", 1)]),
+        ('CMD ["vllm", "serve", "org/model-c"]\n', [("org/model-c", 1)]),
+        ('ENTRYPOINT ["ollama", "run", "gemma2:9b"]\n', [("gemma2:9b", 1)]),
+        ('    command: ["ollama", "run", "gemma2:9b"]\n', [("gemma2:9b", 1)]),
+        ("ollama pull hf.co/org/Model-GGUF:Q4_K_M\n", [("org/Model-GGUF", 1)]),
+        ("ENV MODEL_ID=org/model-d\n", [("org/model-d", 1)]),
+        ("export BASE_MODEL=org/model-e\n", [("org/model-e", 1)]),
+        ("lm_eval --model hf --model_args pretrained=org/model-f,dtype=bfloat16\n", [("org/model-f", 1)]),
+        ('echo "ollama run gemma2:9b"\n', []),
+        ("# vllm serve org/commented\n", []),
+    ],
+)
+def test_shell_forms(text: str, expected: list[tuple[str, int]]) -> None:
+    assert [(m.value, m.line) for m in command_mentions(text, no_alias)] == expected

@@ -395,21 +395,81 @@ def _first_argument(rest: str) -> str | None:
     return None
 
 
-def command_mentions(text: str, is_alias: AliasCheck, *, comment: str = "#") -> list[Mention]:
-    """``huggingface-cli download``, ``hf download``, ``vllm serve``, ``ollama pull/run``, ``--model X``."""
-    out: list[Mention] = []
+# A Dockerfile or compose exec form: CMD ["vllm", "serve", "org/x"], command: ["ollama", "run", "gemma2:9b"].
+_EXEC_FORM_RE = re.compile(
+    r"""^(?:(?:CMD|ENTRYPOINT|RUN)\s+|-?\s*(?:command|entrypoint|args)\s*:\s*)\[(.*)\]\s*,?$""", re.I
+)
+_EXEC_ITEM_RE = re.compile(r""""((?:[^"\\]|\\.)*)"|'([^']*)'""")
+_SEGMENT_SPLIT_RE = re.compile(r"\s*(?:;|&&|\|\||\|)\s*")
+# A variable that names a model: ENV MODEL_ID=org/x, ARG BASE_MODEL=..., export MODEL=org/x, MODEL_NAME: org/x.
+_MODEL_VAR_RE = re.compile(
+    r"""^(?:(?:ENV|ARG)\s+|export\s+)?([A-Za-z_]*MODEL[A-Za-z_]*)\s*[=\s]\s*["']?([^\s"';]+)""", re.I
+)
+# lm-evaluation-harness and similar: --model_args pretrained=org/x,dtype=... or model_args: pretrained=org/x
+_PRETRAINED_ARG_RE = re.compile(r"""\bpretrained=["']?([^\s,"']+)""")
+
+
+def _logical_lines(text: str, comment: str) -> Iterator[tuple[int, str]]:
+    """Lines with backslash continuations joined, comments dropped; each with the number of its first line."""
+    parts: list[str] = []
+    start = 0
     for number, line in enumerate(text.splitlines(), 1):
-        stripped = line.lstrip()
-        if not stripped or stripped.startswith(comment):
+        stripped = line.strip()
+        if not parts and (not stripped or stripped.startswith(comment)):
             continue
-        for match in _COMMAND_RE.finditer(line):
-            value = _first_argument(match.group(1))
-            if value is not None and looks_like_model(value, is_alias):
-                out.append(Mention(value, number, "command"))
-        for match in _MODEL_FLAG_RE.finditer(line):
-            if looks_like_model(match.group(1), is_alias):
-                out.append(Mention(match.group(1), number, "command"))
-    return out
+        if not parts:
+            start = number
+        if stripped.endswith("\\"):
+            parts.append(stripped[:-1])
+            continue
+        parts.append(stripped)
+        yield start, " ".join(parts)
+        parts = []
+    if parts:
+        yield start, " ".join(parts)
+
+
+def _line_from(value: str, lines: list[str], start: int) -> int:
+    """The line, from ``start`` on, where ``value`` is written (a continued command spans several)."""
+    for index in range(start - 1, min(len(lines), start + 50)):
+        if value in lines[index]:
+            return index + 1
+    return start
+
+
+def command_mentions(text: str, is_alias: AliasCheck, *, comment: str = "#") -> list[Mention]:
+    """``huggingface-cli download``, ``hf download``, ``vllm serve``, ``ollama pull/run``, ``--model X``.
+
+    Continued lines are joined; ``;``, ``&&`` and pipes separate commands; Dockerfile and compose exec forms
+    (``CMD ["vllm", "serve", "org/x"]``) are read as the command they run; ``echo`` and ``printf`` are text.
+    """
+    out: list[Mention] = []
+    raw_lines = text.splitlines()
+
+    def add(value: str, start: int) -> None:
+        value = modelfile_target(value)
+        if looks_like_model(value, is_alias):
+            out.append(Mention(value, _line_from(value, raw_lines, start), "command"))
+
+    for start, line in _logical_lines(text, comment):
+        exec_form = _EXEC_FORM_RE.match(line)
+        if exec_form:
+            line = " ".join(a or b for a, b in _EXEC_ITEM_RE.findall(exec_form.group(1)))
+        variable = _MODEL_VAR_RE.match(line)
+        if variable:
+            add(variable.group(2), start)
+        for segment in _SEGMENT_SPLIT_RE.split(line):
+            if segment.startswith(("echo ", "printf ")):
+                continue
+            for match in _COMMAND_RE.finditer(segment):
+                value = _first_argument(match.group(1))
+                if value is not None:
+                    add(value, start)
+            for match in _MODEL_FLAG_RE.finditer(segment):
+                add(match.group(1), start)
+            for match in _PRETRAINED_ARG_RE.finditer(segment):
+                add(match.group(1), start)
+    return list(dict.fromkeys(out))
 
 
 # ---------------------------------------------------------------- configs (YAML, JSON, TOML), read line by line

@@ -164,7 +164,8 @@ def walk_repository(
     info_exclude = os.path.join(root, ".git", "info", "exclude")
     if os.path.isfile(info_exclude):
         rules.add_gitignore("", _read_lines(info_exclude))
-    stack: list[tuple[str, str, int]] = [(root, "", 0)]
+    # The root's rules (.git/info/exclude) stay for the whole walk: folders pop back to this depth, not below it.
+    stack: list[tuple[str, str, int]] = [(root, "", rules.scoped())]
     while stack:
         folder, rel_folder, depth = stack.pop()
         rules.pop_to(depth)

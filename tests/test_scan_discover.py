@@ -244,3 +244,18 @@ def test_fifo_and_broken_files_do_not_hang_or_pass_silently(tmp_path: Path) -> N
 )
 def test_shell_forms(text: str, expected: list[tuple[str, int]]) -> None:
     assert [(m.value, m.line) for m in command_mentions(text, no_alias)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('{"model_name_or_path": "org/a", "lr": 2e-5}\n', [("org/a", 1)]),
+        ('{"base_model_name_or_path": "org/b", "r": 8}\n', [("org/b", 1)]),
+        ("teacher: {model: org/c}\n- {name: sft, model_name_or_path: org/d}\n", [("org/c", 1), ("org/d", 2)]),
+        ('teacher = { model = "org/e" }\n', [("org/e", 1)]),
+        ("models:\n  - org/f\n  - org/g\n", [("org/f", 2), ("org/g", 3)]),
+        ("model_args: pretrained=org/h,dtype=bfloat16\n", [("org/h", 1)]),
+    ],
+)
+def test_config_forms(text: str, expected: list[tuple[str, int]]) -> None:
+    assert [(m.value, m.line) for m in config_mentions(text, no_alias)] == expected

@@ -45,6 +45,10 @@ MODEL_KEYS = frozenset(
         "_name_or_path",
         "served_model",
         "llm_model",
+        "models",
+        "eval_models",
+        "ref_model_name_or_path",
+        "reward_model_name_or_path",
     }
 )
 # Calls whose positional string arguments name a model.
@@ -477,6 +481,8 @@ def command_mentions(text: str, is_alias: AliasCheck, *, comment: str = "#") -> 
 _KEY_LINE_RE = re.compile(r"""^\s*(?:-\s+)?["']?([A-Za-z_][\w.-]*)["']?\s*[:=]\s*(.*?)\s*,?\s*$""")
 # Every key in MODEL_KEYS contains one of these (in either case).
 _KEY_PARTS = ("odel", "ODEL", "epo_id", "EPO_ID", "okenizer", "OKENIZER", "name_or_path", "NAME_OR_PATH")
+# A key and its scalar value anywhere in a line: {"model_name_or_path": "org/x", "lr": 2e-5}, {model: org/x}.
+_KEY_ANYWHERE_RE = re.compile(r"""["']?([A-Za-z_][\w.-]*)["']?\s*[:=]\s*["']?([A-Za-z0-9][\w.:/-]*)""")
 _LIST_ITEM_RE = re.compile(r"""^\s*-\s+["']?([^"'#\s,]+)["']?\s*(?:#.*)?$""")
 
 
@@ -514,8 +520,15 @@ def config_mentions(text: str, is_alias: AliasCheck, *, skip_section: str | None
                     out.append(Mention(item.group(1), number, "config"))
                 continue
             list_key_indent = None
-        if not any(part in line for part in _KEY_PARTS):  # every model key holds one: skip the regex
-            continue
+        if not any(part in line for part in _KEY_PARTS) and "pretrained=" not in line:
+            continue  # every model key holds one of these parts: most lines skip the regexes
+        if "{" in line or "pretrained=" in line:  # flow mappings, inline tables, one-line JSON, model_args strings
+            for pair in _KEY_ANYWHERE_RE.finditer(line):
+                if pair.group(1).lower() in MODEL_KEYS and looks_like_model(pair.group(2), is_alias):
+                    out.append(Mention(pair.group(2), number, "config"))
+            for arg in _PRETRAINED_ARG_RE.finditer(line):
+                if looks_like_model(arg.group(1), is_alias):
+                    out.append(Mention(arg.group(1), number, "config"))
         match = _KEY_LINE_RE.match(line)
         if not match or match.group(1).lower() not in MODEL_KEYS:
             continue
@@ -526,7 +539,7 @@ def config_mentions(text: str, is_alias: AliasCheck, *, skip_section: str | None
         for value in _values(raw):
             if looks_like_model(value, is_alias):
                 out.append(Mention(value, number, "config"))
-    return out
+    return list(dict.fromkeys(out))
 
 
 # ---------------------------------------------------------------- notebooks and Modelfiles

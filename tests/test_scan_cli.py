@@ -141,3 +141,21 @@ def test_json_path_does_not_import_rich(fixed_catalog: None) -> None:
         [sys.executable, "-c", code, str(REPOS / "traps")], capture_output=True, text=True, timeout=60
     )
     assert proc.stderr.strip().splitlines()[-1] == "False"
+
+
+def test_cards_use_the_adapter_beside_them_resolve_relative_bases_and_report_malformed(
+    tmp_path: Path, fixed_catalog: None
+) -> None:
+    (tmp_path / "adapter").mkdir()
+    (tmp_path / "adapter" / "adapter_config.json").write_text('{"base_model_name_or_path": "meta-llama/Llama-3.1-8B-Instruct"}')
+    (tmp_path / "adapter" / "README.md").write_text("---\nlicense: apache-2.0\nlibrary_name: peft\n---\n")
+    (tmp_path / "e").mkdir()
+    (tmp_path / "x").mkdir()
+    (tmp_path / "e" / "README.md").write_text("---\nlicense: apache-2.0\nbase_model: ../x\n---\n")
+    (tmp_path / "x" / "README.md").write_text("---\nlicense: cc-by-nc-4.0\n---\n")
+    (tmp_path / "broken").mkdir()
+    (tmp_path / "broken" / "README.md").write_text("---\nlicense: 42\n---\n")
+    code, doc, _ = scan_json(str(tmp_path), "--use", "commercial")
+    cards = {f["model"]: f["verdict"] for f in doc["findings"] if f["kind"] == "card"}
+    assert cards == {"adapter": "forbidden", "e": "forbidden", "x": "allowed", "broken": "unknown"}
+    assert code == 1

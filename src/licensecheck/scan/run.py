@@ -133,26 +133,45 @@ def check_card(card: CardFile, online: bool) -> tuple[Finding | None, list[tuple
     from licensecheck.resolve import licenses_from_card
     from licensecheck.textfile import read_text_file
 
+    folder = card.rel.rsplit("/", 1)[0] if "/" in card.rel else "."
     try:
         card_doc = parse_card(read_text_file(Path(card.path), what="model card"), card.rel)
     except LicenseCheckError as exc:
-        return None, [], [f"{exc.describe()} (model card skipped)"]
-    if not card_doc.license and not card_doc.license_name and not card_doc.base_model:
+        # Never a silent pass: a card that cannot be read is a finding whose license is unknown.
+        broken = unknown_result(Use.RELICENSING, "unknown", f"The model card cannot be read: {exc.describe()}")
+        finding = Finding(
+            kind="card",
+            model=folder,
+            licenses=(),
+            verdict=Verdict.UNKNOWN,
+            locations=(Location(card.rel, exc.line or 1),),
+            results=(broken,),
+            reason=f"malformed model card: {exc.message}",
+            warnings=(),
+            bases=(),
+        )
+        return finding, [], [f"{exc.describe()} (model card reported as unknown)"]
+    adapter_base = _adapter_base(Path(card.path).parent)
+    bases = tuple(dict.fromkeys((*card_doc.base_model, *((adapter_base,) if adapter_base else ()))))
+    if not card_doc.license and not card_doc.license_name and not bases:
         return None, [], []
     refs, _evidence, _declared = licenses_from_card(card_doc)
     declared = [(ref.id, ref.encoded) for ref in refs]
     base_line = card_doc.lines.get("base_model")
-    base_mentions = [(Mention(base, base_line or 1, "card"), card.rel) for base in card_doc.base_model]
-    results, warnings = _card_results(declared, card_doc.base_model, online)
+    base_mentions = [
+        (Mention(base, base_line or 1, "card"), card.rel) for base in card_doc.base_model if not _is_relative(base)
+    ]
+    card_dir = Path(card.path).parent
+    targets = [str((card_dir / base).resolve()) if _is_relative(base) else base for base in bases]
+    results, warnings = _card_results(declared, targets, online)
     verdict = combine(results) if results else Verdict.ALLOWED
     names = ", ".join(lid for lid, _ in declared) or "no license"
-    if not card_doc.base_model:
+    if not bases:
         reason = f"declares {names}; names no base model, so there is no base license to respect"
     elif not declared:
-        reason = f"declares no license: the terms of {', '.join(card_doc.base_model)} apply"
+        reason = f"declares no license: the terms of {', '.join(bases)} apply"
     else:
         reason = _reason(results, verdict, f"declares {names}, which its base model's license allows")
-    folder = card.rel.rsplit("/", 1)[0] if "/" in card.rel else "."
     line = card_doc.lines.get("license") or card_doc.lines.get("license_name") or base_line or 1
     finding = Finding(
         kind="card",
@@ -163,9 +182,31 @@ def check_card(card: CardFile, online: bool) -> tuple[Finding | None, list[tuple
         results=tuple(results),
         reason=reason,
         warnings=tuple(warnings),
-        bases=card_doc.base_model,
+        bases=bases,
     )
     return finding, base_mentions, []
+
+
+def _is_relative(base: str) -> bool:
+    """A base named by path from the card (``./``, ``../``, ``.``): resolved next to the card, never the cwd."""
+    return base in (".", "..") or base.startswith(("./", "../"))
+
+
+def _adapter_base(folder: Path) -> str | None:
+    """``base_model_name_or_path`` of a PEFT ``adapter_config.json`` beside the card (its base model too)."""
+    import json
+
+    from licensecheck.textfile import read_text_file
+
+    path = folder / "adapter_config.json"
+    if not path.is_file():
+        return None
+    try:
+        config = json.loads(read_text_file(path, what="adapter config"))
+    except (LicenseCheckError, ValueError):
+        return None
+    base = config.get("base_model_name_or_path") if isinstance(config, dict) else None
+    return base if isinstance(base, str) and base.strip() else None
 
 
 def _policy_checks(licenses: Sequence[str], policy: Policy | None) -> list[str]:

@@ -185,7 +185,11 @@ def test_unreadable_binary_and_large_files(
     monkeypatch.setattr(os, "open", fake_open)
     result = discover(str(tmp_path))
     assert list(result.mentions) == ["org/ok"]
-    assert result.warnings == ["secret.py: skipped, cannot read it (Permission denied)"]
+    assert result.warnings == [
+        "secret.py: skipped, cannot read it (Permission denied)",
+        "1 file(s) not read (larger than 2 MiB): huge.py",  # never skipped silently
+        "1 file(s) not read (binary): blob.py",
+    ]
 
 
 def test_nested_gitignore_and_negation(tmp_path: Path, fixed_catalog: None) -> None:

@@ -238,6 +238,8 @@ def extract_file(kind: str, rel: str, text: str, lines: list[int] | None = None)
     return found
 
 
+SKIPPED_LARGE = "\x00large:"  # internal markers on an outcome's warning, gathered into one line per kind
+SKIPPED_BINARY = "\x00binary:"
 FIRST_READ = 16 * 1024  # most source files fit; asking for the cap up front costs a large allocation per file
 
 
@@ -268,8 +270,10 @@ def scan_entry(entry: FileEntry) -> tuple[str, list[Mention], bool, str | None]:
         data = read_capped(entry.path, limit)
     except OSError as exc:
         return entry.rel, [], False, f"{entry.rel}: skipped, cannot read it ({exc.strerror or exc})"
-    if len(data) > limit or b"\x00" in data[:8192]:
-        return entry.rel, [], False, None
+    if len(data) > limit:
+        return entry.rel, [], False, f"{SKIPPED_LARGE}{entry.rel}"
+    if b"\x00" in data[:8192]:
+        return entry.rel, [], False, f"{SKIPPED_BINARY}{entry.rel}"
     if entry.kind == "card":
         return entry.rel, [], _looks_like_card(data), None
     hint = _HINTS.get(entry.kind)
@@ -366,12 +370,25 @@ def discover(
                 progress(index, len(entries))
     by_rel = {e.rel: e for e in entries}
     result.files_read = len(entries)
+    skipped: dict[str, list[str]] = {SKIPPED_LARGE: [], SKIPPED_BINARY: []}
     for rel, mentions, is_card, warning in sorted(outcomes, key=lambda item: item[0]):
-        if warning:
+        if warning and warning.startswith((SKIPPED_LARGE, SKIPPED_BINARY)):
+            marker = SKIPPED_LARGE if warning.startswith(SKIPPED_LARGE) else SKIPPED_BINARY
+            skipped[marker].append(warning[len(marker) :])
+        elif warning:
             result.warnings.append(warning)
         if is_card:
             result.cards.append(CardFile(rel, by_rel[rel].path))
         result.add(rel, mentions)
+    # Never a silent pass: say which files were not read (one line each kind, the first few named).
+    for marker, what in (
+        (SKIPPED_LARGE, f"larger than {MAX_FILE_BYTES // (1024 * 1024)} MiB"),
+        (SKIPPED_BINARY, "binary"),
+    ):
+        rels = skipped[marker]
+        if rels:
+            shown = ", ".join(rels[:5]) + (f" and {len(rels) - 5} more" if len(rels) > 5 else "")
+            result.warnings.append(f"{len(rels)} file(s) not read ({what}): {shown}")
     if progress is not None:
         progress(len(entries), len(entries))
     return result

@@ -147,7 +147,8 @@ def test_cards_use_the_adapter_beside_them_resolve_relative_bases_and_report_mal
     tmp_path: Path, fixed_catalog: None
 ) -> None:
     (tmp_path / "adapter").mkdir()
-    (tmp_path / "adapter" / "adapter_config.json").write_text('{"base_model_name_or_path": "meta-llama/Llama-3.1-8B-Instruct"}')
+    adapter_config = '{"base_model_name_or_path": "meta-llama/Llama-3.1-8B-Instruct"}'
+    (tmp_path / "adapter" / "adapter_config.json").write_text(adapter_config)
     (tmp_path / "adapter" / "README.md").write_text("---\nlicense: apache-2.0\nlibrary_name: peft\n---\n")
     (tmp_path / "e").mkdir()
     (tmp_path / "x").mkdir()

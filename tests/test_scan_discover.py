@@ -263,3 +263,18 @@ def test_shell_forms(text: str, expected: list[tuple[str, int]]) -> None:
 )
 def test_config_forms(text: str, expected: list[tuple[str, int]]) -> None:
     assert [(m.value, m.line) for m in config_mentions(text, no_alias)] == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "counts"),
+    [
+        ("openai/gpt-4o", False),
+        ("anthropic/claude-3-5-sonnet-20240620", False),
+        ("gemini/gemini-1.5-pro", False),
+        ("openai/gpt-oss-20b", True),  # open weights under openai/ still count
+        ("openai/whisper-large-v3", True),
+        ("deepseek-ai/DeepSeek-R1", True),
+    ],
+)
+def test_hosted_api_names_are_not_open_models(value: str, counts: bool) -> None:
+    assert looks_like_model(value, no_alias) is counts

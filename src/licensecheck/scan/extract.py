@@ -117,6 +117,52 @@ _FILE_SUFFIXES = (
     ".tiktoken",
 )
 # First path segments that name a folder, not a Hugging Face organisation.
+# Hosted-API model names in LiteLLM/LangChain style ("anthropic/claude-3-5-sonnet", "openai/gpt-4o"): services,
+# not open weights, so not findings. Only these names under openai/: its open models (gpt-oss, whisper) count.
+_API_PROVIDERS = frozenset(
+    {
+        "anthropic",
+        "azure",
+        "azure_ai",
+        "bedrock",
+        "vertex_ai",
+        "gemini",
+        "groq",
+        "together_ai",
+        "fireworks_ai",
+        "openrouter",
+        "deepinfra",
+        "perplexity",
+        "replicate",
+        "sagemaker",
+        "cohere_chat",
+        "anyscale",
+        "xai",
+        "deepseek",
+        "dashscope",
+        "voyage",
+        "cerebras",
+        "sambanova",
+        "ollama_chat",
+    }
+)
+_OPENAI_API_MODELS = (
+    "gpt-3",
+    "gpt-4",
+    "gpt-5",
+    "o1",
+    "o3",
+    "o4",
+    "chatgpt",
+    "text-embedding",
+    "dall-e",
+    "davinci",
+    "babbage",
+    "tts-",
+    "whisper-1",
+    "omni-moderation",
+    "computer-use",
+)
 _LOCAL_ROOTS = frozenset(
     {
         "data",
@@ -181,7 +227,9 @@ def looks_like_model(value: str, is_alias: AliasCheck) -> bool:
     if text.startswith(("/", ".", "~", "-", "$", "{", "<")):
         return False
     if _ID_RE.match(text):
-        org = text.split("/", 1)[0].lower()
+        org, name = text.lower().split("/", 1)
+        if org in _API_PROVIDERS or (org == "openai" and name.startswith(_OPENAI_API_MODELS)):
+            return False
         return org not in _LOCAL_ROOTS and not text.lower().endswith(_FILE_SUFFIXES)
     if _TAG_RE.match(text):
         return not text.rsplit(":", 1)[1].isdigit()  # host:port is not a tag

@@ -278,3 +278,16 @@ def test_config_forms(text: str, expected: list[tuple[str, int]]) -> None:
 )
 def test_hosted_api_names_are_not_open_models(value: str, counts: bool) -> None:
     assert looks_like_model(value, no_alias) is counts
+
+
+def test_python_defaults_and_conditionals() -> None:
+    source = (
+        "import os\n"
+        'm = AutoModel.from_pretrained(os.getenv("MODEL", "org/env-default"))\n'
+        'name = "org/left" if fast else "org/right"\n'
+        "AutoModel.from_pretrained(name)\n"
+        'EMBED = os.environ.get("EMBED", "org/embed")\n'
+        "SentenceTransformer(EMBED)\n"
+    )
+    found = [(m.value, m.line) for m in python_mentions(source, no_alias)]
+    assert sorted(found) == [("org/embed", 5), ("org/env-default", 2), ("org/left", 3), ("org/right", 3)]

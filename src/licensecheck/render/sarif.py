@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from typing import Any
+from urllib.parse import quote
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 INFO_URI = "https://github.com/licensecheck/licensecheck"
@@ -64,7 +65,8 @@ def render_scan(report: Any) -> str:
         )
         for loc in finding["locations"]:
             region = {"startLine": loc["line"]} if loc.get("line") else {}
-            physical: dict[str, Any] = {"artifactLocation": {"uri": loc["path"], "uriBaseId": "%SRCROOT%"}}
+            uri = quote(loc["path"], safe="/")  # a relative URI reference: spaces, % and : percent-encoded
+            physical: dict[str, Any] = {"artifactLocation": {"uri": uri, "uriBaseId": "%SRCROOT%"}}
             if region:
                 physical["region"] = region
             results.append(

@@ -329,6 +329,12 @@ class _PythonScan:
             return [(node.value, node.lineno)]
         if isinstance(node, ast.Name):
             return list(self.constants.get(node.id, ()))
+        if isinstance(node, ast.IfExp):  # "a/b" if cond else "c/d": either may be loaded
+            return self._strings(node.body) + self._strings(node.orelse)
+        if (
+            isinstance(node, ast.Call) and _call_name(node.func) in ("getenv", "get") and len(node.args) >= 2
+        ):  # os.getenv("MODEL", "org/x") / os.environ.get("MODEL", "org/x"): the default is what runs
+            return self._strings(node.args[1])
         return []
 
     def _assign(self, target: ast.expr, value: ast.expr | None) -> None:
@@ -337,10 +343,12 @@ class _PythonScan:
             return
         if isinstance(value, ast.Call) and _call_name(value.func) == "field":  # dataclass field(default=...)
             value = next((kw.value for kw in value.keywords if kw.arg == "default"), None)
-        if isinstance(value, ast.Constant) and isinstance(value.value, str):
-            self.constants.setdefault(target.id, []).append((value.value, value.lineno))
-            if target.id.lower() in MODEL_KEYS:
-                self.found.append((value.value, value.lineno))
+        if isinstance(value, (ast.Constant, ast.IfExp)) or (isinstance(value, ast.Call) and value.args):
+            # a string, either branch of "a/b" if c else "c/d", or the default of os.getenv("M", "a/b")
+            for text, line in self._strings(value):
+                self.constants.setdefault(target.id, []).append((text, line))
+                if target.id.lower() in MODEL_KEYS:
+                    self.found.append((text, line))
 
     def _call(self, node: ast.Call) -> None:
         name = _call_name(node.func)

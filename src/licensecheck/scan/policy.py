@@ -75,11 +75,8 @@ class _Checker:
 
     def string(self, value: Any, where: list[Any], what: str) -> str:
         if isinstance(value, bool):
-            raise self.fail(
-                where,
-                f"{what} must be a string, but {value!r} was read as a boolean "
-                f"(YAML 1.1 reads yes/no/on/off that way); quote it",
-            )
+            why = "" if self.path.endswith(".toml") else " (YAML 1.1 reads yes/no/on/off that way)"
+            raise self.fail(where, f"{what} must be a string, but {value!r} was read as a boolean{why}; quote it")
         if not isinstance(value, str) or not value.strip():
             raise self.fail(where, f"{what} must be a non-empty string, not {_type(value)}")
         return value.strip()
@@ -297,8 +294,10 @@ def load_pyproject_policy(path: Path, display: str, *, required: bool) -> Policy
 def find_policy(root: Path, explicit: Path | None) -> tuple[Policy | None, str | None]:
     """The policy in force and the root-relative path of its file (not scanned as a model use)."""
     if explicit is not None:
-        if not explicit.is_file():
+        if not explicit.exists():
             raise InputError("policy file not found", path=str(explicit))
+        if not explicit.is_file():
+            raise InputError("policy is not a regular file", path=str(explicit))
         display = _display(explicit, root)
         if explicit.suffix == ".toml":
             return load_pyproject_policy(explicit, display, required=True), _relative(explicit, root)

@@ -291,3 +291,11 @@ def test_python_defaults_and_conditionals() -> None:
     )
     found = [(m.value, m.line) for m in python_mentions(source, no_alias)]
     assert sorted(found) == [("org/embed", 5), ("org/env-default", 2), ("org/left", 3), ("org/right", 3)]
+
+
+def test_loop_over_literal_model_names() -> None:
+    source = 'for m in ["org/loop-a", "org/loop-b"]:\n    AutoModel.from_pretrained(m)\n'
+    lines = discover_module.python_candidate_lines(source.encode())
+    assert lines == [1]
+    found = [(m.value, m.line) for m in python_mentions(source, no_alias, lines=lines)]
+    assert found == [("org/loop-a", 1), ("org/loop-b", 1)]

@@ -68,6 +68,8 @@ def _model_place(before: bytes) -> bool:
 
 
 _PY_ASSIGNED = re.compile(rb"([A-Za-z_][\w]*)\s*(?::[^=\n]*)?=\s*$")
+# A loop over literal names: for name in ["org/a", "org/b"]:
+_PY_LOOPED = re.compile(rb"""\bfor\s+([A-Za-z_]\w*)\s+in\s*[\[(]\s*(?:["'][^"'\n]*["']\s*,\s*)*$""")
 NEAR_BYTES = 120
 # Every quoted token that could be a model id or a catalog alias (checked one by one: far fewer than bytes).
 _PY_QUOTED = re.compile(rb"""["']([A-Za-z0-9][\w.:/-]{1,150})["']""")
@@ -206,7 +208,7 @@ def python_candidate_lines(data: bytes) -> list[int] | None:
             continue
         if _model_place(before):
             break
-        assigned = _PY_ASSIGNED.search(before)
+        assigned = _PY_ASSIGNED.search(before) or _PY_LOOPED.search(before)
         if assigned and _used_by_a_loader(data, assigned.group(1)):
             break
     else:

@@ -323,6 +323,13 @@ class _PythonScan:
                     self._assign(target, node.value)
             elif isinstance(node, ast.AnnAssign):
                 self._assign(node.target, node.value)
+            elif (
+                isinstance(node, (ast.For, ast.AsyncFor))
+                and isinstance(node.target, ast.Name)
+                and isinstance(node.iter, (ast.List, ast.Tuple))
+            ):  # for name in ["org/a", "org/b"]: a loader given `name` loads each of them
+                for element in node.iter.elts:
+                    self._assign(node.target, element)
 
     def _strings(self, node: ast.expr | None) -> list[tuple[str, int]]:
         if isinstance(node, ast.Constant) and isinstance(node.value, str):

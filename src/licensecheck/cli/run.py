@@ -209,13 +209,13 @@ def license_document(license_id: str) -> dict[str, Any]:
             "verdict": limit.verdict.value,
             "reason": limit.reason,
             "uses": "all" if len(limit.uses) == len(Use) else sorted(u.value for u in limit.uses),
-            "cite": ", ".join(c.label() for c in limit.citations),
+            "cite": ", ".join(dict.fromkeys(c.label() for c in limit.citations)),
         }
         for limit in terms.limits
     ]
     obligations = []
     for key, item in (raw.get("obligations") or {}).items():
-        cites = ", ".join(section_label(str(c["section"])) for c in item.get("citations") or ())
+        cites = ", ".join(dict.fromkeys(section_label(str(c["section"])) for c in item.get("citations") or ()))
         obligations.append({"id": key, "kind": item["kind"], "text": item["text"], "cite": cites})
     summary = {
         k: raw[k]
@@ -242,16 +242,16 @@ def license_document(license_id: str) -> dict[str, Any]:
         )
         if k in raw
     }
+
+    def uses_with(*verdicts: str) -> list[str]:
+        return [str(u["use"]) for u in uses if u["verdict"] in verdicts]
+
     at_a_glance = {
-        # what the license grants outright, what it asks in return, and where it stops (choosealicense-style)
-        "permissions": [u["use"] for u in uses if terms.rule(Use(u["use"])).verdict is Verdict.ALLOWED],
-        "conditions": sorted({o["kind"] for o in obligations}),
-        "limitations": [f"{lim['kind']} → {lim['verdict']}" for lim in limits]
-        + [
-            f"{u['use']} → {terms.rule(Use(u['use'])).verdict.value}"
-            for u in uses
-            if terms.rule(Use(u["use"])).verdict is not Verdict.ALLOWED
-        ],
+        # with no facts given: what is allowed outright, what depends on a fact, what is refused; what it asks
+        "allowed": uses_with("allowed"),
+        "depends_on_facts": uses_with("conditional"),
+        "refused": uses_with("needs-permission", "forbidden"),
+        "obligations": sorted({o["kind"] for o in obligations}),
     }
     return {"license": summary, "at_a_glance": at_a_glance, "uses": uses, "limits": limits, "obligations": obligations}
 

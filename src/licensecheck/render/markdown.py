@@ -95,9 +95,10 @@ def render_license_show(doc: dict[str, Any]) -> str:
     lines.append(f"- **Source:** {lic['url']}")
     lines.extend(["", cell(lic["summary"]), ""])
     glance = doc["at_a_glance"]
-    lines.append(f"- **Permissions:** {', '.join(glance['permissions']) or 'none'}")
-    lines.append(f"- **Conditions:** {', '.join(glance['conditions']) or 'none'}")
-    lines.append(f"- **Limitations:** {cell(', '.join(glance['limitations']) or 'none')}")
+    lines.append(f"- **Allowed:** {', '.join(glance['allowed']) or 'none'}")
+    lines.append(f"- **Depends on facts:** {', '.join(glance['depends_on_facts']) or 'none'}")
+    lines.append(f"- **Not allowed or ask first:** {', '.join(glance['refused']) or 'none'}")
+    lines.append(f"- **Obligations:** {', '.join(glance['obligations']) or 'none'}")
     lines.append("")
     lines.append(f"**Outputs:** {cell(lic['outputs'])}")
     lines.append("")

@@ -172,9 +172,13 @@ def render_license_show(doc: dict[str, Any]) -> str:
     console.print(escape(lic["summary"]))
     glance = doc["at_a_glance"]
     console.print()
-    console.print(f"[bold green]Permissions:[/] {escape(', '.join(glance['permissions']) or 'none')}")
-    console.print(f"[bold yellow]Conditions:[/] {escape(', '.join(glance['conditions']) or 'none')}")
-    console.print(f"[bold red]Limitations:[/] {escape(', '.join(glance['limitations']) or 'none')}")
+    console.print(f"[bold green]Allowed:[/] {escape(', '.join(glance['allowed']) or 'none')}")
+    console.print(
+        f"[bold yellow]Depends on --mau/--region/--target/modality:[/] "
+        f"{escape(', '.join(glance['depends_on_facts']) or 'none')}"
+    )
+    console.print(f"[bold red]Not allowed or ask first:[/] {escape(', '.join(glance['refused']) or 'none')}")
+    console.print(f"[bold]Obligations:[/] {escape(', '.join(glance['obligations']) or 'none')}")
     for title, key in (("Outputs", "outputs"), ("Derivatives", "derivatives")):
         console.print(f"\n[bold]{title}:[/] {escape(lic[key])}")
     if lic.get("thresholds"):
@@ -206,19 +210,19 @@ def render_license_show(doc: dict[str, Any]) -> str:
         for limit in doc["limits"]:
             uses = limit["uses"] if isinstance(limit["uses"], str) else ", ".join(limit["uses"])
             console.print(
-                f"  • [{escape(limit['kind'])}] → {limit['verdict']} (uses: {escape(uses)}): "
+                f"  • \\[{escape(limit['kind'])}] → {limit['verdict']} (uses: {escape(uses)}): "
                 f"{escape(limit['reason'])} [dim]{escape(limit['cite'])}[/]"
             )
     if doc["obligations"]:
         console.print("[bold]Obligations:[/]")
         for ob in doc["obligations"]:
-            console.print(f"  • [{escape(ob['kind'])}] {escape(ob['text'])} [dim]{escape(ob['cite'])}[/]")
+            console.print(f"  • \\[{escape(ob['kind'])}] {escape(ob['text'])} [dim]{escape(ob['cite'])}[/]")
     if lic.get("notice"):
         console.print(f"\n[bold]Notice text to ship:[/]\n  {escape(lic['notice'])}")
     if lic.get("history"):
         console.print("\n[bold]Versions:[/]")
         for h in lic["history"]:
-            when = f" ({escape(h['date'])})" if h.get("date") else ""
+            when = f" ({escape(h['date'])})" if h.get("date") and h["date"] not in h["version"] else ""
             console.print(f"  • {escape(h['version'])}{when}: {escape(h['changes'])}")
     for note in lic.get("notes") or ():
         console.print(f"[dim]Note: {escape(note)}[/]")

@@ -17,24 +17,21 @@ def resolve_target(text: str, uses: Sequence[Use], *, online: bool = False) -> T
     if not value:
         raise UsageError("--target is empty")
     license_id = find_encoded(value)
-    if Use.RELICENSING in uses and license_id is None and Use.DISTILLATION not in uses:
-        # relicensing needs a license; with distillation too, the target may be the student model
-        require_license(value, option="--target")
-    if license_id is not None and Use.DISTILLATION not in uses:
+    if license_id is None and Use.DISTILLATION in uses:
+        recorded = find_license(value)  # a license not encoded still names the student's terms
+        license_id = recorded.id if recorded is not None else None
+    if license_id is not None:
         return Target(value, license=license_id, lineage_licenses=frozenset({license_id}))
-    if Use.DISTILLATION in uses:
-        from licensecheck.resolve import resolve_lineage
+    if Use.DISTILLATION not in uses:
+        if Use.RELICENSING in uses:
+            require_license(value, option="--target")  # relicensing needs a license: a usage error otherwise
+        return Target(value)
+    from licensecheck.resolve import resolve_lineage
 
-        if license_id is not None:
-            return Target(value, license=license_id, lineage_licenses=frozenset({license_id}))
-        recorded = find_license(value)
-        if recorded is not None:
-            return Target(value, license=recorded.id, lineage_licenses=frozenset({recorded.id}))
-        lineage = resolve_lineage(value, online=online)
-        # Derivation is judged by where the student's weights start, not by the license its card claims
-        # (a Llama 3.1 fine-tune labelled llama3 is not a Meta Llama 3 derivative).
-        return Target(value, model=lineage.root.name, lineage_licenses=lineage.root_licenses)
-    return Target(value)
+    lineage = resolve_lineage(value, online=online)
+    # Derivation is judged by where the student's weights start, not by the license its card claims
+    # (a Llama 3.1 fine-tune labelled llama3 is not a Meta Llama 3 derivative).
+    return Target(value, model=lineage.root.name, lineage_licenses=lineage.root_licenses)
 
 
 def parse_facts(

@@ -158,6 +158,23 @@ def _license_of_linked_repo(link: str) -> LicenseRef | None:
     return _ref(hit.licenses[0])
 
 
+def adapter_base(folder: Path) -> str | None:
+    """``base_model_name_or_path`` of a PEFT ``adapter_config.json`` in ``folder``; malformed is an InputError."""
+    from licensecheck.textfile import read_text_file
+
+    adapter = folder / ADAPTER_CONFIG
+    if not adapter.is_file():
+        return None
+    try:
+        config = json.loads(read_text_file(adapter, what="adapter config"))
+    except ValueError as exc:
+        raise InputError(f"adapter config is not valid JSON: {exc}", path=str(adapter)) from None
+    named_base = config.get("base_model_name_or_path") if isinstance(config, dict) else None
+    if named_base is not None and not isinstance(named_base, str):
+        raise InputError("adapter config base_model_name_or_path must be a string", path=str(adapter))
+    return named_base.strip() or None if named_base else None
+
+
 def resolve_folder(path: Path, display: str) -> ModelNode:
     """A local model folder, or a card file (README.md-style) given directly."""
     from licensecheck.card import parse_card
@@ -240,19 +257,12 @@ def resolve_folder(path: Path, display: str) -> ModelNode:
             if not carded:
                 evidence.append(Evidence("license-file", f"{name} not recognised", str(candidate)))
         refs.extend(unrecognised)  # nothing settled them: they stay (an honest unknown)
-        adapter = folder / ADAPTER_CONFIG
-        if adapter.is_file():
-            text = read_text_file(adapter, what="adapter config")
-            try:
-                config = json.loads(text)
-            except ValueError as exc:
-                raise InputError(f"adapter config is not valid JSON: {exc}", path=str(adapter)) from None
-            named_base = config.get("base_model_name_or_path") if isinstance(config, dict) else None
-            if named_base is not None and not isinstance(named_base, str):
-                raise InputError("adapter config base_model_name_or_path must be a string", path=str(adapter))
-            if named_base and named_base not in bases:
-                bases.append(named_base)
-                evidence.append(Evidence("adapter-config", f"base_model_name_or_path: {named_base}", str(adapter)))
+        named_base = adapter_base(folder)
+        if named_base and named_base not in bases:
+            bases.append(named_base)
+            evidence.append(
+                Evidence("adapter-config", f"base_model_name_or_path: {named_base}", str(folder / ADAPTER_CONFIG))
+            )
     return ModelNode(
         name=display,
         declared=tuple(declared),

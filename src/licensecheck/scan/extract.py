@@ -523,14 +523,6 @@ def _logical_lines(text: str, comment: str) -> Iterator[tuple[int, str]]:
         yield start, " ".join(parts)
 
 
-def _line_from(value: str, lines: list[str], start: int) -> int:
-    """The line, from ``start`` on, where ``value`` is written (a continued command spans several)."""
-    for index in range(start - 1, min(len(lines), start + 50)):
-        if value in lines[index]:
-            return index + 1
-    return start
-
-
 def command_mentions(text: str, is_alias: AliasCheck, *, comment: str = "#") -> list[Mention]:
     """``huggingface-cli download``, ``hf download``, ``vllm serve``, ``ollama pull/run``, ``--model X``.
 
@@ -543,7 +535,7 @@ def command_mentions(text: str, is_alias: AliasCheck, *, comment: str = "#") -> 
     def add(value: str, start: int) -> None:
         value = modelfile_target(value)
         if looks_like_model(value, is_alias):
-            out.append(Mention(value, _line_from(value, raw_lines, start), "command"))
+            out.append(Mention(value, _line_of(value, raw_lines, start - 1), "command"))
 
     for start, line in _logical_lines(text, comment):
         exec_form = _EXEC_FORM_RE.match(line)

@@ -193,20 +193,13 @@ def _is_relative(base: str) -> bool:
 
 
 def _adapter_base(folder: Path) -> str | None:
-    """``base_model_name_or_path`` of a PEFT ``adapter_config.json`` beside the card (its base model too)."""
-    import json
+    """The base named by a PEFT ``adapter_config.json`` beside the card; a malformed one is reported elsewhere."""
+    from licensecheck.resolve import adapter_base
 
-    from licensecheck.textfile import read_text_file
-
-    path = folder / "adapter_config.json"
-    if not path.is_file():
-        return None
     try:
-        config = json.loads(read_text_file(path, what="adapter config"))
-    except (LicenseCheckError, ValueError):
+        return adapter_base(folder)
+    except LicenseCheckError:
         return None
-    base = config.get("base_model_name_or_path") if isinstance(config, dict) else None
-    return base if isinstance(base, str) and base.strip() else None
 
 
 def _policy_checks(licenses: Sequence[str], policy: Policy | None) -> list[str]:

@@ -6,6 +6,6 @@ import sys
 if sys.path and sys.path[0] in ("", os.getcwd()):
     del sys.path[0]
 
-from licensecheck.cli.app import main
+from licensecheck.cli.entry import main
 
 main()

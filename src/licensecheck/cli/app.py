@@ -8,8 +8,6 @@ from typing import Annotated, Optional
 
 import typer
 
-from licensecheck.errors import LicenseCheckError
-
 
 def _typer(help_text: str) -> typer.Typer:
     return typer.Typer(
@@ -224,34 +222,25 @@ app = build_app()
 
 
 def main() -> None:
-    """Console entry point: our errors are one line and exit 2; anything else is a bug, exit 3."""
+    """The typer application as a console entry point (``licensecheck.cli.entry.main`` decides when)."""
     from typer._click.exceptions import ClickException, NoArgsIsHelpError, UsageError
 
-    first = next((arg for arg in sys.argv[1:] if not arg.startswith("-")), None)
-    try:
-        code = build_app(first if first in COMMANDS else None)(prog_name="licensecheck", standalone_mode=False)
-        sys.exit(code if isinstance(code, int) else 0)
-    except NoArgsIsHelpError as exc:  # `licensecheck` or `licensecheck license` alone: show the help
-        print(exc.ctx.get_help() if exc.ctx else str(exc.format_message()))
-        sys.exit(0)
-    except UsageError as exc:  # click's own usage errors, as one line like ours
-        where = exc.ctx.command_path if exc.ctx else "licensecheck"
-        print(f"licensecheck: error: {exc.format_message()} (see `{where} --help`)", file=sys.stderr)
-        sys.exit(2)
-    except ClickException as exc:
-        print(f"licensecheck: error: {exc.format_message()}", file=sys.stderr)
-        sys.exit(exc.exit_code)
-    except LicenseCheckError as exc:
-        print(f"licensecheck: error: {exc.describe()}", file=sys.stderr)
-        sys.exit(2)
-    except KeyboardInterrupt:
-        print("licensecheck: interrupted", file=sys.stderr)
-        sys.exit(130)
-    except SystemExit:
-        raise
-    except BaseException as exc:  # a bug: one line, never a traceback
-        print(
-            f"licensecheck: internal error ({type(exc).__name__}: {exc}); please report it with the command you ran",
-            file=sys.stderr,
-        )
-        sys.exit(3)
+    from licensecheck.cli.entry import guarded
+
+    def invoke() -> int:
+        first = next((arg for arg in sys.argv[1:] if not arg.startswith("-")), None)
+        try:
+            code = build_app(first if first in COMMANDS else None)(prog_name="licensecheck", standalone_mode=False)
+        except NoArgsIsHelpError as exc:  # `licensecheck` or `licensecheck license` alone: show the help
+            print(exc.ctx.get_help() if exc.ctx else str(exc.format_message()))
+            return 0
+        except UsageError as exc:  # click's own usage errors, as one line like ours
+            where = exc.ctx.command_path if exc.ctx else "licensecheck"
+            print(f"licensecheck: error: {exc.format_message()} (see `{where} --help`)", file=sys.stderr)
+            return 2
+        except ClickException as exc:
+            print(f"licensecheck: error: {exc.format_message()}", file=sys.stderr)
+            return exc.exit_code
+        return code if isinstance(code, int) else 0
+
+    guarded(invoke)

@@ -34,45 +34,141 @@ PARALLEL_MIN_FILES = 3000  # below this, forking a helper costs more than it sav
 # a quoted org/name or name:tag that passes ``looks_like_model``, or a bare catalog alias given to a loader/key.
 # Substrings, not one regex: `bytes in` runs at memory speed, while an alternation is tried at every position
 # (a third of the time of a large scan went there).
-_PY_CONTEXT = (
+_PY_CONTEXT = (  # the most common first: a file that has one is known after a few bytes
+    b"odel",
+    b"MODEL",
+    b"tokenizer",
     b"from_pretrained",
     b"pipeline",
+    b"repo_id",
     b"_download",
     b"LLM",
+    b"TOKENIZER",
+    b"REPO_ID",
     b"SentenceTransformer",
     b"CrossEncoder",
     b"Ollama",
-    b"odel",
-    b"MODEL",
-    b"repo_id",
-    b"REPO_ID",
-    b"tokenizer",
-    b"TOKENIZER",
 )
 # What stands just before a candidate string (within NEAR_BYTES, so calls spread over lines count) when it is in
 # a place that can name a model: inside an open loader call, or right after a model key (keyword, dict key,
-# assignment, argparse default), possibly after earlier items of a list.
-_PY_LOADER_OPEN = re.compile(
-    rb"(?:from_pretrained|pipeline|hf_hub_download|snapshot_download|LLM|AsyncLLMEngine|SentenceTransformer"
-    rb"|CrossEncoder|load_checkpoint_and_dispatch|Auto[A-Z]\w*|HuggingFaceEmbeddings|HuggingFacePipeline"
-    rb"|ChatOllama|OllamaLLM|Ollama)\s*\([^()]*$"
+# assignment, argparse default), possibly after earlier items of a list. Read backwards from the string with plain
+# byte operations: a regular expression searched over the window retries at every byte and costs ten times more.
+_LOADER_SUFFIXES = (
+    b"from_pretrained",
+    b"pipeline",
+    b"hf_hub_download",
+    b"snapshot_download",
+    b"LLM",
+    b"AsyncLLMEngine",
+    b"SentenceTransformer",
+    b"CrossEncoder",
+    b"load_checkpoint_and_dispatch",
+    b"HuggingFaceEmbeddings",
+    b"HuggingFacePipeline",
+    b"ChatOllama",
+    b"OllamaLLM",
+    b"Ollama",
 )
-_PY_KEY_OPEN = re.compile(
-    rb"(?i:model\w*|\w*_model\w*|repo_id|tokenizer\w*|\w*name_or_path|default)[\"']?\s*[=:]\s*[\[(]?\s*"
-    rb"(?:[\"'][^\"'\n]*[\"']\s*,\s*)*$"
-)
+_AUTO_CLASS = re.compile(rb"Auto[A-Z]")
+_WORD_BYTES = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_"
+
+
+def _trailing_word(text: bytes) -> bytes:
+    """The identifier ``text`` ends with (``\\w+`` in a bytes pattern), or nothing."""
+    return text[len(text.rstrip(_WORD_BYTES)) :]
+
+
+def _in_loader_call(before: bytes) -> bool:
+    """Whether ``before`` ends inside the still-open parentheses of a loader call."""
+    opening = before.rfind(b"(")
+    if opening < 0 or b")" in before[opening:]:
+        return False
+    name = _trailing_word(before[:opening].rstrip())
+    return name.endswith(_LOADER_SUFFIXES) or _AUTO_CLASS.search(name) is not None
+
+
+def _strip_items(text: bytes) -> bytes | None:
+    """``text`` without the earlier items of a list it ends inside (``"org/a", "org/b",``); None if malformed."""
+    text = text.rstrip()
+    while text.endswith(b","):
+        text = text[:-1].rstrip()
+        if not text.endswith((b'"', b"'")):
+            return None
+        opening = max(text.rfind(b'"', 0, len(text) - 1), text.rfind(b"'", 0, len(text) - 1))
+        if opening < 0 or b"\n" in text[opening:]:
+            return None
+        text = text[:opening].rstrip()
+    return text
+
+
+def _after_model_key(before: bytes) -> bool:
+    """Whether ``before`` ends right after a model key and ``=`` or ``:`` (maybe inside a list, after its items)."""
+    text = _strip_items(before)
+    if text is None:
+        return False
+    if text.endswith((b"[", b"(")):
+        text = text[:-1].rstrip()
+    if not text.endswith((b"=", b":")):
+        return False
+    text = text[:-1].rstrip()
+    if text.endswith((b'"', b"'")):
+        text = text[:-1]
+    key = _trailing_word(text).lower()
+    return b"model" in key or b"tokenizer" in key or key.endswith((b"repo_id", b"name_or_path", b"default"))
 
 
 def _model_place(before: bytes) -> bool:
-    return _PY_LOADER_OPEN.search(before) is not None or _PY_KEY_OPEN.search(before) is not None
+    return _in_loader_call(before) or _after_model_key(before)
 
 
-_PY_ASSIGNED = re.compile(rb"([A-Za-z_][\w]*)\s*(?::[^=\n]*)?=\s*$")
-# A loop over literal names: for name in ["org/a", "org/b"]:
-_PY_LOOPED = re.compile(rb"""\bfor\s+([A-Za-z_]\w*)\s+in\s*[\[(]\s*(?:["'][^"'\n]*["']\s*,\s*)*$""")
+def _identifier(word: bytes) -> bytes:
+    """The part of a ``\\w+`` run that can be a Python name (its leading digits dropped)."""
+    return word.lstrip(b"0123456789")
+
+
+def _assigned_name(before: bytes) -> bytes | None:
+    """The name ``before`` assigns to, when it ends with ``name =`` or ``name: annotation =`` (or ``:=``)."""
+    text = before.rstrip()
+    if not text.endswith(b"="):
+        return None
+    text = text[:-1]  # (after ==, +=, <= and the like no name is left right before it)
+    segment = max(text.rfind(b"="), text.rfind(b"\n")) + 1
+    colon = text.find(b":", segment)
+    while colon >= 0:  # an annotation (or a walrus): the name stands before its colon
+        name = _identifier(_trailing_word(text[:colon].rstrip()))
+        if name:
+            return name
+        colon = text.find(b":", colon + 1)
+    return _identifier(_trailing_word(text.rstrip())) or None
+
+
+def _looped_name(before: bytes) -> bytes | None:
+    """The loop variable when ``before`` ends inside the literal list of ``for name in [``."""
+    text = _strip_items(before)
+    if text is None or not text.endswith((b"[", b"(")):
+        return None
+    text = text[:-1].rstrip()
+    if not text.endswith(b"in") or not text[:-2][-1:].isspace():
+        return None
+    text = text[:-2].rstrip()
+    name = _trailing_word(text)
+    if not name or name != _identifier(name):
+        return None
+    text = text[: len(text) - len(name)]
+    if not text[-1:].isspace():
+        return None
+    text = text.rstrip()
+    return name if text.endswith(b"for") and not _trailing_word(text[:-3]) else None
+
+
 NEAR_BYTES = 120
-# Every quoted token that could be a model id or a catalog alias (checked one by one: far fewer than bytes).
-_PY_QUOTED = re.compile(rb"""["']([A-Za-z0-9][\w.:/-]{1,150})["']""")
+# Every quoted token that could be a model id or a catalog alias. One pattern per quote character: a pattern that
+# starts with a literal is searched at memory speed, one that starts with a character class is tried at every byte
+# (seven times slower on a large tree).
+_PY_QUOTED = (
+    re.compile(rb'"([A-Za-z0-9][\w.:/-]{1,150})"'),
+    re.compile(rb"'([A-Za-z0-9][\w.:/-]{1,150})'"),
+)
 _NOTEBOOK_HINT = (b"odel", b"MODEL", b"repo_id", b"_download", b"download ", b"ollama ", b"vllm ", b"LLM", b"pipeline")
 _CONFIG_HINT = (b"odel", b"MODEL", b"repo_id", b"tokenizer", b"name_or_path", b"download ", b"ollama ", b"vllm ")
 _SHELL_HINT = (b"download ", b"ollama ", b"vllm ", b"--model", b"--base", b"--tokenizer", b"--pretrained")
@@ -148,6 +244,30 @@ def _triple_quoted(data: bytes) -> list[tuple[int, int]]:
     return spans
 
 
+class _Docstrings:
+    """Whether an offset lies inside a triple-quoted string, asked for increasing offsets.
+
+    With one kind of triple quote in the file (the usual case) that is the parity of the marks before the offset,
+    counted in C from the previous question on; with both kinds they are paired in order (``_triple_quoted``).
+    """
+
+    def __init__(self, data: bytes) -> None:
+        self.data = data
+        double, single = b'"""' in data, b"'''" in data
+        self.mark = (b'"""' if double else b"'''") if double != single else None
+        self.spans = _triple_quoted(data) if double and single else []
+        self.opens = [at for at, _ in self.spans]
+        self.pos = self.count = 0
+
+    def inside(self, at: int) -> bool:
+        if self.mark is not None:
+            self.count += self.data.count(self.mark, self.pos, at)
+            self.pos = at
+            return self.count % 2 == 1
+        index = bisect_right(self.opens, at) - 1
+        return index >= 0 and at < self.spans[index][1]
+
+
 def _contains_any(data: bytes, needles: tuple[bytes, ...]) -> bool:
     return any(needle in data for needle in needles)
 
@@ -176,6 +296,35 @@ def _used_by_a_loader(data: bytes, name: bytes) -> bool:
     return False
 
 
+@cache
+def _alias_bytes() -> frozenset[bytes]:
+    return frozenset(key.encode() for key in _alias_keys() if " " not in key)
+
+
+def _candidate_values(data: bytes) -> list[bytes]:
+    """The distinct quoted tokens of ``data`` that look like a model id or are a catalog alias."""
+    tokens = set(_PY_QUOTED[0].findall(data))
+    tokens.update(_PY_QUOTED[1].findall(data))
+    out = [raw for raw in tokens if (b"/" in raw or b":" in raw) and looks_like_model(raw.decode(), is_catalog_alias)]
+    aliases = _alias_bytes()
+    if not aliases.isdisjoint(map(bytes.lower, tokens)):
+        out += [raw for raw in tokens if b"/" not in raw and b":" not in raw and raw.lower() in aliases]
+    return out
+
+
+def _quoted_positions(data: bytes, values: list[bytes]) -> list[int]:
+    """Where each value stands quoted in ``data`` (the offset of its opening quote), in order."""
+    starts: list[int] = []
+    for raw in values:
+        at = data.find(raw)
+        while at >= 0:
+            quote = data[at - 1 : at] if at else b""
+            if quote in (b'"', b"'") and data[at + len(raw) : at + len(raw) + 1] == quote:
+                starts.append(at - 1)
+            at = data.find(raw, at + len(raw))
+    return sorted(set(starts))
+
+
 def python_candidate_lines(data: bytes) -> list[int] | None:
     """The lines of strings that could name a model, or None when the file cannot name one (not parsed then).
 
@@ -184,23 +333,13 @@ def python_candidate_lines(data: bytes) -> list[int] | None:
     """
     if not _contains_any(data, _PY_CONTEXT):
         return None
-    aliases = _alias_keys()
-    starts: list[int] = []
-    for match in _PY_QUOTED.finditer(data):
-        raw = match.group(1)
-        if b"/" in raw or b":" in raw:
-            if not looks_like_model(raw.decode("utf-8", "replace"), is_catalog_alias):
-                continue
-        elif raw.lower().decode("utf-8", "replace") not in aliases:
-            continue
-        starts.append(match.start())
-    if not starts:
+    values = _candidate_values(data)
+    if not values:
         return None
-    docstrings = _triple_quoted(data) if b'"""' in data or b"'''" in data else []
-    opens = [a for a, _ in docstrings]
+    starts = _quoted_positions(data, values)
+    docstrings = _Docstrings(data)
     for start in starts:
-        index = bisect_right(opens, start) - 1
-        if index >= 0 and start < docstrings[index][1]:  # inside a docstring
+        if docstrings.inside(start):
             continue
         before = data[max(0, start - NEAR_BYTES) : start]
         line = before[before.rfind(b"\n") + 1 :]
@@ -208,8 +347,8 @@ def python_candidate_lines(data: bytes) -> list[int] | None:
             continue
         if _model_place(before):
             break
-        assigned = _PY_ASSIGNED.search(before) or _PY_LOOPED.search(before)
-        if assigned and _used_by_a_loader(data, assigned.group(1)):
+        assigned = _assigned_name(before) or _looped_name(before)
+        if assigned and _used_by_a_loader(data, assigned):
             break
     else:
         return None

@@ -306,43 +306,100 @@ def _walk_lines(tree: ast.AST, lines: Sequence[int] | None) -> Iterator[ast.AST]
                 stack.append(child)
 
 
-class _PythonScan:
-    """Collect string constants and the nodes that can name a model; then read them.
+def _is_word_char(char: str) -> bool:
+    return char.isalnum() or char == "_"
 
-    With ``lines`` (the lines holding a string that could be a model), only the nodes spanning those lines are
-    visited, then the nodes on lines that use a constant found there by name.
+
+def _name_lines(text: str, names: Iterable[str]) -> list[int]:
+    """The sorted lines of ``text`` on which one of ``names`` occurs as a whole word.
+
+    One ``str.find`` loop per name: a regular expression that starts with ``\\b`` is tried at every character.
+    """
+    positions: list[int] = []
+    for name in names:
+        at = text.find(name)
+        while at >= 0:
+            end = at + len(name)
+            if not (at and _is_word_char(text[at - 1])) and not (end < len(text) and _is_word_char(text[end])):
+                positions.append(at)
+            at = text.find(name, end)
+    lines: set[int] = set()
+    pos, line_no = 0, 1
+    for at in sorted(positions):
+        line_no += text.count("\n", pos, at)
+        pos = at
+        lines.add(line_no)
+    return sorted(lines)
+
+
+class _PythonScan:
+    """Collect string constants and the nodes that can name a model; then read them (``finish``).
+
+    Nodes come from a whole tree (``of_tree``), or statement by statement (``of_statements``): the statements
+    holding a string that could be a model, then the statements that use a constant found there by name.
     """
 
-    def __init__(self, tree: ast.AST, lines: Sequence[int] | None = None, source: str = "") -> None:
+    def __init__(self) -> None:
         self.constants: dict[str, list[tuple[str, int]]] = {}
         self.found: list[tuple[str, int]] = []
-        later: list[ast.Call | ast.Dict] = []
-        self._collect(_walk_lines(tree, lines), later)
-        if lines is not None and self.constants and source:
-            # A constant passed by name: visit the lines that mention one of the names (outside the first pass).
-            names = re.compile(r"\b(?:" + "|".join(map(re.escape, self.constants)) + r")\b")
+        self._later: list[ast.Call | ast.Dict] = []
+
+    @classmethod
+    def of_tree(cls, tree: ast.AST, lines: Sequence[int] | None = None, source: str = "") -> _PythonScan:
+        """With ``lines`` (the lines holding a string that could be a model), only the nodes spanning those lines
+        are visited, then the nodes on lines that use a constant found there by name."""
+        scan = cls()
+        scan._collect(_walk_lines(tree, lines))
+        if lines is not None and scan.constants and source:
             seen = set(lines)
-            found: set[int] = set()
-            pos, line_no = 0, 1
-            for match in names.finditer(source):
-                line_no += source.count("\n", pos, match.start())
-                pos = match.start()
-                if line_no not in seen:
-                    found.add(line_no)
-            uses = sorted(found)
+            uses = sorted({line for line in _name_lines(source, scan.constants) if line not in seen})
             if uses:
-                self._collect(_walk_lines(tree, uses), later, assignments=False)
+                scan._collect(_walk_lines(tree, uses), assignments=False)
+        scan.finish()
+        return scan
+
+    @classmethod
+    def of_statements(cls, text: str, lines: Sequence[int]) -> _PythonScan | None:
+        """The same reading from single statements; None when one cannot be cut out (then parse the file)."""
+        from licensecheck.scan.pysource import Source
+
+        source = Source(text)
+        scan = cls()
+        spans: list[tuple[int, int]] = []
+
+        def visit(line: int, assignments: bool) -> bool:
+            if any(first <= line <= last for first, last in spans):
+                return True
+            got = source.statement(line)
+            if got is None:
+                return False
+            first, last, tree = got
+            spans.append((first, last))
+            scan._collect(ast.walk(tree), assignments)
+            return True
+
+        for line in lines:
+            if source.strings_start_on(line) and not visit(line, True):
+                return None
+        if scan.constants:
+            for line in _name_lines(source.masked, scan.constants):
+                if not visit(line, False):
+                    return None
+        scan.finish()
+        return scan
+
+    def finish(self) -> None:
         self.constants = {k: list(dict.fromkeys(v)) for k, v in self.constants.items()}
-        for node in dict.fromkeys(later):
+        for node in dict.fromkeys(self._later):
             if isinstance(node, ast.Call):
                 self._call(node)
             else:
                 self._dict(node)
 
-    def _collect(self, nodes: Iterator[ast.AST], later: list[ast.Call | ast.Dict], assignments: bool = True) -> None:
+    def _collect(self, nodes: Iterator[ast.AST], assignments: bool = True) -> None:
         for node in nodes:
             if isinstance(node, (ast.Call, ast.Dict)):
-                later.append(node)
+                self._later.append(node)
             elif not assignments:
                 continue
             elif isinstance(node, ast.Assign):
@@ -419,11 +476,14 @@ def python_mentions(
     not parse (Python 2, a template, a fragment) is read with plain patterns instead, as form ``unparsed``, so a
     model it loads is not silently missed.
     """
-    try:
-        tree = ast.parse(source)
-        scan = _PythonScan(tree, lines, source)
-    except (SyntaxError, ValueError, RecursionError, MemoryError):
-        return pattern_mentions(source, is_alias, line_offset=line_offset)
+    scan = None
+    if lines is not None and "\r" not in source:  # a few statements instead of the whole file
+        scan = _PythonScan.of_statements(source, lines)
+    if scan is None:
+        try:
+            scan = _PythonScan.of_tree(ast.parse(source), lines, source)
+        except (SyntaxError, ValueError, RecursionError, MemoryError):
+            return pattern_mentions(source, is_alias, line_offset=line_offset)
     out = dict.fromkeys(
         Mention(value, line + line_offset, form) for value, line in scan.found if looks_like_model(value, is_alias)
     )

@@ -1,0 +1,163 @@
+"""The console entry point: plain `scan` and `model` calls start without typer.
+
+Importing typer (and click under it) is a fifth of a one-shot command's time and most of a small repository's scan.
+The two commands people run in scripts and CI are read here from a table of their options, and only when every
+argument is one this table knows (no ``--help``, no unknown option, no value that looks like an option) — anything
+else goes to the typer application in ``licensecheck.cli.app``, which owns help, usage errors and every other
+command. ``tests/test_cli_entry.py`` checks that the table and the typer commands agree, option by option.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+# command -> option spelling -> (parameter, kind); kind is "value", "many" (repeatable) or "flag"
+OPTIONS: dict[str, dict[str, tuple[str, str]]] = {
+    "scan": {
+        "--policy": ("policy", "value"),
+        "-p": ("policy", "value"),
+        "--use": ("use", "many"),
+        "-u": ("use", "many"),
+        "--mau": ("mau", "value"),
+        "--region": ("region", "value"),
+        "--fail-on": ("fail_on", "value"),
+        "--format": ("fmt", "value"),
+        "-f": ("fmt", "value"),
+        "--output": ("output", "value"),
+        "-o": ("output", "value"),
+        "--online": ("online", "flag"),
+    },
+    "model": {
+        "--license": ("license_id", "value"),
+        "-l": ("license_id", "value"),
+        "--use": ("use", "many"),
+        "-u": ("use", "many"),
+        "--mau": ("mau", "value"),
+        "--region": ("region", "value"),
+        "--target": ("target", "value"),
+        "--format": ("fmt", "value"),
+        "-f": ("fmt", "value"),
+        "--output": ("output", "value"),
+        "-o": ("output", "value"),
+        "--fail-on": ("fail_on", "value"),
+        "--online": ("online", "flag"),
+    },
+}
+POSITIONAL = {"scan": "path", "model": "model"}
+
+
+def parse_plain(argv: list[str]) -> tuple[str, dict[str, Any]] | None:
+    """(command, parameters as typer would pass them) for a plain call, or None to let typer read ``argv``."""
+    if not argv or argv[0] not in OPTIONS:
+        return None
+    command, table = argv[0], OPTIONS[argv[0]]
+    params: dict[str, Any] = {}
+    positional: str | None = None
+    args = iter(argv[1:])
+    for arg in args:
+        if arg.startswith("-") and arg != "-":
+            name, has_value, value = arg.partition("=")
+            if name not in table or (has_value and not name.startswith("--")):
+                return None  # --help, an unknown option, -fjson: typer's
+            param, kind = table[name]
+            if kind == "flag":
+                if has_value:
+                    return None
+                params[param] = True
+                continue
+            if not has_value:
+                following = next(args, None)
+                if following is None or (following.startswith("-") and following != "-"):
+                    return None  # a missing value is a usage error typer words
+                value = following
+            if kind == "many":
+                params.setdefault(param, []).append(value)
+            else:
+                params[param] = value  # click keeps the last
+        elif positional is None:
+            positional = arg
+        else:
+            return None  # an extra argument: typer's usage error
+    if positional is not None:
+        params[POSITIONAL[command]] = positional
+    return command, params
+
+
+def _runner(command: str, params: dict[str, Any]) -> Callable[[], int]:
+    def path(name: str) -> Path | None:
+        value = params.get(name)
+        return Path(value) if value is not None else None
+
+    if command == "scan":
+
+        def run() -> int:
+            from licensecheck.cli.scan import run_scan
+
+            return run_scan(
+                path=Path(params.get("path", ".")),
+                policy=path("policy"),
+                uses=params.get("use"),
+                mau=params.get("mau"),
+                region=params.get("region"),
+                fail_on=params.get("fail_on"),
+                fmt=params.get("fmt", "text"),
+                output=path("output"),
+                online=params.get("online", False),
+            )
+
+        return run
+
+    def run_model_command() -> int:
+        from licensecheck.cli.run import run_model
+
+        return run_model(
+            model=params.get("model"),
+            license_id=params.get("license_id"),
+            uses=params.get("use") or [],
+            mau=params.get("mau"),
+            region=params.get("region"),
+            target=params.get("target"),
+            fmt=params.get("fmt", "text"),
+            output=path("output"),
+            fail_on=params.get("fail_on"),
+            online=params.get("online", False),
+        )
+
+    return run_model_command
+
+
+def guarded(call: Callable[[], int]) -> None:
+    """Run ``call`` and exit with its code: our errors are one line and exit 2; anything else is a bug, exit 3."""
+    from licensecheck.errors import LicenseCheckError
+
+    try:
+        code = call()
+    except LicenseCheckError as exc:
+        print(f"licensecheck: error: {exc.describe()}", file=sys.stderr)
+        sys.exit(2)
+    except KeyboardInterrupt:
+        print("licensecheck: interrupted", file=sys.stderr)
+        sys.exit(130)
+    except SystemExit:
+        raise
+    except BaseException as exc:  # a bug: one line, never a traceback
+        print(
+            f"licensecheck: internal error ({type(exc).__name__}: {exc}); please report it with the command you ran",
+            file=sys.stderr,
+        )
+        sys.exit(3)
+    sys.exit(code)
+
+
+def main() -> None:
+    """Console entry point: a plain `scan` or `model` call runs here, anything else through typer."""
+    plain = parse_plain(sys.argv[1:])
+    if plain is None or (plain[0] == "model" and "model" not in plain[1] and "license_id" not in plain[1]):
+        from licensecheck.cli.app import main as typer_main  # help, usage errors, every other command
+
+        typer_main()
+        return
+    guarded(_runner(*plain))

@@ -1,0 +1,136 @@
+"""The typer-free entry point: it must read plain `scan` and `model` calls exactly as the typer commands do."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+import typer.main
+from typer.core import TyperArgument as Argument
+from typer.core import TyperOption as Option
+from typer.testing import CliRunner
+
+from licensecheck.cli import entry
+from licensecheck.cli.app import app, build_app
+
+REPOS = Path(__file__).parent / "fixtures" / "repos"
+
+
+@pytest.mark.parametrize("command", ["scan", "model"])
+def test_the_option_table_matches_the_typer_command(command: str) -> None:
+    group = typer.main.get_command(build_app(command))
+    click_command = group.commands[command]  # type: ignore[attr-defined]
+    table: dict[str, tuple[str, str]] = {}
+    positional = []
+    for param in click_command.params:
+        if isinstance(param, Option):
+            kind = "flag" if param.is_flag else "many" if param.multiple else "value"
+            for spelling in param.opts:
+                table[spelling] = (str(param.name), kind)
+        elif isinstance(param, Argument):
+            positional.append(param.name)
+    assert entry.OPTIONS[command] == table
+    assert [entry.POSITIONAL[command]] == positional
+
+
+def _recorded(monkeypatch: pytest.MonkeyPatch) -> list[dict[str, Any]]:
+    calls: list[dict[str, Any]] = []
+
+    def record(**kwargs: Any) -> int:
+        calls.append(kwargs)
+        return 0
+
+    monkeypatch.setattr("licensecheck.cli.scan.run_scan", record)
+    monkeypatch.setattr("licensecheck.cli.run.run_model", record)
+    return calls
+
+
+PLAIN = [
+    ["scan"],
+    ["scan", "repo"],
+    ["scan", "repo", "--use", "commercial", "-u", "hosting"],
+    ["scan", "--format=json", "repo"],
+    ["scan", "repo", "--mau", "1M", "--region", "EU", "--fail-on", "forbidden", "-o", "out.json", "--online"],
+    ["scan", "-p", "policy.yaml", "-f", "sarif", "--use", "commercial,research"],
+    ["scan", "repo", "--format", "json", "--format", "text"],
+    ["scan", "--region=a=b", "-"],
+    ["model", "meta-llama/Llama-3.1-8B-Instruct"],
+    ["model", "x/y", "--use", "distillation", "--target", "apache-2.0", "--fail-on", "unknown"],
+    ["model", "--license", "mit", "-u", "hosting", "--mau=900M"],
+    ["model", "-l", "mit", "--format=json", "--output", "o.json", "--online"],
+]
+
+
+@pytest.mark.parametrize("argv", PLAIN, ids=" ".join)
+def test_plain_calls_reach_the_same_function_with_the_same_arguments(
+    argv: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls = _recorded(monkeypatch)
+    result = CliRunner().invoke(app, argv)
+    assert result.exit_code == 0, result.output
+    plain = entry.parse_plain(argv)
+    assert plain is not None
+    assert entry._runner(*plain)() == 0
+    through_typer, through_entry = calls
+    assert through_entry == through_typer
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        [],
+        ["--version"],
+        ["license", "list"],
+        ["scan", "--help"],
+        ["scan", "a", "b"],
+        ["scan", "--bogus"],
+        ["scan", "--use"],
+        ["scan", "--use", "--online"],
+        ["scan", "-fjson"],
+        ["scan", "-u=commercial"],
+        ["scan", "--online=yes"],
+        ["scan", "--", "x"],
+        ["model", "-h"],
+    ],
+    ids=lambda argv: " ".join(argv) or "(nothing)",
+)
+def test_anything_else_is_left_to_typer(argv: list[str]) -> None:
+    assert entry.parse_plain(argv) is None
+
+
+def test_a_plain_scan_never_imports_typer_or_rich() -> None:
+    code = (
+        "import sys\n"
+        "from licensecheck.cli.entry import main\n"
+        "sys.argv = ['licensecheck', 'scan', sys.argv[1], '--format', 'json', '--use', 'commercial']\n"
+        "try:\n    main()\nexcept SystemExit as exc:\n    print(exc.code, file=sys.stderr)\n"
+        "print('typer' in sys.modules, 'rich' in sys.modules, file=sys.stderr)"
+    )
+    proc = subprocess.run(
+        [sys.executable, "-c", code, str(REPOS / "traps")], capture_output=True, text=True, timeout=60
+    )
+    exit_code, imported = proc.stderr.strip().splitlines()[-2:]
+    assert exit_code in ("0", "1")
+    assert imported == "False False"
+    assert proc.stdout.lstrip().startswith("{")
+
+
+def test_errors_on_the_plain_path_are_one_line_and_exit_2(tmp_path: Path) -> None:
+    proc = subprocess.run(
+        [sys.executable, "-m", "licensecheck", "scan", str(tmp_path / "missing"), "--format", "json"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert proc.returncode == 2
+    assert proc.stderr.count("\n") == 1 and proc.stderr.startswith("licensecheck: error:")
+    proc = subprocess.run(
+        [sys.executable, "-m", "licensecheck", "scan", str(tmp_path), "--use", "nonsense"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert proc.returncode == 2 and "nonsense" in proc.stderr and "Traceback" not in proc.stderr

@@ -1,0 +1,216 @@
+"""The fast paths of a scan checked against the slow, obviously right ones they replace.
+
+- the byte-level place checks of the Python pre-filter against the regular expressions they replaced;
+- the catalog's wildcard matcher against ``fnmatchcase``;
+- reading Python statement by statement (``pysource``) against parsing the whole file, on real code.
+"""
+
+from __future__ import annotations
+
+import ast
+import fnmatch
+import re
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
+
+from licensecheck.catalog import glob_match
+from licensecheck.scan import discover
+from licensecheck.scan.extract import _PythonScan
+from licensecheck.scan.pysource import Source
+
+PROPERTY = settings(max_examples=600, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+# The regular expressions the pre-filter used before it read windows backwards with byte operations.
+OLD_LOADER = re.compile(
+    rb"(?:from_pretrained|pipeline|hf_hub_download|snapshot_download|LLM|AsyncLLMEngine|SentenceTransformer"
+    rb"|CrossEncoder|load_checkpoint_and_dispatch|Auto[A-Z]\w*|HuggingFaceEmbeddings|HuggingFacePipeline"
+    rb"|ChatOllama|OllamaLLM|Ollama)\s*\([^()]*$"
+)
+OLD_KEY = re.compile(
+    rb"(?i:model\w*|\w*_model\w*|repo_id|tokenizer\w*|\w*name_or_path|default)[\"']?\s*[=:]\s*[\[(]?\s*"
+    rb"(?:[\"'][^\"'\n]*[\"']\s*,\s*)*$"
+)
+OLD_ASSIGNED = re.compile(rb"([A-Za-z_][\w]*)\s*(?::[^=\n]*)?=\s*$")
+OLD_LOOPED = re.compile(rb"""\bfor\s+([A-Za-z_]\w*)\s+in\s*[\[(]\s*(?:["'][^"'\n]*["']\s*,\s*)*$""")
+
+PIECES = [
+    b"model",
+    b"MODEL_ID",
+    b"x",
+    b"for",
+    b"in",
+    b"default",
+    b"repo_id",
+    b"my_repo_id",
+    b"tokenizer_name",
+    b"AutoModel",
+    b"TFAutoModelForX",
+    b"Auto",
+    b"from_pretrained",
+    b"pipeline",
+    b"LLM",
+    b"MyLLM",
+    b"name_or_path",
+    b"Ollama",
+    b"str",
+    b"9",
+    b"1x",
+    b"_",
+    b"=",
+    b"==",
+    b"+=",
+    b"!=",
+    b":",
+    b":=",
+    b"(",
+    b")",
+    b"[",
+    b"]",
+    b",",
+    b".",
+    b'"a/b"',
+    b"'x'",
+    b'"',
+    b"'",
+    b" ",
+    b"\t",
+    b"\n",
+]
+WINDOWS = st.lists(st.sampled_from(PIECES), max_size=14).map(b"".join)
+
+
+@PROPERTY
+@given(WINDOWS)
+def test_model_place_matches_the_regular_expressions(window: bytes) -> None:
+    expected = OLD_LOADER.search(window) is not None or OLD_KEY.search(window) is not None
+    assert discover._model_place(window) == expected
+
+
+@PROPERTY
+@given(WINDOWS)
+def test_assigned_name_matches_the_regular_expression(window: bytes) -> None:
+    match = OLD_ASSIGNED.search(window)
+    assert discover._assigned_name(window) == (match.group(1) if match else None)
+
+
+@PROPERTY
+@given(WINDOWS)
+def test_looped_name_matches_the_regular_expression(window: bytes) -> None:
+    match = OLD_LOOPED.search(window)
+    assert discover._looped_name(window) == (match.group(1) if match else None)
+
+
+@PROPERTY
+@given(
+    st.text("ab-/.*", max_size=12),
+    st.text("ab-/.", max_size=12),
+)
+def test_glob_match_is_fnmatchcase(pattern: str, text: str) -> None:
+    assert glob_match(text, pattern) == fnmatch.fnmatchcase(text, pattern)
+
+
+@PROPERTY
+@given(st.lists(st.sampled_from([b"x = 1\n", b'"""', b"doc ", b"\n", b'"a/b"', b"'", b" "]), max_size=24))
+def test_docstring_parity_matches_pairing_with_one_kind_of_triple_quote(parts: list[bytes]) -> None:
+    data = b"".join(parts)
+    spans = discover._triple_quoted(data)
+    docstrings = discover._Docstrings(data)
+    opened = discover._positions(data, b'"""')
+    assume(
+        len(opened) % 2 == 0 and b"'''" not in data
+    )  # (an unclosed one runs to the end for parity, and closes nothing when paired)
+    marks = {m + k for m in opened for k in range(3)}
+    for at in range(len(data)):
+        if at not in marks:  # (on a mark itself the two may differ; no candidate string starts there)
+            assert docstrings.inside(at) == any(start <= at < end for start, end in spans), (data, at)
+
+
+# ------------------------------------------------------------------------------------- statements, not files
+
+
+def statement_text(source: str, line: int) -> str | None:
+    got = Source(source).statement(line)
+    if got is None:
+        return None
+    first, last, _ = got
+    return "\n".join(source.split("\n")[first - 1 : last])
+
+
+def test_a_call_spread_over_lines_is_cut_out_whole() -> None:
+    source = 'x = 1\nmodel = AutoModel.from_pretrained(\n    "org/a",  # (a comment with a ")"\n    x=")",\n)\ny = 2\n'
+    assert (
+        statement_text(source, 3)
+        == 'model = AutoModel.from_pretrained(\n    "org/a",  # (a comment with a ")"\n    x=")",\n)'
+    )
+
+
+def test_headers_decorators_and_continuations() -> None:
+    source = (
+        "class A:\n"
+        "    @register(model='org/d')\n"
+        "    def f(self):\n"
+        "        for m in ['org/a',\n"
+        "                  'org/b']:\n"
+        "            pass\n"
+        "        if x:\n"
+        "            pass\n"
+        "        elif y == 'org/c':\n"
+        "            pass\n"
+        "        z = 'org/e' + \\\n"
+        "            'f'\n"
+        "        w: 'T' = 'org/g'\n"
+    )
+    assert statement_text(source, 2) == "    @register(model='org/d')"
+    assert statement_text(source, 5) == "        for m in ['org/a',\n                  'org/b']:"
+    assert statement_text(source, 9) == "        elif y == 'org/c':"
+    assert statement_text(source, 12) == "        z = 'org/e' + \\\n            'f'"
+    assert statement_text(source, 13) == "        w: 'T' = 'org/g'"
+
+
+def test_multi_line_strings_belong_to_the_statement_they_start_in() -> None:
+    source = 'PROMPT = """\nfrom_pretrained("org/in-a-string")\n""" + "org/x"\nnext_line = 1\n'
+    assert statement_text(source, 3) == source.split("\n", 3)[0] + "\n" + "\n".join(source.split("\n")[1:3])
+    assert statement_text(source, 2) == statement_text(source, 3)
+    assert not Source(source).strings_start_on(2)  # the doc line is inside the string
+
+
+def test_what_cannot_be_cut_out_is_none() -> None:
+    assert statement_text("match x:\n    case 'org/a':\n        pass\n", 2) is None
+    assert statement_text("if a:\n    pass\nelse: m = 'org/a'\n", 3) is None
+    assert statement_text("x = (1,\n", 1) is None  # never closes
+
+
+def _oracle_files() -> list[Path]:
+    stdlib = sorted(Path(ast.__file__).parent.glob("*.py"))
+    fixtures = sorted((Path(__file__).parent / "fixtures").rglob("*.py"))
+    return fixtures + stdlib[:: max(1, len(stdlib) // 60)]
+
+
+@pytest.mark.parametrize("path", _oracle_files(), ids=lambda p: p.name)
+def test_statements_find_what_the_whole_tree_finds(path: Path) -> None:
+    """Every line holding a quote is a candidate: far more statements than a scan ever cuts out."""
+    source = path.read_text(encoding="utf-8")
+    try:
+        tree = ast.parse(source)
+    except SyntaxError:
+        pytest.skip("not Python 3")
+    lines = [n for n, text in enumerate(source.split("\n"), 1) if '"' in text or "'" in text]
+    by_statements = _PythonScan.of_statements(source, lines)
+    by_tree = _PythonScan.of_tree(tree, lines, source)
+    if by_statements is None:  # allowed (the caller parses the file), but it must stay the exception
+        assert "match " in source or "else:" in source or "case " in source, path
+        return
+    assert sorted(set(by_statements.found)) == sorted(set(by_tree.found))
+
+
+def test_a_file_that_does_not_parse_elsewhere_still_gives_its_loader_calls() -> None:
+    from licensecheck.scan.extract import python_mentions
+
+    source = 'print "python 2"\nm = AutoModel.from_pretrained("org/x")\n'
+    found = python_mentions(source, lambda _: False, lines=[2])
+    assert [(m.value, m.line, m.form) for m in found] == [("org/x", 2, "python")]
+    assert sys.version_info >= (3, 10)

@@ -27,8 +27,9 @@ from licensecheck.scan.walk import FileEntry, walk_repository
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
 MAX_NOTEBOOK_BYTES = 16 * 1024 * 1024  # notebooks carry their outputs (images) inline
-PARALLEL_MIN_PYTHON = 400  # code to parse is the costly part: a few hundred Python files pay for a fork
-PARALLEL_MIN_FILES = 3000  # below this, forking a helper costs more than it saves (measured: bench/bench_scan.py)
+# A forked helper costs about 2 ms; below these counts it saves less than that (measured: bench/bench_scan.py)
+PARALLEL_MIN_PYTHON = 100  # Python files are the costly part
+PARALLEL_MIN_FILES = 300
 
 # Python is parsed only when it names a loader or a model key *and* holds a string that could be a model:
 # a quoted org/name or name:tag that passes ``looks_like_model``, or a bare catalog alias given to a loader/key.
@@ -453,25 +454,52 @@ def _parallel(
 ) -> list[Outcome]:
     """Fork ``workers - 1`` helpers; this process takes its own share. Only files with findings come back.
 
+    A plain ``os.fork`` with a pipe per helper (a ``multiprocessing`` pool costs 15 ms to start, more than a
+    mid-sized repository takes to scan). A helper that fails is not trusted: its share is scanned here again.
     The shares are strided, so this process's progress through its own share stands for the whole scan's.
     """
-    from multiprocessing import get_context
+    import pickle
 
     global _SHARED
     _SHARED = entries
+    helpers: list[tuple[int, int, int]] = []  # (share, pid, read end of its pipe)
     try:
-        with get_context("fork").Pool(workers - 1) as pool:
-            pending = [pool.apply_async(_scan_slice, (index, workers)) for index in range(1, workers)]
-            outcomes = []
-            for index, entry in enumerate(entries[0::workers]):
-                outcome = scan_entry(entry)
-                if _interesting(outcome):
-                    outcomes.append(outcome)
-                if progress is not None and index % 128 == 0:
-                    progress(min(index * workers, len(entries)), len(entries))
-            for item in pending:
-                outcomes.extend(item.get())
+        for share in range(1, workers):
+            read_end, write_end = os.pipe()
+            pid = os.fork()
+            if pid == 0:  # the helper: scan its share, send it back, leave without running any cleanup
+                code = 1
+                try:
+                    os.close(read_end)
+                    with os.fdopen(write_end, "wb") as pipe:
+                        pickle.dump(_scan_slice(share, workers), pipe, protocol=pickle.HIGHEST_PROTOCOL)
+                    code = 0
+                finally:
+                    os._exit(code)
+            os.close(write_end)
+            helpers.append((share, pid, read_end))
+        outcomes: list[Outcome] = []
+        for index, entry in enumerate(entries[0::workers]):  # this process's share
+            outcome = scan_entry(entry)
+            if _interesting(outcome):
+                outcomes.append(outcome)
+            if progress is not None and index % 128 == 0:
+                progress(min(index * workers, len(entries)), len(entries))
+        while helpers:
+            share, pid, read_end = helpers.pop(0)
+            with os.fdopen(read_end, "rb") as pipe:
+                data = pipe.read()
+            _, status = os.waitpid(pid, 0)
+            try:
+                if status != 0:
+                    raise ValueError(status)
+                outcomes.extend(pickle.loads(data))
+            except Exception:  # a helper that died or sent something unreadable: do its share here
+                outcomes.extend(_scan_slice(share, workers))
     finally:
+        for _, pid, read_end in helpers:  # interrupted: close the pipes (a helper still writing stops) and reap
+            os.close(read_end)
+            os.waitpid(pid, 0)
         _SHARED = []
     return outcomes
 

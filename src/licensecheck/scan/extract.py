@@ -342,7 +342,8 @@ class _PythonScan:
     def __init__(self) -> None:
         self.constants: dict[str, list[tuple[str, int]]] = {}
         self.found: list[tuple[str, int]] = []
-        self._later: list[ast.Call | ast.Dict] = []
+        self._later: list[tuple[ast.Call | ast.Dict, int]] = []  # (node, line offset of the tree it is in)
+        self._offset = 0  # added to node line numbers: a statement parsed alone starts at line 1
 
     @classmethod
     def of_tree(cls, tree: ast.AST, lines: Sequence[int] | None = None, source: str = "") -> _PythonScan:
@@ -365,16 +366,17 @@ class _PythonScan:
 
         source = Source(text)
         scan = cls()
-        spans: list[tuple[int, int]] = []
+        covered: set[int] = set()  # lines of the statements read so far
 
         def visit(line: int, assignments: bool) -> bool:
-            if any(first <= line <= last for first, last in spans):
+            if line in covered:
                 return True
             got = source.statement(line)
             if got is None:
                 return False
             first, last, tree = got
-            spans.append((first, last))
+            covered.update(range(first, last + 1))
+            scan._offset = first - 1
             scan._collect(ast.walk(tree), assignments)
             return True
 
@@ -390,7 +392,8 @@ class _PythonScan:
 
     def finish(self) -> None:
         self.constants = {k: list(dict.fromkeys(v)) for k, v in self.constants.items()}
-        for node in dict.fromkeys(self._later):
+        for node, offset in dict.fromkeys(self._later):
+            self._offset = offset
             if isinstance(node, ast.Call):
                 self._call(node)
             else:
@@ -399,7 +402,7 @@ class _PythonScan:
     def _collect(self, nodes: Iterator[ast.AST], assignments: bool = True) -> None:
         for node in nodes:
             if isinstance(node, (ast.Call, ast.Dict)):
-                self._later.append(node)
+                self._later.append((node, self._offset))
             elif not assignments:
                 continue
             elif isinstance(node, ast.Assign):
@@ -417,7 +420,7 @@ class _PythonScan:
 
     def _strings(self, node: ast.expr | None) -> list[tuple[str, int]]:
         if isinstance(node, ast.Constant) and isinstance(node.value, str):
-            return [(node.value, node.lineno)]
+            return [(node.value, node.lineno + self._offset)]
         if isinstance(node, ast.Name):
             return list(self.constants.get(node.id, ()))
         if isinstance(node, ast.IfExp):  # "a/b" if cond else "c/d": either may be loaded
@@ -628,6 +631,34 @@ _KEY_ANYWHERE_RE = re.compile(r"""["']?([A-Za-z_][\w.-]*)["']?\s*[:=]\s*["']?([A
 _LIST_ITEM_RE = re.compile(r"""^\s*-\s+["']?([^"'#\s,]+)["']?\s*(?:#.*)?$""")
 
 
+LONG_LINE = 2000  # minified JSON, prompt collections: read from the key parts instead of at every character
+
+
+def _pairs_anywhere(line: str) -> Iterator[tuple[str, str]]:
+    """(key, scalar value) pairs anywhere in a line.
+
+    A long line is read only where a model key could stand (around each key part), because the pattern is tried at
+    every character otherwise: a 200 kB one-line JSON of prompts cost 40 ms.
+    """
+    if len(line) <= LONG_LINE:
+        for pair in _KEY_ANYWHERE_RE.finditer(line):
+            yield pair.group(1), pair.group(2)
+        return
+    starts: set[int] = set()
+    for part in _KEY_PARTS:
+        at = line.find(part)
+        while at >= 0:
+            start = at
+            while start > 0 and (line[start - 1].isalnum() or line[start - 1] in "_.-"):
+                start -= 1
+            starts.add(start)
+            at = line.find(part, at + len(part))
+    for start in sorted(starts):
+        found = _KEY_ANYWHERE_RE.match(line, start)
+        if found is not None:
+            yield found.group(1), found.group(2)
+
+
 def _values(raw: str) -> list[str]:
     """The scalar values of a key's value text: ``org/x``, ``"org/x"``, ``[a/b, c/d]``."""
     text = raw.split(" #", 1)[0].strip().rstrip(",").strip()
@@ -664,10 +695,11 @@ def config_mentions(text: str, is_alias: AliasCheck, *, skip_section: str | None
             list_key_indent = None
         if not any(part in line for part in _KEY_PARTS) and "pretrained=" not in line:
             continue  # every model key holds one of these parts: most lines skip the regexes
-        if "{" in line or "pretrained=" in line:  # flow mappings, inline tables, one-line JSON, model_args strings
-            for pair in _KEY_ANYWHERE_RE.finditer(line):
-                if pair.group(1).lower() in MODEL_KEYS and looks_like_model(pair.group(2), is_alias):
-                    out.append(Mention(pair.group(2), number, "config"))
+        if "{" in line:  # flow mappings, inline tables, one-line JSON
+            for key, value in _pairs_anywhere(line):
+                if key.lower() in MODEL_KEYS and looks_like_model(value, is_alias):
+                    out.append(Mention(value, number, "config"))
+        if "pretrained=" in line:  # lm-eval model_args strings
             for arg in _PRETRAINED_ARG_RE.finditer(line):
                 if looks_like_model(arg.group(1), is_alias):
                     out.append(Mention(arg.group(1), number, "config"))

@@ -13,7 +13,6 @@ from __future__ import annotations
 import ast
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
 from itertools import accumulate
 from operator import add
 
@@ -36,11 +35,7 @@ MAX_BACK = 5000  # lines walked back to a statement's start before giving up (an
 MAX_FORWARD = 5000
 
 
-@dataclass(frozen=True)
-class Token:
-    start: int
-    end: int
-    kind: str  # comment | triple | string | stray
+Token = tuple[int, int, str]  # (start, end, kind): kind is comment, triple, string or stray
 
 
 class Source:
@@ -56,12 +51,16 @@ class Source:
             if kind is None:  # the trailing code run
                 break
             start, end = match.span(kind)
-            self.tokens.append(Token(start, end, kind))
+            self.tokens.append((start, end, kind))
             parts.append(text[pos:start])
-            body = "\n".join(" " * len(piece) for piece in text[start:end].split("\n"))
-            if kind != "comment" and len(body) >= 2:  # a string keeps its quotes: `x: "T"` is no block header
-                body = '"' + body[1:-1] + '"'
-            parts.append(body)
+            size = end - start
+            if kind == "comment":
+                parts.append(" " * size)
+            elif kind == "string" or "\n" not in (body := text[start:end]):  # keeps its quotes: `x: "T"` no header
+                parts.append(f'"{" " * (size - 2)}"' if size >= 2 else " ")
+            else:
+                blank = "\n".join(" " * len(piece) for piece in body.split("\n"))
+                parts.append(f'"{blank[1:-1]}"')
             pos = end
         parts.append(text[pos:])
         # same length and line breaks as ``text``: comments blank, strings blank between their outer quotes
@@ -70,7 +69,7 @@ class Source:
         self.code_lines = self.masked.split("\n")
         # where each line starts: the running total of line lengths, plus one newline per line before it
         self.line_starts = [0, *map(add, accumulate(map(len, self.lines[:-1])), range(1, len(self.lines)))]
-        self._token_starts = [token.start for token in self.tokens]
+        self._token_starts = [token[0] for token in self.tokens]
         self._depth_at = (0, 0)  # (offset, bracket depth there): questions come in increasing order, mostly
 
     def line_of(self, pos: int) -> int:
@@ -80,7 +79,7 @@ class Source:
     def token_at(self, pos: int) -> Token | None:
         """The string or comment token that starts exactly at ``pos``, if any."""
         index = bisect_right(self._token_starts, pos) - 1
-        if index >= 0 and self.tokens[index].start == pos:
+        if index >= 0 and self.tokens[index][0] == pos:
             return self.tokens[index]
         return None
 
@@ -104,7 +103,7 @@ class Source:
     def _token_around(self, pos: int) -> Token | None:
         """The string or comment token that ``pos`` lies strictly inside, if any."""
         index = bisect_right(self._token_starts, pos) - 1
-        if index >= 0 and self.tokens[index].start < pos < self.tokens[index].end:
+        if index >= 0 and self.tokens[index][0] < pos < self.tokens[index][1]:
             return self.tokens[index]
         return None
 
@@ -120,7 +119,7 @@ class Source:
                 return None
             around = self._token_around(self.line_starts[first - 1])
             if around is not None:  # inside a multi-line string: the statement starts where the string does
-                first = self.line_of(around.start)
+                first = self.line_of(around[0])
                 depth = self._depth_before(first)
             elif depth > 0 or self._continues(first - 1):
                 if first <= 1:
@@ -137,7 +136,7 @@ class Source:
             line_end = self.line_starts[last] - 1 if last < len(self.line_starts) else len(self.text)
             around = self._token_around(line_end)
             if around is not None:  # a string that runs on past this line
-                last = self.line_of(around.end - 1)
+                last = self.line_of(around[1] - 1)
                 depth = self._depth_before(last) + self._delta(last)
             elif depth > 0 or self._continues(last):
                 if last >= len(self.lines):
@@ -152,14 +151,14 @@ class Source:
         start = self.line_starts[line - 1] if line <= len(self.line_starts) else len(self.text)
         end = self.line_starts[line] if line < len(self.line_starts) else len(self.text)
         index = bisect_right(self._token_starts, start - 1)
-        while index < len(self.tokens) and self.tokens[index].start < end:
-            if self.tokens[index].kind in ("string", "triple"):
+        while index < len(self.tokens) and self.tokens[index][0] < end:
+            if self.tokens[index][2] in ("string", "triple"):
                 return True
             index += 1
         return False
 
     def statement(self, line: int) -> tuple[int, int, ast.Module] | None:
-        """(first line, last line, parsed tree with real line numbers) for the logical line holding ``line``.
+        """(first line, last line, parsed tree) for the logical line holding ``line``; the tree's line 1 is ``first``.
 
         A compound statement's header is parsed with an empty body (``for name in [...]:`` keeps its loop target
         and list); ``elif`` is read as ``if`` and a decorator as decorating an empty function.
@@ -186,5 +185,4 @@ class Source:
             tree = ast.parse("\n".join(lines) + suffix)
         except (SyntaxError, ValueError, RecursionError, MemoryError):
             return None
-        ast.increment_lineno(tree, first - 1)
         return first, last, tree

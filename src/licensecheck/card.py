@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Any
+from collections.abc import Mapping
+from types import MappingProxyType
+from typing import Any, NamedTuple
 
 from licensecheck.errors import InputError
 from licensecheck.safeyaml import compose_yaml, load_yaml, node_line
@@ -55,8 +56,7 @@ TEXT_PIPELINES = frozenset(
 MULTIMODAL_TAGS = frozenset({"multimodal", "vision", "image-text-to-text", "vision-language", "vlm", "llava", "omni"})
 
 
-@dataclass(frozen=True)
-class Card:
+class Card(NamedTuple):
     path: str
     license: tuple[str, ...] = ()
     license_name: str | None = None
@@ -65,7 +65,7 @@ class Card:
     base_model_relation: str | None = None
     pipeline_tag: str | None = None
     tags: tuple[str, ...] = ()
-    lines: dict[str, int] = field(default_factory=dict)
+    lines: Mapping[str, int] = MappingProxyType({})
     has_front_matter: bool = True
 
     @property

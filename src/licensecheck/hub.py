@@ -19,9 +19,8 @@ import re
 import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from licensecheck import __version__
 from licensecheck.card import Card, parse_card
@@ -84,8 +83,7 @@ class _Refused(_Unreachable):
     """The Hub answered with an error of ours (bad token, forbidden, bad request)."""
 
 
-@dataclass(frozen=True)
-class _File:
+class _File(NamedTuple):
     text: str
     cached_only: bool  # served from the local cache because the Hub could not be reached
 

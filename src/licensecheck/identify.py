@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 
 from licensecheck.data import catalog_index, license_index
 
@@ -11,8 +11,7 @@ from licensecheck.data import catalog_index, license_index
 HEAD_CHARS = 64 * 1024
 
 
-@dataclass(frozen=True)
-class Identified:
+class Identified(NamedTuple):
     license: str
     signature: str
     line: int

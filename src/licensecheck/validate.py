@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from licensecheck.data import SCHEMA_DIR, key_variants, normalize_key
 from licensecheck.errors import InputError
@@ -22,8 +21,7 @@ LIMIT_REQUIRES = {
 }
 
 
-@dataclass(frozen=True)
-class Problem:
+class Problem(NamedTuple):
     path: str
     line: int | None
     message: str
@@ -32,8 +30,7 @@ class Problem:
         return f"{self.path}:{self.line}: {self.message}" if self.line else f"{self.path}: {self.message}"
 
 
-@dataclass(frozen=True)
-class LicenseFile:
+class LicenseFile(NamedTuple):
     path: str
     data: Mapping[str, Any] | None
     problems: tuple[Problem, ...]

@@ -11,8 +11,8 @@ import re
 import sys
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
 from functools import cache
+from typing import NamedTuple
 
 from licensecheck.scan.extract import (
     Mention,
@@ -182,21 +182,22 @@ _HINTS = {
 }
 
 
-@dataclass(frozen=True)
-class CardFile:
+class CardFile(NamedTuple):
     """A model card (README.md with front matter) found in the repository."""
 
     rel: str
     path: str
 
 
-@dataclass
 class Discovery:
-    mentions: dict[str, list[tuple[Mention, str]]] = field(default_factory=dict)  # value -> [(mention, rel)]
-    cards: list[CardFile] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
-    files_read: int = 0
-    files_seen: int = 0
+    """What a walk found: model mentions by value (each with the file it is in), model cards, warnings."""
+
+    def __init__(self) -> None:
+        self.mentions: dict[str, list[tuple[Mention, str]]] = {}  # value -> [(mention, rel)]
+        self.cards: list[CardFile] = []
+        self.warnings: list[str] = []
+        self.files_read = 0
+        self.files_seen = 0
 
     def add(self, rel: str, mentions: Sequence[Mention]) -> None:
         for mention in mentions:

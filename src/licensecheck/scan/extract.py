@@ -12,7 +12,7 @@ import json
 import re
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 # Keyword arguments, config keys and assignment targets whose string value names a model.
 MODEL_KEYS = frozenset(
@@ -234,8 +234,7 @@ _LOCAL_ROOTS = frozenset(
 )
 
 
-@dataclass(frozen=True)
-class Mention:
+class Mention(NamedTuple):
     """A model reference as written, where it stands, and the form it was found in."""
 
     value: str

@@ -10,10 +10,10 @@ import datetime as _dt
 import importlib
 import re
 import sys
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
-from typing import Any, TypeVar
+from types import MappingProxyType
+from typing import Any, NamedTuple, TypeVar
 
 from licensecheck.errors import InputError, UsageError
 from licensecheck.vocabulary import Use, Verdict
@@ -24,8 +24,7 @@ IGNORE_KEYS = ("model", "reason", "until")
 _KEY_ALIASES = {"fail_on": "fail-on", "use": "uses"}
 
 
-@dataclass(frozen=True)
-class IgnoreEntry:
+class IgnoreEntry(NamedTuple):
     model: str
     reason: str
     until: _dt.date | None = None
@@ -38,8 +37,7 @@ class IgnoreEntry:
         return {"model": self.model, "reason": self.reason, "until": self.until.isoformat() if self.until else None}
 
 
-@dataclass(frozen=True)
-class Policy:
+class Policy(NamedTuple):
     path: str | None = None  # shown relative to the scanned root when inside it
     uses: tuple[Use, ...] = ()
     mau: str | int | None = None
@@ -50,7 +48,7 @@ class Policy:
     models: tuple[tuple[str, int | None], ...] = ()  # (model, line)
     ignore: tuple[IgnoreEntry, ...] = ()
     exclude: tuple[str, ...] = ()
-    lines: dict[str, int] = field(default_factory=dict)
+    lines: Mapping[str, int] = MappingProxyType({})
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -262,6 +260,8 @@ def load_pyproject_policy(path: Path, display: str, *, required: bool) -> Policy
     from licensecheck.textfile import read_text_file
 
     text = read_text_file(path, what="pyproject.toml")
+    if not required and "licensecheck" not in text:
+        return None  # no table of ours: not parsed (a TOML parser is a tenth of a small scan)
     toml = _toml()
     try:
         doc = toml.loads(text)

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from licensecheck import SCHEMA_ID
 from licensecheck.engine import Result
@@ -13,8 +12,7 @@ from licensecheck.scan.policy import IgnoreEntry, Policy
 from licensecheck.vocabulary import Use, Verdict, worst
 
 
-@dataclass(frozen=True, order=True)
-class Location:
+class Location(NamedTuple):  # ordered as a tuple: path, then line
     path: str
     line: int | None = None
 
@@ -22,8 +20,7 @@ class Location:
         return {"path": self.path, "line": self.line}
 
 
-@dataclass(frozen=True)
-class Finding:
+class Finding(NamedTuple):
     """One model the repository uses (``kind="model"``) or a model card it ships (``kind="card"``)."""
 
     kind: str
@@ -67,8 +64,7 @@ class Finding:
         return out
 
 
-@dataclass(frozen=True)
-class ScanReport:
+class ScanReport(NamedTuple):
     root: str
     findings: tuple[Finding, ...]
     uses: tuple[Use, ...]
@@ -77,7 +73,7 @@ class ScanReport:
     policy: Policy | None
     warnings: tuple[str, ...] = ()
     files_scanned: int = 0
-    notes: tuple[str, ...] = field(default=())
+    notes: tuple[str, ...] = ()
 
     @property
     def verdict(self) -> Verdict:

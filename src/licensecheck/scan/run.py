@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as _dt
 import os
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from licensecheck.engine import Result, combine, evaluate, unknown_result
 from licensecheck.errors import LicenseCheckError
@@ -18,18 +18,20 @@ from licensecheck.scan.report import Finding, Location, ScanReport
 from licensecheck.vocabulary import Use, Verdict
 
 
-@dataclass
 class _Group:
     """Mentions that resolve to the same model."""
 
-    model: str
-    licenses: tuple[str, ...] = ()
-    results: tuple[Result, ...] = ()
-    verdict: Verdict = Verdict.UNKNOWN
-    reason: str = ""
-    warnings: list[str] = field(default_factory=list)
-    written: dict[str, None] = field(default_factory=dict)
-    locations: set[Location] = field(default_factory=set)
+    def __init__(
+        self, model: str, licenses: tuple[str, ...], results: tuple[Result, ...], verdict: Verdict, reason: str
+    ) -> None:
+        self.model = model
+        self.licenses = licenses
+        self.results = results
+        self.verdict = verdict
+        self.reason = reason
+        self.warnings: list[str] = []
+        self.written: dict[str, None] = {}
+        self.locations: set[Location] = set()
 
 
 def _reason(results: Sequence[Result], verdict: Verdict, fallback: str) -> str:
@@ -69,8 +71,9 @@ def _resolve_models(
                 reason=_reason(report.results, verdict, fallback)
                 if report.found
                 else (f"{value} is not in the catalog and no card was found for it; its license is unknown"),
-                warnings=list(report.warnings) if report.found else [],
             )
+            if report.found:
+                group.warnings.extend(report.warnings)
         group.written[value] = None
         for mention, rel in mentions[value]:
             group.locations.add(Location(rel, mention.line))
@@ -229,21 +232,18 @@ def _match_ignore(finding: Finding, policy: Policy | None) -> IgnoreEntry | None
 
 
 def _apply_policy(finding: Finding, policy: Policy | None, today: _dt.date) -> Finding:
-    from dataclasses import replace
-
     violations = _policy_checks(finding.licenses, policy)
     if violations:
-        finding = replace(
-            finding, verdict=Verdict.FORBIDDEN, violations=tuple(violations), reason="; ".join(violations)
+        finding = finding._replace(
+            verdict=Verdict.FORBIDDEN, violations=tuple(violations), reason="; ".join(violations)
         )
     entry = _match_ignore(finding, policy)
     if entry is not None:
-        finding = replace(finding, ignored=entry, ignore_expired=entry.expired(today))
+        finding = finding._replace(ignored=entry, ignore_expired=entry.expired(today))
     return finding
 
 
-@dataclass(frozen=True)
-class ScanOptions:
+class ScanOptions(NamedTuple):
     uses: tuple[Use, ...]
     facts: Facts
     fail_on: frozenset[Verdict]

@@ -7,10 +7,10 @@ never loops); decides what to read from the file name alone, so most files are n
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
-from typing import Any
+from typing import NamedTuple
+
+from licensecheck.scan.gitignore import IgnoreSpec
 
 SKIP_DIRS = frozenset(
     {
@@ -82,8 +82,7 @@ def file_kind(name: str) -> str | None:
     return None
 
 
-@dataclass(frozen=True)
-class FileEntry:
+class FileEntry(NamedTuple):
     path: str  # absolute
     rel: str  # relative to the scanned root, with "/"
     kind: str
@@ -93,28 +92,23 @@ class IgnoreRules:
     """``.gitignore`` files met on the way down (deeper ones win) plus the policy's ``exclude`` patterns."""
 
     def __init__(self, exclude: Sequence[str] = ()) -> None:
-        # (folder relative to root, GitIgnoreSpec, one regex that tells whether any of its patterns can match)
-        self._specs: list[tuple[str, Any, re.Pattern[str] | None]] = []
-        self._exclude = _spec(exclude) if exclude else None
+        self._specs: list[tuple[str, IgnoreSpec]] = []  # (folder relative to the root, its .gitignore)
+        self._exclude = IgnoreSpec(exclude) if exclude else None
 
     def add_gitignore(self, base: str, lines: Sequence[str]) -> None:
-        spec = _spec(lines)
-        if spec is not None:
-            self._specs.append((base, spec, _quick_test(spec)))
+        spec = IgnoreSpec(lines)
+        if spec:
+            self._specs.append((base, spec))
 
     def ignored(self, rel: str, is_dir: bool) -> bool:
-        probe = rel + "/" if is_dir else rel
-        if self._exclude is not None and self._exclude.match_file(probe):
+        if self._exclude is not None and self._exclude.check(rel, is_dir):
             return True
-        for base, spec, quick in reversed(self._specs):
+        for base, spec in reversed(self._specs):
             if base and not rel.startswith(base + "/"):
                 continue
-            sub = probe[len(base) + 1 :] if base else probe
-            if quick is not None and quick.match(sub) is None:
-                continue
-            result = spec.check_file(sub)
-            if result.include is not None:
-                return bool(result.include)
+            decided = spec.check(rel[len(base) + 1 :] if base else rel, is_dir)
+            if decided is not None:
+                return decided
         return False
 
     def scoped(self) -> int:
@@ -122,22 +116,6 @@ class IgnoreRules:
 
     def pop_to(self, depth: int) -> None:
         del self._specs[depth:]
-
-
-def _spec(lines: Sequence[str]) -> Any:
-    import pathspec
-
-    patterns = [ln for ln in lines if ln.strip() and not ln.lstrip().startswith("#")]
-    return pathspec.GitIgnoreSpec.from_lines(patterns) if patterns else None
-
-
-def _quick_test(spec: Any) -> re.Pattern[str] | None:
-    """All of a spec's patterns as one regex: most paths match none, and one search settles that."""
-    try:
-        parts = [p.regex.pattern.replace("(?P<ps_d>/)", "/") for p in spec.patterns if p.regex is not None]
-        return re.compile("|".join(f"(?:{part})" for part in parts)) if parts else None
-    except (AttributeError, re.error):  # another pathspec version: always ask the spec
-        return None
 
 
 def _read_lines(path: str) -> list[str]:

@@ -214,3 +214,20 @@ def test_a_file_that_does_not_parse_elsewhere_still_gives_its_loader_calls() -> 
     found = python_mentions(source, lambda _: False, lines=[2])
     assert [(m.value, m.line, m.form) for m in found] == [("org/x", 2, "python")]
     assert sys.version_info >= (3, 10)
+
+
+def test_family_patterns_looked_up_by_organisation_keep_catalog_order() -> None:
+    from licensecheck.catalog import lookup_model
+    from licensecheck.data import catalog_index
+
+    index = catalog_index()
+    checked = 0
+    for pattern in index["patterns"]:
+        key = pattern["match"].replace("*", "x")
+        if key in index["models"] or key in index["aliases"]:
+            continue
+        first = next(p for p in index["patterns"] if fnmatch.fnmatchcase(key, p["match"]))
+        hit = lookup_model(key)
+        assert hit is not None and hit.how == "pattern" and hit.matched == first["match"], key
+        checked += 1
+    assert checked > 100

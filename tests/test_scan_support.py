@@ -32,8 +32,9 @@ def _clear_caches() -> None:
 
     data._load_index.cache_clear()
     catalog._name_index.cache_clear()
+    catalog._patterns_for.cache_clear()
     registry.get_terms.cache_clear()
-    discover._alias_keys.cache_clear()
+    discover.clear_caches()
 
 
 @pytest.fixture

@@ -105,6 +105,19 @@ def glob_match(text: str, pattern: str) -> bool:
     return True
 
 
+@cache
+def _patterns_for(org: str) -> list[dict[str, Any]]:
+    """The family patterns that can match an id of this organisation, in catalog order (most name one org)."""
+    return [
+        pattern
+        for pattern in catalog_index()["patterns"]
+        if (head := pattern["match"].split("/", 1)[0]) == org or not _LITERAL.fullmatch(head)
+    ]
+
+
+_LITERAL = re.compile(r"[^*?\[]*")
+
+
 def lookup_model(spec: str) -> CatalogHit | None:
     """Find a model by id, alias or family pattern (case-insensitive)."""
     index = catalog_index()
@@ -118,7 +131,7 @@ def lookup_model(spec: str) -> CatalogHit | None:
         if candidate in aliases:
             return _from_record(aliases[candidate], models[aliases[candidate]], "alias", candidate)
     if "/" in key:
-        for pattern in index["patterns"]:
+        for pattern in _patterns_for(key.split("/", 1)[0]):
             if glob_match(key, pattern["match"]):
                 return CatalogHit(
                     id=spec.strip(),

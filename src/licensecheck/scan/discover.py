@@ -303,15 +303,37 @@ def _alias_bytes() -> frozenset[bytes]:
     return frozenset(key.encode() for key in _alias_keys() if " " not in key)
 
 
+@cache
+def _token_memo() -> tuple[set[bytes], set[bytes]]:
+    """(every quoted token judged so far, those that could be a model): a repository repeats its ids a lot."""
+    return set(), set()
+
+
+def clear_caches() -> None:
+    """Forget the catalog's aliases and the tokens judged with them (after the catalog changed)."""
+    _alias_keys.cache_clear()
+    _alias_bytes.cache_clear()
+    _token_memo.cache_clear()
+
+
 def _candidate_values(data: bytes) -> list[bytes]:
     """The distinct quoted tokens of ``data`` that look like a model id or are a catalog alias."""
     tokens = set(_PY_QUOTED[0].findall(data))
     tokens.update(_PY_QUOTED[1].findall(data))
-    out = [raw for raw in tokens if (b"/" in raw or b":" in raw) and looks_like_model(raw.decode(), is_catalog_alias)]
-    aliases = _alias_bytes()
-    if not aliases.isdisjoint(map(bytes.lower, tokens)):
-        out += [raw for raw in tokens if b"/" not in raw and b":" not in raw and raw.lower() in aliases]
-    return out
+    seen, accepted = _token_memo()
+    fresh = tokens - seen
+    if fresh:
+        aliases = _alias_bytes()
+        for raw in fresh:
+            if b"/" in raw or b":" in raw:
+                if looks_like_model(raw.decode(), is_catalog_alias):
+                    accepted.add(raw)
+            elif raw.lower() in aliases:
+                accepted.add(raw)
+        if len(seen) > 1_000_000:  # a bound on memory for huge trees
+            seen.clear()
+        seen |= fresh
+    return list(tokens & accepted)
 
 
 def _quoted_positions(data: bytes, values: list[bytes]) -> list[int]:

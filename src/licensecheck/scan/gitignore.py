@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from typing import NamedTuple
 
 
 def _class(pattern: str, at: int) -> tuple[str, int] | None:
@@ -80,9 +81,43 @@ def _segment(segment: str) -> str:
     return "".join(out)
 
 
-def translate(line: str) -> tuple[str, bool, bool] | None:
-    """(regex over a path relative to the pattern's folder, whether a match ignores, whether it matches folders
-    only) for one line, or None."""
+_GLOB = frozenset("*?[\\")
+
+
+class Rule(NamedTuple):
+    """One pattern line, in the cheapest form that decides it."""
+
+    kind: str  # name (a literal file name), suffix (*.ext), base (a glob on the file name), path (on the whole path)
+    value: str  # the name, the suffix, or a regex
+    ignores: bool  # False for a ``!`` line
+    dirs_only: bool  # a trailing ``/``
+
+
+def _regex(parts: list[str]) -> str:
+    regex = ""
+    for index, part in enumerate(parts):
+        last = index == len(parts) - 1
+        if part == "**":
+            after_any = index > 0 and parts[index - 1] == "**"  # (**/** is one **)
+            if index == 0 or after_any:
+                regex += ".*" if last else "(?:.*/)?"
+            elif last:
+                regex += "/.*"
+            else:
+                regex += "(?:/.*)?/"
+            continue
+        if index > 0 and parts[index - 1] != "**":
+            regex += "/"
+        regex += _segment(part)
+    return regex + "$"
+
+
+def translate(line: str) -> Rule | None:
+    """The rule of one ``.gitignore`` line, or None for a blank line or a comment.
+
+    A pattern without a slash (or only ``**/`` in front) is matched against the file name alone, which most
+    lines of a real ``.gitignore`` are (``__pycache__/``, ``*.log``): a set lookup or a suffix test, no regex.
+    """
     pattern = line.rstrip("\n").rstrip("\r")
     while pattern.endswith(" ") and not pattern.endswith("\\ "):
         pattern = pattern[:-1]
@@ -99,45 +134,58 @@ def translate(line: str) -> tuple[str, bool, bool] | None:
     if not pattern:
         return None
     anchored = "/" in pattern
-    pattern = pattern.removeprefix("/")
-    parts = pattern.split("/")
-    regex = ""
-    for index, part in enumerate(parts):
-        last = index == len(parts) - 1
-        if part == "**":
-            after_any = index > 0 and parts[index - 1] == "**"  # (**/** is one **)
-            if index == 0 or after_any:
-                regex += ".*" if last else "(?:.*/)?"
-            elif last:
-                regex += "/.*"
-            else:
-                regex += "(?:/.*)?/"
-            continue
-        if index > 0 and parts[index - 1] != "**":
-            regex += "/"
-        regex += _segment(part)
-    head = "^" if anchored or parts[0] == "**" else "^(?:.*/)?"
-    return head + regex + "$", ignores, dir_only
+    parts = pattern.removeprefix("/").split("/")
+    if not anchored or (len(parts) == 2 and parts[0] == "**" and parts[1] != "**"):
+        name = parts[-1]
+        if not _GLOB & set(name):
+            return Rule("name", name, ignores, dir_only)
+        if name.startswith("*") and not _GLOB & set(name[1:]):
+            return Rule("suffix", name[1:], ignores, dir_only)
+        return Rule("base", "^" + _regex([name]), ignores, dir_only)
+    return Rule("path", "^" + _regex(parts), ignores, dir_only)
 
 
 class IgnoreSpec:
-    """The patterns of one ``.gitignore`` (or the policy's ``exclude`` list), in order."""
+    """The patterns of one ``.gitignore`` (or the policy's ``exclude`` list): the last one that matches decides."""
 
     def __init__(self, lines: Iterable[str]) -> None:
-        translated = [found for found in map(translate, lines) if found is not None]
-        self.patterns = [(re.compile(regex, re.DOTALL), ignores, dirs) for regex, ignores, dirs in translated]
-        # most paths match no pattern: one search over all of them settles that
-        alternatives = "|".join(f"(?:{regex})" for regex, _, _ in translated)
-        self._any = re.compile(alternatives, re.DOTALL) if translated else None
+        self.rules = [rule for rule in map(translate, lines) if rule is not None]
+        self._names: dict[str, list[int]] = {}
+        self._suffixes: list[int] = []
+        self._base: list[tuple[int, re.Pattern[str]]] = []
+        self._path: list[tuple[int, re.Pattern[str]]] = []
+        for index, rule in enumerate(self.rules):
+            if rule.kind == "name":
+                self._names.setdefault(rule.value, []).append(index)
+            elif rule.kind == "suffix":
+                self._suffixes.append(index)
+            else:
+                target = self._base if rule.kind == "base" else self._path
+                target.append((index, re.compile(rule.value, re.DOTALL)))
+        self._suffix_any = tuple(self.rules[index].value for index in self._suffixes)
+        # most paths match no regex rule: one match over all of them settles that
+        self._base_any = _any(self.rules[index].value for index, _ in self._base)
+        self._path_any = _any(self.rules[index].value for index, _ in self._path)
 
     def __bool__(self) -> bool:
-        return bool(self.patterns)
+        return bool(self.rules)
 
     def check(self, path: str, is_dir: bool = False) -> bool | None:
         """True (ignored), False (re-included by ``!``) or None (no pattern matches) for a relative path."""
-        if self._any is None or self._any.match(path) is None:
-            return None
-        for regex, ignores, dirs_only in reversed(self.patterns):
-            if (is_dir or not dirs_only) and regex.match(path) is not None:
-                return ignores
+        name = path[path.rfind("/") + 1 :]
+        hits = list(self._names.get(name, ()))
+        if self._suffix_any and name.endswith(self._suffix_any):
+            hits += [index for index in self._suffixes if name.endswith(self.rules[index].value)]
+        if self._base_any is not None and self._base_any.match(name) is not None:
+            hits += [index for index, regex in self._base if regex.match(name) is not None]
+        if self._path_any is not None and self._path_any.match(path) is not None:
+            hits += [index for index, regex in self._path if regex.match(path) is not None]
+        for index in sorted(hits, reverse=True):
+            if is_dir or not self.rules[index].dirs_only:
+                return self.rules[index].ignores
         return None
+
+
+def _any(regexes: Iterable[str]) -> re.Pattern[str] | None:
+    joined = "|".join(f"(?:{regex})" for regex in regexes)
+    return re.compile(joined, re.DOTALL) if joined else None

@@ -329,3 +329,26 @@ def test_scanning_random_bytes_never_raises(raw: bytes, kind: str) -> None:
         rel, mentions, is_card, _warning = scan_entry(FileEntry(str(path), "f", kind))
         assert rel == "f"
         assert isinstance(mentions, list) and isinstance(is_card, bool)
+
+
+@FAST
+@given(st.lists(st.text(max_size=30), max_size=5), st.text(max_size=30), st.booleans())
+def test_gitignore_patterns_never_raise(lines: list[str], path: str, is_dir: bool) -> None:
+    from licensecheck.scan.gitignore import IgnoreSpec, pattern_error
+
+    spec = IgnoreSpec(lines)
+    assert spec.check(path, is_dir) in (True, False, None)
+    for line in lines:
+        assert pattern_error(line) is None or isinstance(pattern_error(line), str)
+
+
+@FAST
+@given(st.one_of(PYISH, st.text(max_size=300)), st.integers(min_value=1, max_value=40))
+def test_statements_are_cut_out_or_refused_never_raise(text: str, line: int) -> None:
+    from licensecheck.scan.pysource import Source
+
+    source = Source(text)
+    got = source.statement(min(line, len(source.lines)))
+    if got is not None:
+        first, last, _ = got
+        assert 1 <= first <= last <= len(source.lines)

@@ -91,3 +91,22 @@ def test_the_walk_applies_nested_gitignores_deepest_first(tmp_path: Path) -> Non
         (tmp_path / name).write_text("x = 1\n")
     found = sorted(entry.rel for entry in walk_repository(str(tmp_path)))
     assert found == ["keep/config.yaml", "keep/wanted.py"]
+
+
+def test_a_malformed_pattern_matches_nothing_in_a_gitignore_and_is_an_error_in_a_policy(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    (tmp_path / ".gitignore").write_text("[z-a]\n*.log\n")
+    (tmp_path / "train.py").write_text('AutoModel.from_pretrained("org/x")\n')
+    assert [entry.rel for entry in walk_repository(str(tmp_path))] == ["train.py"]
+    assert IgnoreSpec(["[z-a]"]).check("a") is None
+    (tmp_path / "licensecheck.yaml").write_text("uses: [commercial]\nexclude:\n  - docs/\n  - '[z-a]'\n")
+    done = subprocess.run(
+        [sys.executable, "-m", "licensecheck", "scan", str(tmp_path), "--format", "json"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 2
+    assert done.stderr.count("\n") == 1 and "licensecheck.yaml:4" in done.stderr and "[z-a]" in done.stderr

@@ -149,7 +149,8 @@ class IgnoreSpec:
     """The patterns of one ``.gitignore`` (or the policy's ``exclude`` list): the last one that matches decides."""
 
     def __init__(self, lines: Iterable[str]) -> None:
-        self.rules = [rule for rule in map(translate, lines) if rule is not None]
+        # a pattern whose bracket expression is malformed ([z-a]) matches nothing, as in git
+        self.rules = [rule for rule in map(translate, lines) if rule is not None and _valid(rule)]
         self._names: dict[str, list[int]] = {}
         self._suffixes: list[int] = []
         self._base: list[tuple[int, re.Pattern[str]]] = []
@@ -189,3 +190,21 @@ class IgnoreSpec:
 def _any(regexes: Iterable[str]) -> re.Pattern[str] | None:
     joined = "|".join(f"(?:{regex})" for regex in regexes)
     return re.compile(joined, re.DOTALL) if joined else None
+
+
+def _valid(rule: Rule) -> bool:
+    if rule.kind in ("name", "suffix"):
+        return True
+    try:
+        re.compile(rule.value)
+    except re.error:
+        return False
+    return True
+
+
+def pattern_error(line: str) -> str | None:
+    """Why a pattern can never match (a malformed bracket expression), or None."""
+    rule = translate(line)
+    if rule is None or _valid(rule):
+        return None
+    return "a bracket expression in it is malformed (a range such as z-a?)"

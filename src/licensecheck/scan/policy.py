@@ -189,6 +189,12 @@ def build_policy(data: Any, check: _Checker, display: str) -> Policy:
     allow = check.strings(*item, "allow") if (item := get("allow")) is not None else ()
     deny = check.strings(*item, "deny") if (item := get("deny")) is not None else ()
     exclude = check.strings(*item, "exclude") if (item := get("exclude")) is not None else ()
+    if exclude and item is not None:
+        from licensecheck.scan.gitignore import pattern_error
+
+        for index, pattern in enumerate(exclude):
+            if (why := pattern_error(pattern)) is not None:
+                raise check.fail([*item[1], index], f"exclude[{index}] {pattern!r} is not a valid pattern: {why}")
     models: list[tuple[str, int | None]] = []
     if (item := get("models")) is not None:
         for index, name in enumerate(check.strings(*item, "models")):

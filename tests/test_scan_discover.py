@@ -208,6 +208,25 @@ def test_parallel_matches_serial(fixed_catalog: None) -> None:
     assert serial.cards == parallel.cards
 
 
+def test_a_helper_that_fails_has_its_share_scanned_again(fixed_catalog: None, monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+
+    from licensecheck.scan import discover as discover_mod
+
+    serial = discover(str(REPOS / "forms"), workers=1)
+    parent = os.getpid()
+    scan_slice = discover_mod._scan_slice
+
+    def fails_in_the_helper(start: int, step: int) -> list[discover_mod.Outcome]:
+        if os.getpid() != parent:
+            raise RuntimeError("helper crashed")
+        return scan_slice(start, step)
+
+    monkeypatch.setattr(discover_mod, "_scan_slice", fails_in_the_helper)
+    parallel = discover(str(REPOS / "forms"), workers=2)
+    assert serial.mentions == parallel.mentions and serial.cards == parallel.cards
+
+
 def test_prefilter_substrings_cover_every_model_key() -> None:
     from licensecheck.scan.extract import _KEY_PARTS, MODEL_KEYS
 

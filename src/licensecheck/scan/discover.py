@@ -481,7 +481,9 @@ def _parallel(
     mid-sized repository takes to scan). A helper that fails is not trusted: its share is scanned here again.
     The shares are strided, so this process's progress through its own share stands for the whole scan's.
     """
-    import pickle
+    import marshal  # (built in: no import cost, unlike pickle)
+
+    import licensecheck.scan.pysource  # noqa: F401  (imported once here, not once per process after the fork)
 
     global _SHARED
     _SHARED = entries
@@ -494,8 +496,12 @@ def _parallel(
                 code = 1
                 try:
                     os.close(read_end)
+                    plain = [
+                        (rel, [tuple(m) for m in found], card, why)
+                        for rel, found, card, why in _scan_slice(share, workers)
+                    ]
                     with os.fdopen(write_end, "wb") as pipe:
-                        pickle.dump(_scan_slice(share, workers), pipe, protocol=pickle.HIGHEST_PROTOCOL)
+                        pipe.write(marshal.dumps(plain))
                     code = 0
                 finally:
                     os._exit(code)
@@ -516,7 +522,9 @@ def _parallel(
             try:
                 if status != 0:
                     raise ValueError(status)
-                outcomes.extend(pickle.loads(data))
+                outcomes.extend(
+                    (rel, [Mention(*m) for m in found], card, why) for rel, found, card, why in marshal.loads(data)
+                )
             except Exception:  # a helper that died or sent something unreadable: do its share here
                 outcomes.extend(_scan_slice(share, workers))
     finally:

@@ -231,3 +231,49 @@ def test_family_patterns_looked_up_by_organisation_keep_catalog_order() -> None:
         assert hit is not None and hit.how == "pattern" and hit.matched == first["match"], key
         checked += 1
     assert checked > 100
+
+
+COMMAND_PIECES = [
+    "huggingface-cli download ",
+    "hf download ",
+    "vllm serve ",
+    "ollama run ",
+    "ollama pull ",
+    "--model ",
+    "--Model=",
+    "--base-model ",
+    "--tokenizer=",
+    "MODEL_ID=",
+    "ENV MODEL ",
+    "export BASE_MODEL=",
+    "pretrained=",
+    "CMD [",
+    '"vllm", "serve", ',
+    "org/x",
+    "llama3.1:8b",
+    " ",
+    "; ",
+    "&& ",
+    "| ",
+    "echo ",
+    "\\\n",
+    "\n",
+    "# ",
+    '"',
+    "]",
+    "run: ",
+]
+
+
+@PROPERTY
+@given(st.lists(st.sampled_from(COMMAND_PIECES), max_size=20).map("".join))
+def test_command_line_gate_drops_only_lines_that_cannot_match(text: str) -> None:
+    from licensecheck.scan import extract
+
+    gated = extract.command_mentions(text, lambda _: False)
+    original = extract._COMMAND_NEEDLES
+    try:
+        extract._COMMAND_NEEDLES = ("",)  # every line passes
+        assert extract.command_mentions(text, lambda _: False) == gated
+    finally:
+        extract._COMMAND_NEEDLES = original

@@ -563,6 +563,9 @@ _MODEL_VAR_RE = re.compile(
 )
 # lm-evaluation-harness and similar: --model_args pretrained=org/x,dtype=... or model_args: pretrained=org/x
 _PRETRAINED_ARG_RE = re.compile(r"""\bpretrained=["']?([^\s,"']+)""")
+# What a line needs for any of the command patterns to match (model flags and variables all contain "model" or
+# "tokenizer"; commands contain download, serve or ollama).
+_COMMAND_NEEDLES = ("model", "tokenizer", "download", "serve", "ollama", "pretrained=")
 
 
 def _logical_lines(text: str, comment: str) -> Iterator[tuple[int, str]]:
@@ -600,6 +603,9 @@ def command_mentions(text: str, is_alias: AliasCheck, *, comment: str = "#") -> 
             out.append(Mention(value, _line_of(value, raw_lines, start - 1), "command"))
 
     for start, line in _logical_lines(text, comment):
+        lowered = line.lower()
+        if not any(needle in lowered for needle in _COMMAND_NEEDLES):
+            continue  # every pattern below needs one of these: most lines of a config skip them all
         exec_form = _EXEC_FORM_RE.match(line)
         if exec_form:
             line = " ".join(a or b for a, b in _EXEC_ITEM_RE.findall(exec_form.group(1)))

@@ -277,3 +277,20 @@ def test_command_line_gate_drops_only_lines_that_cannot_match(text: str) -> None
         assert extract.command_mentions(text, lambda _: False) == gated
     finally:
         extract._COMMAND_NEEDLES = original
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "x = '''never closed\n",
+        "x = '''never closed\n\n",
+        "'\\\n'",  # a one-quote string continued by a backslash
+        'f("""a\n',
+        "s = 'a\\\nb'\nm = from_pretrained('org/x')\n",
+    ],
+)
+def test_open_and_continued_strings_keep_their_lines_and_end(text: str) -> None:
+    source = Source(text)
+    assert len(source.code_lines) == len(source.lines) and len(source.masked) == len(text)
+    for line in range(1, len(source.lines) + 1):
+        source.statement(line)  # (these once looped forever or indexed past the end)

@@ -56,11 +56,12 @@ class Source:
             size = end - start
             if kind == "comment":
                 parts.append(" " * size)
-            elif kind == "string" or "\n" not in (body := text[start:end]):  # keeps its quotes: `x: "T"` no header
+            elif "\n" not in (body := text[start:end]):  # a string keeps its quotes: `x: "T"` is no block header
                 parts.append(f'"{" " * (size - 2)}"' if size >= 2 else " ")
             else:
                 blank = "\n".join(" " * len(piece) for piece in body.split("\n"))
-                parts.append(f'"{blank[1:-1]}"')
+                closed = body[-1] in "\"'"  # (a string left open runs to the end of the file, newlines kept)
+                parts.append(f'"{blank[1:-1]}"' if closed else f'"{blank[1:]}')
             pos = end
         parts.append(text[pos:])
         # same length and line breaks as ``text``: comments blank, strings blank between their outer quotes
@@ -119,7 +120,9 @@ class Source:
                 return None
             around = self._token_around(self.line_starts[first - 1])
             if around is not None:  # inside a multi-line string: the statement starts where the string does
-                first = self.line_of(around[0])
+                first = min(self.line_of(around[0]), first - 1)
+                if first < 1:
+                    return None
                 depth = self._depth_before(first)
             elif depth > 0 or self._continues(first - 1):
                 if first <= 1:
@@ -136,7 +139,9 @@ class Source:
             line_end = self.line_starts[last] - 1 if last < len(self.line_starts) else len(self.text)
             around = self._token_around(line_end)
             if around is not None:  # a string that runs on past this line
-                last = self.line_of(around[1] - 1)
+                last = max(self.line_of(around[1] - 1), last + 1)
+                if last > len(self.lines):
+                    return None
                 depth = self._depth_before(last) + self._delta(last)
             elif depth > 0 or self._continues(last):
                 if last >= len(self.lines):

@@ -294,3 +294,56 @@ def test_open_and_continued_strings_keep_their_lines_and_end(text: str) -> None:
     assert len(source.code_lines) == len(source.lines) and len(source.masked) == len(text)
     for line in range(1, len(source.lines) + 1):
         source.statement(line)  # (these once looped forever or indexed past the end)
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        # an unpaired triple quote (in a comment, in a string) or an unclosed one hides nothing after it
+        ('# docstrings use """ quotes\nm = AutoModel.from_pretrained("org/x-model")\n', [("org/x-model", 2)]),
+        ('ok = line.startswith(\'"""\')\nm = AutoModel.from_pretrained("org/x-model")\n', [("org/x-model", 2)]),
+        # an id that is itself triple-quoted does not turn the rest of the file into a docstring
+        ('a = """gpt2"""\nm = AutoModel.from_pretrained("org/x-model")\n', [("org/x-model", 2)]),
+        # the fields of an f-string spread over lines are code
+        (
+            'b = AutoModel.from_pretrained("org/b-model")\n'
+            'r = f"""\nLoaded: {AutoModel.from_pretrained("org/fs-model")}\n"""\n',
+            [("org/b-model", 1), ("org/fs-model", 3)],
+        ),
+        # decorator arguments, on either path (CRLF makes the whole file parsed)
+        ('@register(model="org/dec-model")\ndef f():\n    pass\n', [("org/dec-model", 1)]),
+        ('@register(model="org/dec-model")\r\ndef f():\r\n    pass\r\n', [("org/dec-model", 1)]),
+    ],
+)
+def test_reported_misses_stay_fixed(source: str, expected: list[tuple[str, int]]) -> None:
+    from licensecheck.scan.discover import python_candidate_lines
+    from licensecheck.scan.extract import python_mentions
+
+    lines = python_candidate_lines(("from transformers import AutoModel\n" + source).encode())
+    assert lines is not None
+    found = python_mentions("from transformers import AutoModel\n" + source, lambda _: False, lines=lines)
+    assert [(m.value, m.line - 1) for m in found if m.value != "gpt2"] == expected
+
+
+def test_a_deep_conditional_and_a_long_prompt_file_neither_crash_nor_crawl() -> None:
+    import time
+
+    from licensecheck.scan.discover import python_candidate_lines
+    from licensecheck.scan.extract import python_mentions
+
+    deep = "MODEL = " + " if c else ".join(f'"org/m{i}"' for i in range(1000)) + "\nAutoModel.from_pretrained(MODEL)\n"
+    python_mentions(deep, lambda _: False, lines=python_candidate_lines(deep.encode()))  # no RecursionError
+    prompts = 'MODEL = "org/x-model"\n' + "".join(f's{k} = fmt("""\ntext {k}\n""", MODEL)\n' for k in range(3000))
+    prompts += "AutoModel.from_pretrained(MODEL)\n"
+    started = time.perf_counter()
+    found = python_mentions(prompts, lambda _: False, lines=python_candidate_lines(prompts.encode()))
+    assert ("org/x-model", 1) in [(m.value, m.line) for m in found]
+    assert time.perf_counter() - started < 5  # quadratic once: a minute for a file like this of 600 kB
+
+
+def test_model_args_give_every_model_key_in_them() -> None:
+    from licensecheck.scan.extract import config_mentions
+
+    text = "eval:\n  model_args: pretrained=org/x-model,tokenizer=org/tok-model,dtype=float16\n"
+    found = sorted((m.value, m.line) for m in config_mentions(text, lambda _: False))
+    assert found == [("org/tok-model", 2), ("org/x-model", 2)]

@@ -52,6 +52,7 @@ def ignored(lines: list[str], path: str, is_dir: bool = False) -> bool:
         (["\\!important"], "!important", False, True),
         (["foo  "], "foo", False, True),  # trailing spaces dropped
         (["foo\\ "], "foo ", False, True),  # unless escaped
+        (["foo\\\\ "], "foo\\", False, True),  # an escaped backslash escapes no space
         (["build/", "!build/keep.py"], "build/keep.py", False, True),  # an ignored folder is never entered
         (["abc/**", "!abc/keep.py"], "abc/keep.py", False, False),  # abc itself is not ignored: keep.py is back
         (["[ab"], "[ab", False, True),  # an unclosed bracket is a literal

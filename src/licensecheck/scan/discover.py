@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import re
 import sys
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from functools import cache
 from typing import NamedTuple
@@ -247,25 +247,23 @@ def _triple_quoted(data: bytes) -> list[tuple[int, int]]:
 
 
 class _Docstrings:
-    """Whether an offset lies inside a triple-quoted string, asked for increasing offsets.
+    """Whether an offset lies inside a triple-quoted string (docstrings, mostly): an approximation for the filter.
 
-    With one kind of triple quote in the file (the usual case) that is the parity of the marks before the offset,
-    counted in C from the previous question on; with both kinds they are paired in order (``_triple_quoted``).
+    Marks are paired in order, each kind closed by its own kind, and one left open closes nothing (the old pairing,
+    as ``_triple_quoted``). With one kind of mark in the file, the usual case, the marks are listed once and an
+    offset is inside when an odd number of them start before it and a closing one follows.
     """
 
     def __init__(self, data: bytes) -> None:
-        self.data = data
         double, single = b'"""' in data, b"'''" in data
-        self.mark = (b'"""' if double else b"'''") if double != single else None
+        self.marks = _positions(data, b'"""' if double else b"'''") if double != single else []
         self.spans = _triple_quoted(data) if double and single else []
         self.opens = [at for at, _ in self.spans]
-        self.pos = self.count = 0
 
     def inside(self, at: int) -> bool:
-        if self.mark is not None:
-            self.count += self.data.count(self.mark, self.pos, at)
-            self.pos = at
-            return self.count % 2 == 1
+        if self.marks:
+            before = bisect_left(self.marks, at)
+            return before % 2 == 1 and before < len(self.marks)
         index = bisect_right(self.opens, at) - 1
         return index >= 0 and at < self.spans[index][1]
 
@@ -339,6 +337,11 @@ def _candidate_values(data: bytes) -> list[bytes]:
 def _quoted_positions(data: bytes, values: list[bytes]) -> list[int]:
     """Where each value stands quoted in ``data`` (the offset of its opening quote), in order."""
     starts: list[int] = []
+    if len(values) > 16:  # many ids (a table of checkpoints): one pass over the quoted tokens, not one per id
+        wanted = set(values)
+        for pattern in _PY_QUOTED:
+            starts += [match.start() for match in pattern.finditer(data) if match.group(1) in wanted]
+        return sorted(set(starts))
     for raw in values:
         at = data.find(raw)
         while at >= 0:

@@ -299,6 +299,9 @@ def _walk_lines(tree: ast.AST, lines: Sequence[int] | None) -> Iterator[ast.AST]
             if start is None:  # arguments, comprehensions…: no span of their own
                 stack.append(child)
                 continue
+            decorators = getattr(child, "decorator_list", None)
+            if decorators:  # a decorated def or class starts at its first decorator
+                start = min(start, *(decorator.lineno for decorator in decorators))
             end = getattr(child, "end_lineno", None) or start
             index = bisect_left(lines, start)
             if index < len(lines) and lines[index] <= end:
@@ -480,7 +483,10 @@ def python_mentions(
     """
     scan = None
     if lines is not None and "\r" not in source:  # a few statements instead of the whole file
-        scan = _PythonScan.of_statements(source, lines)
+        try:
+            scan = _PythonScan.of_statements(source, lines)
+        except (RecursionError, MemoryError):  # (what a whole-file parse then makes of it decides)
+            scan = None
     if scan is None:
         try:
             scan = _PythonScan.of_tree(ast.parse(source), lines, source)
@@ -700,7 +706,7 @@ def config_mentions(text: str, is_alias: AliasCheck, *, skip_section: str | None
             list_key_indent = None
         if not any(part in line for part in _KEY_PARTS) and "pretrained=" not in line:
             continue  # every model key holds one of these parts: most lines skip the regexes
-        if "{" in line:  # flow mappings, inline tables, one-line JSON
+        if "{" in line or "pretrained=" in line:  # flow mappings, inline tables, one-line JSON, model_args
             for key, value in _pairs_anywhere(line):
                 if key.lower() in MODEL_KEYS and looks_like_model(value, is_alias):
                     out.append(Mention(value, number, "config"))

@@ -119,8 +119,8 @@ def translate(line: str) -> Rule | None:
     lines of a real ``.gitignore`` are (``__pycache__/``, ``*.log``): a set lookup or a suffix test, no regex.
     """
     pattern = line.rstrip("\n").rstrip("\r")
-    while pattern.endswith(" ") and not pattern.endswith("\\ "):
-        pattern = pattern[:-1]
+    while pattern.endswith(" ") and (len(pattern) - 1 - len(pattern[:-1].rstrip("\\"))) % 2 == 0:
+        pattern = pattern[:-1]  # a trailing space goes unless an odd run of backslashes escapes it
     if not pattern or pattern.startswith("#"):
         return None
     ignores = True

@@ -44,6 +44,7 @@ class Source:
     def __init__(self, text: str) -> None:
         self.text = text
         self.tokens: list[Token] = []
+        self._fstrings: list[tuple[int, int]] = []  # f-strings over several lines: (start, end)
         parts: list[str] = []
         pos = 0
         for match in _LEX.finditer(text):
@@ -59,6 +60,8 @@ class Source:
             elif "\n" not in (body := text[start:end]):  # a string keeps its quotes: `x: "T"` is no block header
                 parts.append(f'"{" " * (size - 2)}"' if size >= 2 else " ")
             else:
+                if "f" in text[max(0, start - 2) : start].lower():  # an f-string's fields are code
+                    self._fstrings.append((start, end))
                 blank = "\n".join(" " * len(piece) for piece in body.split("\n"))
                 closed = body[-1] in "\"'"  # (a string left open runs to the end of the file, newlines kept)
                 parts.append(f'"{blank[1:-1]}"' if closed else f'"{blank[1:]}')
@@ -71,7 +74,8 @@ class Source:
         # where each line starts: the running total of line lengths, plus one newline per line before it
         self.line_starts = [0, *map(add, accumulate(map(len, self.lines[:-1])), range(1, len(self.lines)))]
         self._token_starts = [token[0] for token in self.tokens]
-        self._depth_at = (0, 0)  # (offset, bracket depth there): questions come in increasing order, mostly
+        self._depth_offsets = [0]  # offsets whose bracket depth is known, in order, and those depths
+        self._depths = [0]
 
     def line_of(self, pos: int) -> int:
         """The 1-based line of a character offset."""
@@ -93,12 +97,15 @@ class Source:
         return line >= 1 and self.code_lines[line - 1].rstrip(" \t\r\x0c").endswith("\\")
 
     def _depth_before(self, line: int) -> int:
-        """Bracket depth at the start of ``line``, counted on from the previous question when it was earlier."""
+        """Bracket depth at the start of ``line``, counted on from the nearest earlier offset already counted."""
         end = self.line_starts[line - 1]
-        pos, depth = self._depth_at if self._depth_at[0] <= end else (0, 0)
+        index = bisect_right(self._depth_offsets, end) - 1
+        pos, depth = self._depth_offsets[index], self._depths[index]
         masked = self.masked
         depth += sum(masked.count(c, pos, end) for c in _OPENS) - sum(masked.count(c, pos, end) for c in _CLOSES)
-        self._depth_at = (end, depth)
+        if pos != end:
+            self._depth_offsets.insert(index + 1, end)
+            self._depths.insert(index + 1, depth)
         return depth
 
     def _token_around(self, pos: int) -> Token | None:
@@ -152,8 +159,11 @@ class Source:
                 return first, last
 
     def strings_start_on(self, line: int) -> bool:
-        """Whether a string literal of the code starts on ``line`` (not one inside a docstring or a comment)."""
+        """Whether a string literal of the code starts on ``line`` (not one inside a docstring or a comment), or
+        the line is inside an f-string spread over lines (whose fields are code)."""
         start = self.line_starts[line - 1] if line <= len(self.line_starts) else len(self.text)
+        if any(first < start < last for first, last in self._fstrings):
+            return True
         end = self.line_starts[line] if line < len(self.line_starts) else len(self.text)
         index = bisect_right(self._token_starts, start - 1)
         while index < len(self.tokens) and self.tokens[index][0] < end:

@@ -310,6 +310,8 @@ def test_open_and_continued_strings_keep_their_lines_and_end(text: str) -> None:
             'r = f"""\nLoaded: {AutoModel.from_pretrained("org/fs-model")}\n"""\n',
             [("org/b-model", 1), ("org/fs-model", 3)],
         ),
+        # ... even when it is the file's only model reference
+        ('r = f"""\nLoaded: {AutoModel.from_pretrained("org/fs-model")}\n"""\n', [("org/fs-model", 2)]),
         # decorator arguments, on either path (CRLF makes the whole file parsed)
         ('@register(model="org/dec-model")\ndef f():\n    pass\n', [("org/dec-model", 1)]),
         ('@register(model="org/dec-model")\r\ndef f():\r\n    pass\r\n', [("org/dec-model", 1)]),

@@ -255,17 +255,21 @@ class _Docstrings:
     """
 
     def __init__(self, data: bytes) -> None:
+        self.data = data
         double, single = b'"""' in data, b"'''" in data
         self.marks = _positions(data, b'"""' if double else b"'''") if double != single else []
         self.spans = _triple_quoted(data) if double and single else []
         self.opens = [at for at, _ in self.spans]
 
     def inside(self, at: int) -> bool:
+        """Inside a triple-quoted string that is not an f-string (whose ``{fields}`` are code)."""
         if self.marks:
             before = bisect_left(self.marks, at)
-            return before % 2 == 1 and before < len(self.marks)
-        index = bisect_right(self.opens, at) - 1
-        return index >= 0 and at < self.spans[index][1]
+            opening = self.marks[before - 1] if before % 2 == 1 and before < len(self.marks) else None
+        else:
+            index = bisect_right(self.opens, at) - 1
+            opening = self.opens[index] if index >= 0 and at < self.spans[index][1] else None
+        return opening is not None and b"f" not in self.data[max(0, opening - 2) : opening].lower()
 
 
 def _contains_any(data: bytes, needles: tuple[bytes, ...]) -> bool:

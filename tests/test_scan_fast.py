@@ -349,3 +349,28 @@ def test_model_args_give_every_model_key_in_them() -> None:
     text = "eval:\n  model_args: pretrained=org/x-model,tokenizer=org/tok-model,dtype=float16\n"
     found = sorted((m.value, m.line) for m in config_mentions(text, lambda _: False))
     assert found == [("org/tok-model", 2), ("org/x-model", 2)]
+
+
+@pytest.mark.parametrize("whole_file", [False, True])
+def test_loops_over_a_list_held_in_a_name(whole_file: bool) -> None:
+    from licensecheck.scan.discover import python_candidate_lines
+    from licensecheck.scan.extract import python_mentions
+
+    source = (
+        "import os\n"
+        "CANDIDATES = (\n"
+        '    "org/a",\n'
+        '    "org/b",\n'
+        ")\n"
+        'GREETINGS = ["hello/world"]\n'
+        "for name in CANDIDATES:\n"
+        "    tok = AutoTokenizer.from_pretrained(name)\n"
+        "for greeting in GREETINGS:\n"
+        "    print(greeting)\n"
+    )
+    if whole_file:
+        source += "match name:\n    case 1:\n        pass\n"  # (a use that cannot be cut out: the whole file)
+    lines = python_candidate_lines(source.encode())
+    assert lines is not None
+    found = [(m.value, m.line) for m in python_mentions(source, lambda _: False, lines=lines)]
+    assert found == [("org/a", 3), ("org/b", 4)]

@@ -285,8 +285,17 @@ def _in_comment(line_prefix: bytes) -> bool:
     return code.count(b'"') % 2 == 0 and code.count(b"'") % 2 == 0
 
 
-def _used_by_a_loader(data: bytes, name: bytes) -> bool:
-    """A constant counts only where it is passed by name to a loader or a model key on some line."""
+def _list_assigned_name(before: bytes) -> bytes | None:
+    """The name ``before`` assigns a list or tuple to, when it ends inside one: ``MODELS = ["org/a", ``."""
+    text = _strip_items(before)
+    if text is None or not text.endswith((b"[", b"(")):
+        return None
+    return _assigned_name(text[:-1])
+
+
+def _used_by_a_loader(data: bytes, name: bytes, depth: int = 0) -> bool:
+    """A constant counts only where it is passed by name to a loader or a model key on some line (or to the
+    variable of a loop over it that is)."""
     if b"model" in name.lower():
         return True
     at = data.find(name)
@@ -296,6 +305,9 @@ def _used_by_a_loader(data: bytes, name: bytes) -> bool:
         boundary = not (prefix[-1:].isalnum() or prefix[-1:] == b"_") and not (after.isalnum() or after == b"_")
         if boundary and _model_place(data[max(0, at - NEAR_BYTES) : at]):
             return True
+        looped = _looped_name(data[max(0, at - NEAR_BYTES) : at] + b"[") if boundary and depth < 2 else None
+        if looped is not None and looped != name and _used_by_a_loader(data, looped, depth + 1):
+            return True  # for name in MODELS: ... from_pretrained(name)
         at = data.find(name, at + len(name))
     return False
 
@@ -378,7 +390,7 @@ def python_candidate_lines(data: bytes) -> list[int] | None:
             continue
         if _model_place(before):
             break
-        assigned = _assigned_name(before) or _looped_name(before)
+        assigned = _assigned_name(before) or _looped_name(before) or _list_assigned_name(before)
         if assigned and _used_by_a_loader(data, assigned):
             break
     else:

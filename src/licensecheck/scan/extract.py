@@ -346,6 +346,7 @@ class _PythonScan:
         self.found: list[tuple[str, int]] = []
         self._later: list[tuple[ast.Call | ast.Dict, int]] = []  # (node, line offset of the tree it is in)
         self._offset = 0  # added to node line numbers: a statement parsed alone starts at line 1
+        self.loops: list[tuple[str, str]] = []  # (loop variable, the constant it runs over)
 
     @classmethod
     def of_tree(cls, tree: ast.AST, lines: Sequence[int] | None = None, source: str = "") -> _PythonScan:
@@ -353,11 +354,15 @@ class _PythonScan:
         are visited, then the nodes on lines that use a constant found there by name."""
         scan = cls()
         scan._collect(_walk_lines(tree, lines))
-        if lines is not None and scan.constants and source:
-            seen = set(lines)
-            uses = sorted({line for line in _name_lines(source, scan.constants) if line not in seen})
-            if uses:
-                scan._collect(_walk_lines(tree, uses), assignments=False)
+        if lines is not None and source:
+            seen: set[int] = set(lines)
+            searched: set[str] = set()
+            while new := scan.names() - searched:  # uses of constants, then of loop variables over them
+                searched |= new
+                uses = sorted({line for line in _name_lines(source, new) if line not in seen})
+                seen.update(uses)
+                if uses:
+                    scan._collect(_walk_lines(tree, uses), assignments=False)
         scan.finish()
         return scan
 
@@ -385,14 +390,24 @@ class _PythonScan:
         for line in lines:
             if source.strings_start_on(line) and not visit(line, True):
                 return None
-        if scan.constants:
-            for line in _name_lines(source.masked, scan.constants):
+        searched: set[str] = set()
+        while new := scan.names() - searched:  # uses of constants, then of loop variables over them
+            searched |= new
+            for line in _name_lines(source.masked, new):
                 if not visit(line, False):
                     return None
         scan.finish()
         return scan
 
+    def names(self) -> set[str]:
+        """Every name that may hold a model string: constants and the variables of loops over them."""
+        return set(self.constants) | {target for target, _ in self.loops}
+
     def finish(self) -> None:
+        for _ in range(3):  # loops over loops' variables, a few levels
+            for target, source in self.loops:
+                for item in self.constants.get(source, ()):
+                    self.constants.setdefault(target, []).append(item)
         self.constants = {k: list(dict.fromkeys(v)) for k, v in self.constants.items()}
         for node, offset in dict.fromkeys(self._later):
             self._offset = offset
@@ -405,6 +420,12 @@ class _PythonScan:
         for node in nodes:
             if isinstance(node, (ast.Call, ast.Dict)):
                 self._later.append((node, self._offset))
+            elif (
+                isinstance(node, (ast.For, ast.AsyncFor))
+                and isinstance(node.target, ast.Name)
+                and isinstance(node.iter, ast.Name)
+            ):  # for name in MODELS: name takes every value MODELS holds (settled in finish)
+                self.loops.append((node.target.id, node.iter.id))
             elif not assignments:
                 continue
             elif isinstance(node, ast.Assign):
@@ -439,6 +460,10 @@ class _PythonScan:
             return
         if isinstance(value, ast.Call) and _call_name(value.func) == "field":  # dataclass field(default=...)
             value = next((kw.value for kw in value.keywords if kw.arg == "default"), None)
+        if isinstance(value, (ast.List, ast.Tuple, ast.Set)):  # MODELS = ["org/a", "org/b"]: each of them
+            for element in value.elts:
+                self._assign(target, element)
+            return
         if isinstance(value, (ast.Constant, ast.IfExp)) or (isinstance(value, ast.Call) and value.args):
             # a string, either branch of "a/b" if c else "c/d", or the default of os.getenv("M", "a/b")
             for text, line in self._strings(value):

@@ -73,7 +73,7 @@ def test_plain_calls_reach_the_same_function_with_the_same_arguments(
     assert result.exit_code == 0, result.output
     plain = entry.parse_plain(argv)
     assert plain is not None
-    assert entry._runner(*plain)() == 0
+    assert entry.runner(*plain)() == 0
     through_typer, through_entry = calls
     assert through_entry == through_typer
 

@@ -276,6 +276,10 @@ def _needs_license_file(card: Card | None, refs: list[LicenseRef]) -> bool:
     return all(value.lower() in UNINFORMATIVE for value in card.license)
 
 
+def _not_found(name: str, note: str) -> ModelNode:
+    return ModelNode(name=name, found=False, key=name.lower(), note=note)
+
+
 def resolve_hub(repo_id: str) -> ModelNode:
     """A model on the Hugging Face Hub, from its card (and LICENSE file), without its bases."""
     text = repo_id.strip()
@@ -283,33 +287,20 @@ def resolve_hub(repo_id: str) -> ModelNode:
     endpoint = hub.endpoint
     clean = repo_id_of(text, endpoint)
     if clean is None:
-        return ModelNode(
-            name=text,
-            found=False,
-            key=text.lower(),
-            note=f"{text!r} is not a Hugging Face model id (org/name); not looked up on the Hub",
-        )
+        return _not_found(text, f"{text!r} is not a Hugging Face model id (org/name); not looked up on the Hub")
     try:
         readme = hub.fetch(clean, CARD_FILE)
     except _NotFound:
-        return ModelNode(
-            name=clean,
-            found=False,
-            key=clean.lower(),
-            note=(
-                f"the Hugging Face Hub at {endpoint} has no model {clean} "
-                "(or it is private: set HF_TOKEN to a token that can read it)"
-            ),
+        return _not_found(
+            clean,
+            f"the Hugging Face Hub at {endpoint} has no model {clean} "
+            "(or it is private: set HF_TOKEN to a token that can read it)",
         )
     except _Gated:
-        return ModelNode(
-            name=clean,
-            found=False,
-            key=clean.lower(),
-            note=(
-                f"{clean} is gated on the Hugging Face Hub at {endpoint} and its model card could not be read: "
-                "accept its terms on the Hub, then set HF_TOKEN to a token of that account"
-            ),
+        return _not_found(
+            clean,
+            f"{clean} is gated on the Hugging Face Hub at {endpoint} and its model card could not be read: "
+            "accept its terms on the Hub, then set HF_TOKEN to a token of that account",
         )
     except _Refused as exc:
         raise InputError(

@@ -72,21 +72,9 @@ def model_command(
     online: Annotated[bool, typer.Option("--online", help="Look the model card up on the Hugging Face Hub.")] = False,
 ) -> None:
     """Answer: may I use MODEL (or --license ID) for these uses, given these facts?"""
-    from licensecheck.cli.run import run_model
+    from licensecheck.cli.entry import runner
 
-    code = run_model(
-        model=model,
-        license_id=license_id,
-        uses=use or [],
-        mau=mau,
-        region=region,
-        target=target,
-        fmt=fmt,
-        output=output,
-        fail_on=fail_on,
-        online=online,
-    )
-    raise typer.Exit(code)
+    raise typer.Exit(runner("model", locals())())  # (locals() here: exactly the parameters)
 
 
 def license_list(fmt: FormatOpt = "text", output: OutputOpt = None) -> None:
@@ -171,21 +159,9 @@ def scan_command(
     online: Annotated[bool, typer.Option("--online", help="Look unknown models up on the Hugging Face Hub.")] = False,
 ) -> None:
     """Find every model a repository uses and check it against the repository's policy."""
-    from licensecheck.cli.scan import run_scan
+    from licensecheck.cli.entry import runner
 
-    raise typer.Exit(
-        run_scan(
-            path=path,
-            policy=policy,
-            uses=use,
-            mau=mau,
-            region=region,
-            fail_on=fail_on,
-            fmt=fmt,
-            output=output,
-            online=online,
-        )
-    )
+    raise typer.Exit(runner("scan", locals())())  # (locals() here: exactly the parameters)
 
 
 def build_app(only: str | None = None) -> typer.Typer:

@@ -86,7 +86,10 @@ def parse_plain(argv: list[str]) -> tuple[str, dict[str, Any]] | None:
     return command, params
 
 
-def _runner(command: str, params: dict[str, Any]) -> Callable[[], int]:
+def runner(command: str, params: dict[str, Any]) -> Callable[[], int]:
+    """The call a command's parameters make (the one mapping from options to ``run_scan`` and ``run_model``, used
+    by the typer commands too); a parameter left out takes its default."""
+
     def path(name: str) -> Path | None:
         value = params.get(name)
         return Path(value) if value is not None else None
@@ -160,4 +163,4 @@ def main() -> None:
 
         typer_main()
         return
-    guarded(_runner(*plain))
+    guarded(runner(*plain))

@@ -81,13 +81,6 @@ class Source:
         """The 1-based line of a character offset."""
         return bisect_right(self.line_starts, pos)
 
-    def token_at(self, pos: int) -> Token | None:
-        """The string or comment token that starts exactly at ``pos``, if any."""
-        index = bisect_right(self._token_starts, pos) - 1
-        if index >= 0 and self.tokens[index][0] == pos:
-            return self.tokens[index]
-        return None
-
     def _delta(self, line: int) -> int:
         code = self.code_lines[line - 1]
         return sum(code.count(c) for c in _OPENS) - sum(code.count(c) for c in _CLOSES)

@@ -208,23 +208,60 @@ def test_parallel_matches_serial(fixed_catalog: None) -> None:
     assert serial.cards == parallel.cards
 
 
-def test_a_helper_that_fails_has_its_share_scanned_again(fixed_catalog: None, monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize("after", [0, 1, 3])
+def test_a_helper_that_fails_has_its_chunks_scanned_again(
+    after: int, fixed_catalog: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import os
 
     from licensecheck.scan import discover as discover_mod
 
     serial = discover(str(REPOS / "forms"), workers=1)
     parent = os.getpid()
-    scan_slice = discover_mod._scan_slice
+    scan_chunks = discover_mod._scan_chunks
+    calls = [0]
 
-    def fails_in_the_helper(start: int, step: int) -> list[discover_mod.Outcome]:
+    def fails_in_the_helper(chunks: list[int], size: int) -> list[discover_mod.Outcome]:
         if os.getpid() != parent:
-            raise RuntimeError("helper crashed")
-        return scan_slice(start, step)
+            calls[0] += 1
+            if calls[0] > after:  # the helper dies after a few chunks (claimed ones included)
+                raise RuntimeError("helper crashed")
+        return scan_chunks(chunks, size)
 
-    monkeypatch.setattr(discover_mod, "_scan_slice", fails_in_the_helper)
+    monkeypatch.setattr(discover_mod, "CHUNK_FILES", 1)
+    monkeypatch.setattr(discover_mod, "_scan_chunks", fails_in_the_helper)
     parallel = discover(str(REPOS / "forms"), workers=2)
     assert serial.mentions == parallel.mentions and serial.cards == parallel.cards
+
+
+def test_every_chunk_is_claimed_once_across_processes() -> None:
+    import os
+
+    from licensecheck.scan.discover import _chunks, _claimed
+
+    size, count = _chunks(1000, 64)  # a small queue makes larger chunks
+    assert size * 16 >= 1000 and count <= 16
+    queue, fill = os.pipe()
+    os.write(fill, b"".join(n.to_bytes(4, "little") for n in range(500)))
+    os.close(fill)
+    out, back = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # pragma: no cover (the child)
+        try:
+            taken = list(_claimed(queue))
+            os.write(back, b"".join(n.to_bytes(4, "little") for n in taken))
+        finally:
+            os._exit(0)
+    os.close(back)
+    mine = list(_claimed(queue))
+    os.waitpid(pid, 0)
+    data = b""
+    while chunk := os.read(out, 65536):
+        data += chunk
+    theirs = [int.from_bytes(data[i : i + 4], "little") for i in range(0, len(data), 4)]
+    os.close(out)
+    os.close(queue)
+    assert sorted(mine + theirs) == list(range(500))
 
 
 def test_prefilter_substrings_cover_every_model_key() -> None:

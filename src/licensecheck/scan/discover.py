@@ -10,9 +10,9 @@ import os
 import re
 import sys
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from functools import cache
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from licensecheck.scan.extract import (
     Mention,
@@ -223,13 +223,12 @@ def _looks_like_card(data: bytes) -> bool:
     return head.startswith(b"---") and (b"license" in data[:65536] or b"base_model" in data[:65536])
 
 
+_TRIPLE = {b'"""': re.compile(b'"""'), b"'''": re.compile(b"'''")}
+
+
 def _positions(data: bytes, needle: bytes) -> list[int]:
-    out: list[int] = []
-    at = data.find(needle)
-    while at >= 0:
-        out.append(at)
-        at = data.find(needle, at + 3)
-    return out
+    """Where ``needle`` (a triple quote) occurs, read left to right without overlaps."""
+    return [match.start() for match in _TRIPLE[needle].finditer(data)]
 
 
 def _triple_quoted(data: bytes) -> list[tuple[int, int]]:
@@ -380,18 +379,25 @@ def python_candidate_lines(data: bytes) -> list[int] | None:
     if not values:
         return None
     starts = _quoted_positions(data, values)
-    docstrings = _Docstrings(data)
+    docstrings: _Docstrings | None = None  # listed only once a string passes the cheaper tests
+    judged: dict[bytes, bool] = {}  # assigned name -> used by a loader (a file assigns the same names a lot)
     for start in starts:
-        if docstrings.inside(start):
-            continue
         before = data[max(0, start - NEAR_BYTES) : start]
         line = before[before.rfind(b"\n") + 1 :]
         if line.lstrip().startswith((b">>>", b"...")) or _in_comment(line):  # doctest or comment: not code
             continue
-        if _model_place(before):
-            break
-        assigned = _assigned_name(before) or _looped_name(before) or _list_assigned_name(before)
-        if assigned and _used_by_a_loader(data, assigned):
+        if not _model_place(before):
+            assigned = _assigned_name(before) or _looped_name(before) or _list_assigned_name(before)
+            if not assigned:
+                continue
+            used = judged.get(assigned)
+            if used is None:
+                used = judged[assigned] = _used_by_a_loader(data, assigned)
+            if not used:
+                continue
+        if docstrings is None:
+            docstrings = _Docstrings(data)
+        if not docstrings.inside(start):
             break
     else:
         return None
@@ -486,19 +492,49 @@ def _interesting(outcome: Outcome) -> bool:
     return bool(outcome[1] or outcome[2] or outcome[3])
 
 
-def _scan_slice(start: int, step: int) -> list[Outcome]:
-    """Every ``step``-th file from ``start`` (strided, so big folders spread over the workers)."""
-    return [o for o in map(scan_entry, _SHARED[start::step]) if _interesting(o)]
+CHUNK_FILES = 8  # files per unit of work handed out to the processes
+
+
+def _chunks(count: int, room: int) -> tuple[int, int]:
+    """(files per chunk, number of chunks) for ``count`` files, with the chunks' numbers fitting ``room`` bytes."""
+    size = max(CHUNK_FILES, -(-count * 4 // room))
+    return size, -(-count // size)
+
+
+def _pipe_room(fd: int) -> int:
+    """What a pipe holds before a write blocks (64 KiB unless the system is short of pipe memory)."""
+    import fcntl
+
+    try:
+        return int(fcntl.fcntl(fd, getattr(fcntl, "F_GETPIPE_SZ", 1032)))
+    except OSError:
+        return 4096  # one page: what every pipe holds
+
+
+def _scan_chunks(chunks: Sequence[int], size: int) -> list[Outcome]:
+    """The interesting outcomes of the given chunks of the walk's result."""
+    out: list[Outcome] = []
+    for chunk in chunks:
+        out += [o for o in map(scan_entry, _SHARED[chunk * size : (chunk + 1) * size]) if _interesting(o)]
+    return out
+
+
+def _claimed(queue: int) -> Iterator[int]:
+    """Chunk numbers taken from the shared queue until it is empty (a pipe read of 4 bytes is atomic)."""
+    while len(got := os.read(queue, 4)) == 4:
+        yield int.from_bytes(got, "little")
 
 
 def _parallel(
     entries: list[FileEntry], workers: int, progress: Callable[[int, int], None] | None = None
 ) -> list[Outcome]:
-    """Fork ``workers - 1`` helpers; this process takes its own share. Only files with findings come back.
+    """Fork ``workers - 1`` helpers; every process takes chunks of files from one queue until it is empty.
 
-    A plain ``os.fork`` with a pipe per helper (a ``multiprocessing`` pool costs 15 ms to start, more than a
-    mid-sized repository takes to scan). A helper that fails is not trusted: its share is scanned here again.
-    The shares are strided, so this process's progress through its own share stands for the whole scan's.
+    A plain ``os.fork`` with pipes (a ``multiprocessing`` pool costs 15 ms to start, more than a mid-sized
+    repository takes to scan). The queue is a pipe filled with every chunk's number before the fork; each read
+    of four bytes claims one chunk, so a process that meets costly files simply takes fewer chunks. Helpers send
+    back the chunks they did and the files with findings. A helper that fails is not trusted: every chunk not
+    reported done is scanned here again.
     """
     import marshal  # (built in: no import cost, unlike pickle)
 
@@ -506,50 +542,67 @@ def _parallel(
 
     global _SHARED
     _SHARED = entries
-    helpers: list[tuple[int, int, int]] = []  # (share, pid, read end of its pipe)
+    queue, fill = os.pipe()
+    size, count = _chunks(len(entries), _pipe_room(fill))
+    helpers: list[tuple[int, int]] = []  # (pid, read end of its pipe)
     try:
-        for share in range(1, workers):
+        os.write(fill, b"".join(n.to_bytes(4, "little") for n in range(count)))
+        os.close(fill)
+        fill = -1
+        for _ in range(1, workers):
             read_end, write_end = os.pipe()
             pid = os.fork()
-            if pid == 0:  # the helper: scan its share, send it back, leave without running any cleanup
+            if pid == 0:  # the helper: scan chunks, send them back, leave without running any cleanup
                 code = 1
                 try:
                     os.close(read_end)
-                    plain = [
-                        (rel, [tuple(m) for m in found], card, why)
-                        for rel, found, card, why in _scan_slice(share, workers)
-                    ]
+                    done: list[int] = []
+                    plain: list[Any] = []
+                    for chunk in _claimed(queue):
+                        plain += [
+                            (rel, [tuple(m) for m in found], card, why)
+                            for rel, found, card, why in _scan_chunks((chunk,), size)
+                        ]
+                        done.append(chunk)
                     with os.fdopen(write_end, "wb") as pipe:
-                        pipe.write(marshal.dumps(plain))
+                        pipe.write(marshal.dumps((done, plain)))
                     code = 0
                 finally:
                     os._exit(code)
             os.close(write_end)
-            helpers.append((share, pid, read_end))
+            helpers.append((pid, read_end))
         outcomes: list[Outcome] = []
-        for index, entry in enumerate(entries[0::workers]):  # this process's share
-            outcome = scan_entry(entry)
-            if _interesting(outcome):
-                outcomes.append(outcome)
-            if progress is not None and index % 128 == 0:
-                progress(min(index * workers, len(entries)), len(entries))
+        finished: set[int] = set()
+        for chunk in _claimed(queue):  # this process's part
+            outcomes += _scan_chunks((chunk,), size)
+            finished.add(chunk)
+            if progress is not None and chunk % 16 == 0:
+                progress(min(chunk * size, len(entries)), len(entries))
+        failed = False
         while helpers:
-            share, pid, read_end = helpers.pop(0)
+            pid, read_end = helpers.pop(0)
             with os.fdopen(read_end, "rb") as pipe:
                 data = pipe.read()
             _, status = os.waitpid(pid, 0)
             try:
                 if status != 0:
                     raise ValueError(status)
-                outcomes.extend(
-                    (rel, [Mention(*m) for m in found], card, why) for rel, found, card, why in marshal.loads(data)
-                )
-            except Exception:  # a helper that died or sent something unreadable: do its share here
-                outcomes.extend(_scan_slice(share, workers))
+                done, plain = marshal.loads(data)
+                found = [(rel, [Mention(*m) for m in mentions], card, why) for rel, mentions, card, why in plain]
+            except Exception:  # a helper that died or sent something unreadable: its chunks are done here
+                failed = True
+                continue
+            outcomes += found
+            finished.update(done)
+        if failed:
+            outcomes += _scan_chunks([n for n in range(count) if n not in finished], size)
     finally:
-        for _, pid, read_end in helpers:  # interrupted: close the pipes (a helper still writing stops) and reap
+        for pid, read_end in helpers:  # interrupted: close the pipes (a helper still writing stops) and reap
             os.close(read_end)
             os.waitpid(pid, 0)
+        os.close(queue)
+        if fill >= 0:
+            os.close(fill)
         _SHARED = []
     return outcomes
 

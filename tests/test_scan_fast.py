@@ -312,8 +312,9 @@ def test_open_and_continued_strings_keep_their_lines_and_end(text: str) -> None:
         ),
         # ... even when it is the file's only model reference
         ('r = f"""\nLoaded: {AutoModel.from_pretrained("org/fs-model")}\n"""\n', [("org/fs-model", 2)]),
-        # decorator arguments, on either path (CRLF makes the whole file parsed)
+        # decorator arguments, on either path (a lone CR makes the whole file parsed)
         ('@register(model="org/dec-model")\ndef f():\n    pass\n', [("org/dec-model", 1)]),
+        ('@register(model="org/dec-model")\rdef f():\r    pass\r', [("org/dec-model", 1)]),
         ('@register(model="org/dec-model")\r\ndef f():\r\n    pass\r\n', [("org/dec-model", 1)]),
     ],
 )
@@ -374,3 +375,77 @@ def test_loops_over_a_list_held_in_a_name(whole_file: bool) -> None:
     assert lines is not None
     found = [(m.value, m.line) for m in python_mentions(source, lambda _: False, lines=lines)]
     assert found == [("org/a", 3), ("org/b", 4)]
+
+
+def test_windows_line_ends_are_read_statement_by_statement(monkeypatch: pytest.MonkeyPatch) -> None:
+    from licensecheck.scan.discover import python_candidate_lines
+    from licensecheck.scan.extract import python_mentions
+
+    source = (
+        'MODEL = "org/crlf-model"\n\ndef load():\n    """Docs."""\n'
+        '    return AutoModel.from_pretrained(\n        MODEL,\n        revision="main",\n    )\n'
+    ).replace("\n", "\r\n")
+    lines = python_candidate_lines(source.encode())
+    assert lines is not None
+
+    def whole_file(*args: object, **kwargs: object) -> None:
+        raise AssertionError("a CRLF file should not be parsed whole")
+
+    monkeypatch.setattr(_PythonScan, "of_tree", whole_file)
+    assert [(m.value, m.line) for m in python_mentions(source, lambda _: False, lines=lines)] == [("org/crlf-model", 1)]
+    lone_cr = "x = 1\rm = AutoModel.from_pretrained('org/cr-model')\n"  # a lone CR: parsed whole, still found
+    monkeypatch.undo()
+    found = python_mentions(lone_cr, lambda _: False, lines=python_candidate_lines(lone_cr.encode()))
+    assert [m.value for m in found] == ["org/cr-model"]
+
+
+@pytest.mark.parametrize("whole_file", [False, True])
+def test_a_constant_derived_from_later_constants_is_followed(whole_file: bool) -> None:
+    """`model_id = A if c else B` inside a function, with A and B defined further down: order does not matter."""
+    source = (
+        "def main(args):\n"
+        '    model_id = QWEN if args.model == "qwen" else LLAMA\n'
+        "    return AutoConfig.from_pretrained(model_id)\n"
+        "\n"
+        'LLAMA = "meta-llama/Llama-4-Scout-17B-16E"\n'
+        'QWEN = os.getenv("QWEN", "Qwen/Qwen3-30B-A3B")\n'
+    )
+    lines = [n for n, text in enumerate(source.split("\n"), 1) if '"' in text]
+    scan = _PythonScan.of_tree(ast.parse(source), lines, source) if whole_file else None
+    scan = scan or _PythonScan.of_statements(source, lines)
+    assert scan is not None
+    assert sorted(set(scan.found)) == [("Qwen/Qwen3-30B-A3B", 6), ("meta-llama/Llama-4-Scout-17B-16E", 5)]
+
+
+def test_statements_that_use_a_constant_are_parsed_only_when_they_can_read_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    from licensecheck.scan import pysource
+
+    source = (
+        'model_id = "org/const-model"\n'
+        "def check(self, model_id, config):\n"
+        "    self.helper(model_id, config)\n"
+        "    print(model_id)\n"
+        "    a = AutoModel.from_pretrained(\n"
+        "        model_id,\n"
+        "    )\n"
+        '    b = {"model_name_or_path": model_id}\n'
+        "    c = run(Tokenizer_Name=model_id)\n"
+        "    for m in model_id:\n"
+        "        pass\n"
+        '    parser.add_argument("--model", default=model_id)\n'
+        "    same = model_id == other\n"
+    )
+    parsed: list[int] = []
+    statement = pysource.Source.statement
+
+    def counting(self: pysource.Source, line: int, bounds: tuple[int, int] | None = None) -> object:
+        parsed.append(line)
+        return statement(self, line, bounds)
+
+    monkeypatch.setattr(pysource.Source, "statement", counting)
+    scan = _PythonScan.of_statements(source, [1])
+    assert scan is not None
+    assert parsed == [1, 6, 8, 9, 10, 12]  # not the def, the helper call, the print or the comparison
+    whole = _PythonScan.of_tree(ast.parse(source), [1], source)
+    assert sorted(set(scan.found)) == sorted(set(whole.found)) == [("org/const-model", 1)]
+    assert scan.loops == whole.loops == [("m", "model_id")]

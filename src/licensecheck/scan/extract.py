@@ -12,6 +12,7 @@ import json
 import re
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from functools import cache
 from typing import NamedTuple
 
 # Keyword arguments, config keys and assignment targets whose string value names a model.
@@ -308,6 +309,18 @@ def _walk_lines(tree: ast.AST, lines: Sequence[int] | None) -> Iterator[ast.AST]
                 stack.append(child)
 
 
+@cache
+def _use_context() -> re.Pattern[str]:
+    """What a statement that only uses a constant must hold to matter: a loop, a loader call, a model keyword or
+    dict key, or an argparse option (``_PythonScan._collect`` and ``finish`` read nothing else from it)."""
+    loaders = "|".join(sorted(LOADER_CALLS))
+    keys = "|".join(sorted(MODEL_KEYS, key=len, reverse=True))
+    return re.compile(
+        rf"\bfor\b|\badd_argument\b|\bAuto(?:Model|Tokenizer|Processor|Config)|\b(?:{loaders})\b"
+        rf"|(?i:\b(?:{keys})(?:\s*=(?!=)|[\"']\s*:))"
+    )
+
+
 def _is_word_char(char: str) -> bool:
     return char.isalnum() or char == "_"
 
@@ -347,6 +360,9 @@ class _PythonScan:
         self._later: list[tuple[ast.Call | ast.Dict, int]] = []  # (node, line offset of the tree it is in)
         self._offset = 0  # added to node line numbers: a statement parsed alone starts at line 1
         self.loops: list[tuple[str, str]] = []  # (loop variable, the constant it runs over)
+        # assignments whose strings may come from other constants (`m = A if c else B`, `os.getenv("M", A)`),
+        # read once every constant is known, so the order the statements were visited in does not matter
+        self._derived: list[tuple[str, ast.expr, int]] = []  # (name, value, line offset)
 
     @classmethod
     def of_tree(cls, tree: ast.AST, lines: Sequence[int] | None = None, source: str = "") -> _PythonScan:
@@ -375,10 +391,18 @@ class _PythonScan:
         scan = cls()
         covered: set[int] = set()  # lines of the statements read so far
 
+        use_context = _use_context()
+
         def visit(line: int, assignments: bool) -> bool:
             if line in covered:
                 return True
-            got = source.statement(line)
+            bounds = source.span(line)
+            if bounds is None:
+                return False
+            if not assignments and not use_context.search(source.text_of(*bounds)):
+                covered.update(range(bounds[0], bounds[1] + 1))  # uses the name, but nothing that reads it
+                return True
+            got = source.statement(line, bounds)
             if got is None:
                 return False
             first, last, tree = got
@@ -401,14 +425,25 @@ class _PythonScan:
 
     def names(self) -> set[str]:
         """Every name that may hold a model string: constants and the variables of loops over them."""
+        self._settle()
         return set(self.constants) | {target for target, _ in self.loops}
 
-    def finish(self) -> None:
-        for _ in range(3):  # loops over loops' variables, a few levels
+    def _settle(self) -> None:
+        """Carry strings along derived assignments and loops, a few levels deep."""
+        for _ in range(3):
+            for target, value, offset in self._derived:
+                self._offset = offset
+                for item in self._strings(value):
+                    self.constants.setdefault(target, []).append(item)
+                    if target.lower() in MODEL_KEYS:
+                        self.found.append(item)
             for target, source in self.loops:
                 for item in self.constants.get(source, ()):
                     self.constants.setdefault(target, []).append(item)
         self.constants = {k: list(dict.fromkeys(v)) for k, v in self.constants.items()}
+
+    def finish(self) -> None:
+        self._settle()
         for node, offset in dict.fromkeys(self._later):
             self._offset = offset
             if isinstance(node, ast.Call):
@@ -464,8 +499,11 @@ class _PythonScan:
             for element in value.elts:
                 self._assign(target, element)
             return
-        if isinstance(value, (ast.Constant, ast.IfExp)) or (isinstance(value, ast.Call) and value.args):
-            # a string, either branch of "a/b" if c else "c/d", or the default of os.getenv("M", "a/b")
+        if isinstance(value, ast.IfExp) or (isinstance(value, ast.Call) and value.args):
+            # either branch of "a/b" if c else "c/d", or the default of os.getenv("M", "a/b"): either may be or
+            # hold another constant, read when all are known
+            self._derived.append((target.id, value, self._offset))
+        elif isinstance(value, ast.Constant):
             for text, line in self._strings(value):
                 self.constants.setdefault(target.id, []).append((text, line))
                 if target.id.lower() in MODEL_KEYS:
@@ -507,9 +545,14 @@ def python_mentions(
     model it loads is not silently missed.
     """
     scan = None
-    if lines is not None and "\r" not in source:  # a few statements instead of the whole file
+    # a few statements instead of the whole file; Windows line ends are one line break, as for the parser (a lone
+    # "\r" is a line break for the parser but not for the statement reader: such a file is parsed whole)
+    unix = source.replace("\r\n", "\n") if "\r" in source else source
+    if "\r" in unix:  # (the candidate lines were counted by "\n" alone: every node is read)
+        lines = None
+    if lines is not None:
         try:
-            scan = _PythonScan.of_statements(source, lines)
+            scan = _PythonScan.of_statements(unix, lines)
         except (RecursionError, MemoryError):  # (what a whole-file parse then makes of it decides)
             scan = None
     if scan is None:

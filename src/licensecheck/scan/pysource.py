@@ -165,13 +165,17 @@ class Source:
             index += 1
         return False
 
-    def statement(self, line: int) -> tuple[int, int, ast.Module] | None:
+    def text_of(self, first: int, last: int) -> str:
+        """The text of lines ``first`` to ``last``."""
+        return "\n".join(self.lines[first - 1 : last])
+
+    def statement(self, line: int, bounds: tuple[int, int] | None = None) -> tuple[int, int, ast.Module] | None:
         """(first line, last line, parsed tree) for the logical line holding ``line``; the tree's line 1 is ``first``.
 
         A compound statement's header is parsed with an empty body (``for name in [...]:`` keeps its loop target
         and list); ``elif`` is read as ``if`` and a decorator as decorating an empty function.
         """
-        bounds = self.span(line)
+        bounds = bounds or self.span(line)
         if bounds is None:
             return None
         first, last = bounds

@@ -449,3 +449,32 @@ def test_statements_that_use_a_constant_are_parsed_only_when_they_can_read_it(mo
     whole = _PythonScan.of_tree(ast.parse(source), [1], source)
     assert sorted(set(scan.found)) == sorted(set(whole.found)) == [("org/const-model", 1)]
     assert scan.loops == whole.loops == [("m", "model_id")]
+
+
+JSON_LEAVES = (
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.floats(allow_nan=True, allow_infinity=True)
+    | st.text()
+    | st.sampled_from(["é", "\u2028", '"quoted"', "\\", "\x00", "🙂", "line\nbreak"])
+)
+JSON_VALUES = st.recursive(
+    JSON_LEAVES,
+    lambda inner: (
+        st.lists(inner, max_size=4)
+        | st.tuples(inner, inner)
+        | st.dictionaries(st.text(max_size=6) | st.integers() | st.booleans() | st.none(), inner, max_size=4)
+    ),
+    max_leaves=30,
+)
+
+
+@PROPERTY
+@given(st.dictionaries(st.text(max_size=8), JSON_VALUES, max_size=5))
+def test_json_output_is_exactly_what_json_dumps_writes(doc: dict[str, object]) -> None:
+    import json
+
+    from licensecheck.render.json_format import dumps
+
+    assert dumps(doc) == json.dumps(doc, indent=2, ensure_ascii=False) + "\n"

@@ -24,15 +24,40 @@ from licensecheck.scan.pysource import Source
 
 PROPERTY = settings(max_examples=600, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
-# The regular expressions the pre-filter used before it read windows backwards with byte operations.
-OLD_LOADER = re.compile(
+# Plain references for the byte-level place checks of the pre-filter: a forward scan for the innermost open
+# parenthesis, and regular expressions (the ones the pre-filter used before it read windows backwards).
+LOADER_NAME = re.compile(
     rb"(?:from_pretrained|pipeline|hf_hub_download|snapshot_download|LLM|AsyncLLMEngine|SentenceTransformer"
     rb"|CrossEncoder|load_checkpoint_and_dispatch|Auto[A-Z]\w*|HuggingFaceEmbeddings|HuggingFacePipeline"
-    rb"|ChatOllama|OllamaLLM|Ollama)\s*\([^()]*$"
+    rb"|ChatOllama|OllamaLLM|Ollama)\s*$"
 )
+
+
+def _reference_in_loader_call(window: bytes) -> bool:
+    opened: list[int] = []
+    for at, char in enumerate(window):
+        if char == ord("("):
+            opened.append(at)
+        elif char == ord(")") and opened:
+            opened.pop()
+    if not opened:
+        return False
+    head = window[: opened[-1]]
+    word = re.search(rb"\w*\s*$", head)
+    assert word is not None
+    return LOADER_NAME.search(head[word.start() :]) is not None and (
+        word.start() == 0 or not re.match(rb"\w", head[word.start() - 1 : word.start()])
+    )
+
+
+def _model_keys() -> bytes:
+    from licensecheck.scan.extract import MODEL_KEYS
+
+    return b"|".join(sorted((k.encode() for k in MODEL_KEYS), key=len, reverse=True))
+
+
 OLD_KEY = re.compile(
-    rb"(?i:model\w*|\w*_model\w*|repo_id|tokenizer\w*|\w*name_or_path|default)[\"']?\s*[=:]\s*[\[(]?\s*"
-    rb"(?:[\"'][^\"'\n]*[\"']\s*,\s*)*$"
+    rb"(?<!\w)(?i:(?:" + _model_keys() + rb")|\w*default)[\"']?\s*[=:]\s*[\[(]?\s*(?:[\"'][^\"'\n]*[\"']\s*,\s*)*$"
 )
 OLD_ASSIGNED = re.compile(rb"([A-Za-z_][\w]*)\s*(?::[^=\n]*)?=\s*$")
 OLD_LOOPED = re.compile(rb"""\bfor\s+([A-Za-z_]\w*)\s+in\s*[\[(]\s*(?:["'][^"'\n]*["']\s*,\s*)*$""")
@@ -86,7 +111,7 @@ WINDOWS = st.lists(st.sampled_from(PIECES), max_size=14).map(b"".join)
 @PROPERTY
 @given(WINDOWS)
 def test_model_place_matches_the_regular_expressions(window: bytes) -> None:
-    expected = OLD_LOADER.search(window) is not None or OLD_KEY.search(window) is not None
+    expected = _reference_in_loader_call(window) or OLD_KEY.search(window) is not None
     assert discover._model_place(window) == expected
 
 
@@ -114,15 +139,17 @@ def test_glob_match_is_fnmatchcase(pattern: str, text: str) -> None:
 
 
 @PROPERTY
-@given(st.lists(st.sampled_from([b"x = 1\n", b'"""', b"doc ", b"\n", b'"a/b"', b"'", b" "]), max_size=24))
+@given(st.lists(st.sampled_from([b"x = 1\n", b'"""', b"doc ", b"\n", b'"a/b"', b"'", b" ", b"# "]), max_size=24))
 def test_docstring_parity_matches_pairing_with_one_kind_of_triple_quote(parts: list[bytes]) -> None:
     data = b"".join(parts)
-    spans = discover._triple_quoted(data)
     docstrings = discover._Docstrings(data)
     opened = discover._positions(data, b'"""')
     assume(
         len(opened) % 2 == 0 and b"'''" not in data
     )  # (an unclosed one runs to the end for parity, and closes nothing when paired)
+    # a mark beside a quote or after a comment sign may not be a string's edge: then the lexer decides
+    plain = discover._plain(data, opened, b"'")
+    spans = discover._triple_quoted(data) if plain else discover._lexed_triples(data)
     marks = {m + k for m in opened for k in range(3)}
     for at in range(len(data)):
         if at not in marks:  # (on a mark itself the two may differ; no candidate string starts there)
@@ -312,6 +339,28 @@ def test_open_and_continued_strings_keep_their_lines_and_end(text: str) -> None:
         ),
         # ... even when it is the file's only model reference
         ('r = f"""\nLoaded: {AutoModel.from_pretrained("org/fs-model")}\n"""\n', [("org/fs-model", 2)]),
+        # the default of os.getenv / os.environ.get, a branch of a conditional, an argument after a nested call
+        ('import os\nMODEL = os.getenv("MODEL_NAME", "org/env-model")\n', [("org/env-model", 2)]),
+        ('m = AutoModel.from_pretrained(os.environ.get("M", "org/env2-model"))\n', [("org/env2-model", 1)]),
+        ('m = AutoModel.from_pretrained(get_dir(x), "org/nested-model")\n', [("org/nested-model", 1)]),
+        ('model_id = None if len(argv) > 1 else "org/cond-model"\n', [("org/cond-model", 1)]),
+        (
+            'tok = a if b else c if d else "org/chain-model"\nAutoTokenizer.from_pretrained(tok)\n',
+            [("org/chain-model", 1)],
+        ),
+        ('BASE = os.getenv("M", "org/def-model")\nm = AutoModel.from_pretrained(BASE)\n', [("org/def-model", 1)]),
+        ('A = "org/via-model"\nB = os.getenv("M", A)\nAutoModel.from_pretrained(B)\n', [("org/via-model", 1)]),
+        # a triple quote inside a one-line string or a comment does not turn later code into a docstring
+        (
+            'def f():\n    """Doc."""\n    part = \'"""\'\n\ndef g():\n    """Doc."""\n'
+            '    t = AutoTokenizer.from_pretrained("org/after-model")\n\ndef h():\n    """Doc."""\n',
+            [("org/after-model", 7)],
+        ),
+        (
+            'x = 1  # """ opens nothing\ndef g():\n    """Doc."""\n    AutoModel.from_pretrained("org/c-model")\n'
+            'def h():\n    """Doc."""\n',
+            [("org/c-model", 4)],
+        ),
         # decorator arguments, on either path (a lone CR makes the whole file parsed)
         ('@register(model="org/dec-model")\ndef f():\n    pass\n', [("org/dec-model", 1)]),
         ('@register(model="org/dec-model")\rdef f():\r    pass\r', [("org/dec-model", 1)]),
@@ -478,3 +527,29 @@ def test_json_output_is_exactly_what_json_dumps_writes(doc: dict[str, object]) -
     from licensecheck.render.json_format import dumps
 
     assert dumps(doc) == json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ('hf_hub_download(repo_id="org/some-data", repo_type="dataset", filename="x.json")\n', []),
+        ('snapshot_download(repo_id="org/some-space", repo_type="space")\n', []),
+        ('snapshot_download(repo_id="org/weights", repo_type="model")\n', [("org/weights", 1)]),
+        # a field or variable named repo_id is a dataset as often as a model: only what a loader is given counts
+        ('class Lima:\n    repo_id: str = "GAIR/lima"\n    """The dataset repository."""\n', []),
+        (
+            'REPO_ID = "org/checkpoint"\npath = hf_hub_download(repo_id=REPO_ID, filename="model.bin")\n',
+            [("org/checkpoint", 1)],
+        ),
+        ('MODEL_ID: str = "org/annotated"\n', [("org/annotated", 1)]),
+    ],
+)
+def test_dataset_and_space_repositories_are_not_models(source: str, expected: list[tuple[str, int]]) -> None:
+    from licensecheck.scan.discover import python_candidate_lines
+    from licensecheck.scan.extract import python_mentions
+
+    lines = python_candidate_lines(source.encode())
+    found = [] if lines is None else python_mentions(source, lambda _: False, lines=lines)
+    assert [(m.value, m.line) for m in found] == expected
+    whole = python_mentions(source, lambda _: False)  # the whole-file reading agrees
+    assert [(m.value, m.line) for m in whole] == expected

@@ -15,6 +15,8 @@ from functools import cache
 from typing import Any, NamedTuple
 
 from licensecheck.scan.extract import (
+    ASSIGNED_KEYS,
+    MODEL_KEYS,
     Mention,
     command_mentions,
     config_mentions,
@@ -71,6 +73,8 @@ _LOADER_SUFFIXES = (
     b"Ollama",
 )
 _AUTO_CLASS = re.compile(rb"Auto[A-Z]")
+_MODEL_KEY_BYTES = frozenset(key.encode() for key in MODEL_KEYS)  # what a model key is, for the extraction too
+_ASSIGNED_KEY_BYTES = frozenset(key.encode() for key in ASSIGNED_KEYS)
 _WORD_BYTES = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_"
 
 
@@ -79,10 +83,29 @@ def _trailing_word(text: bytes) -> bytes:
     return text[len(text.rstrip(_WORD_BYTES)) :]
 
 
+def _open_paren(text: bytes) -> int:
+    """The offset of the innermost ``(`` still open at the end of ``text`` (pairs closed before it skipped), or -1."""
+    depth = 0
+    end = len(text)
+    while True:
+        opening = text.rfind(b"(", 0, end)
+        closing = text.rfind(b")", 0, end)
+        if closing > opening:
+            depth += 1
+            end = closing
+        elif opening < 0:
+            return -1
+        elif depth:
+            depth -= 1
+            end = opening
+        else:
+            return opening
+
+
 def _in_loader_call(before: bytes) -> bool:
     """Whether ``before`` ends inside the still-open parentheses of a loader call."""
-    opening = before.rfind(b"(")
-    if opening < 0 or b")" in before[opening:]:
+    opening = _open_paren(before)
+    if opening < 0:
         return False
     name = _trailing_word(before[:opening].rstrip())
     return name.endswith(_LOADER_SUFFIXES) or _AUTO_CLASS.search(name) is not None
@@ -115,11 +138,66 @@ def _after_model_key(before: bytes) -> bool:
     if text.endswith((b'"', b"'")):
         text = text[:-1]
     key = _trailing_word(text).lower()
-    return b"model" in key or b"tokenizer" in key or key.endswith((b"repo_id", b"name_or_path", b"default"))
+    return key in _MODEL_KEY_BYTES or key.endswith(b"default")  # (argparse and dataclass defaults)
 
 
 def _model_place(before: bytes) -> bool:
     return _in_loader_call(before) or _after_model_key(before)
+
+
+def _dotted_tail(text: bytes) -> bytes:
+    """The name, dotted name or number ``text`` ends with (``os.environ``, ``args.model``, ``None``), or nothing."""
+    return text[len(text.rstrip(_WORD_BYTES + b".")) :]
+
+
+def _without_operand(text: bytes) -> bytes | None:
+    """``text`` without the simple operand it ends with (a one-line string, a name, a number), or None."""
+    text = text.rstrip()
+    if text.endswith((b'"', b"'")):
+        opening = text.rfind(text[-1:], 0, len(text) - 1)
+        if opening < 0 or b"\n" in text[opening:]:
+            return None
+        head = text[:opening]
+        prefix = _trailing_word(head)
+        return head[: len(head) - len(prefix)] if len(prefix) <= 2 else head  # (r"…", f"…", rb"…")
+    operand = _dotted_tail(text)
+    return text[: len(text) - len(operand)] if operand else None
+
+
+def _unwrapped(before: bytes) -> bytes | None:
+    """The window in front of the expression a string stands in when the string is a value that expression may
+    give: the default of ``os.getenv("M", …)`` or ``os.environ.get("M", …)``, or the ``else`` branch of a
+    conditional (``x if c else …``). None when the string stands in neither."""
+    text = before.rstrip()
+    if text.endswith(b","):
+        opening = _open_paren(text)
+        if opening < 0 or _trailing_word(text[:opening].rstrip()) not in (b"getenv", b"get"):
+            return None
+        head = text[:opening].rstrip()
+        return head[: len(head) - len(_dotted_tail(head))]
+    if _trailing_word(text) != b"else":
+        return None
+    at = len(text) - 4
+    while (at := text.rfind(b"if", 0, at)) >= 0:  # the `if` of this conditional, then the branch before it
+        if not _trailing_word(text[:at]) and text[at + 2 : at + 3] in (b" ", b"\t", b"(", b"\\"):
+            return _without_operand(text[:at])
+    return None
+
+
+def _place(before: bytes) -> tuple[bool, bytes | None]:
+    """(whether a string after ``before`` stands at a model place, else the name it is assigned to, if any),
+    looking through ``os.getenv`` defaults and conditional branches, a few levels deep."""
+    window: bytes | None = before
+    for _ in range(4):
+        if window is None:
+            break
+        if _model_place(window):
+            return True, None
+        assigned = _assigned_name(window) or _looped_name(window) or _list_assigned_name(window)
+        if assigned:
+            return False, assigned
+        window = _unwrapped(window)
+    return False, None
 
 
 def _identifier(word: bytes) -> bytes:
@@ -245,6 +323,24 @@ def _triple_quoted(data: bytes) -> list[tuple[int, int]]:
     return spans
 
 
+def _plain(data: bytes, marks: list[int], other: bytes) -> bool:
+    """Whether no triple-quote mark looks like part of a one-line string (the other quote right beside it) or of a
+    comment: one such mark would throw the pairing off for the rest of the file."""
+    for at in marks:
+        if data[at - 1 : at] == other or data[at + 3 : at + 4] == other:
+            return False
+        if _in_comment(data[data.rfind(b"\n", 0, at) + 1 : at]):
+            return False
+    return True
+
+
+def _lexed_triples(data: bytes) -> list[tuple[int, int]]:
+    """Spans of the triple-quoted strings, from the statement reader's lexer (exact, and slower than pairing)."""
+    from licensecheck.scan.pysource import triple_spans
+
+    return triple_spans(data.decode("latin-1"))  # (one character per byte: the offsets stay byte offsets)
+
+
 class _Docstrings:
     """Whether an offset lies inside a triple-quoted string (docstrings, mostly): an approximation for the filter.
 
@@ -255,9 +351,13 @@ class _Docstrings:
 
     def __init__(self, data: bytes) -> None:
         self.data = data
-        double, single = b'"""' in data, b"'''" in data
-        self.marks = _positions(data, b'"""' if double else b"'''") if double != single else []
-        self.spans = _triple_quoted(data) if double and single else []
+        double, single = _positions(data, b'"""'), _positions(data, b"'''")
+        if not (_plain(data, double, b"'") and _plain(data, single, b'"')):  # a mark in a string or a comment
+            self.marks: list[int] = []
+            self.spans = _lexed_triples(data)
+        else:
+            self.marks = (double or single) if bool(double) != bool(single) else []
+            self.spans = _triple_quoted(data) if double and single else []
         self.opens = [at for at, _ in self.spans]
 
     def inside(self, at: int) -> bool:
@@ -295,18 +395,23 @@ def _list_assigned_name(before: bytes) -> bytes | None:
 def _used_by_a_loader(data: bytes, name: bytes, depth: int = 0) -> bool:
     """A constant counts only where it is passed by name to a loader or a model key on some line (or to the
     variable of a loop over it that is)."""
-    if b"model" in name.lower():
+    if name.lower() in _ASSIGNED_KEY_BYTES:  # a string assigned to it is a finding by itself
         return True
     at = data.find(name)
     while at >= 0:
         prefix = data[max(0, at - 1) : at]
         after = data[at + len(name) : at + len(name) + 1]
         boundary = not (prefix[-1:].isalnum() or prefix[-1:] == b"_") and not (after.isalnum() or after == b"_")
-        if boundary and _model_place(data[max(0, at - NEAR_BYTES) : at]):
-            return True
-        looped = _looped_name(data[max(0, at - NEAR_BYTES) : at] + b"[") if boundary and depth < 2 else None
-        if looped is not None and looped != name and _used_by_a_loader(data, looped, depth + 1):
-            return True  # for name in MODELS: ... from_pretrained(name)
+        if boundary:
+            window = data[max(0, at - NEAR_BYTES) : at]
+            place, assigned = _place(window)
+            if place:
+                return True
+            if depth < 2:
+                # for name in MODELS: … from_pretrained(name); or X = os.getenv("M", NAME) … from_pretrained(X)
+                for other in (_looped_name(window + b"["), assigned):
+                    if other is not None and other != name and _used_by_a_loader(data, other, depth + 1):
+                        return True
         at = data.find(name, at + len(name))
     return False
 
@@ -386,8 +491,8 @@ def python_candidate_lines(data: bytes) -> list[int] | None:
         line = before[before.rfind(b"\n") + 1 :]
         if line.lstrip().startswith((b">>>", b"...")) or _in_comment(line):  # doctest or comment: not code
             continue
-        if not _model_place(before):
-            assigned = _assigned_name(before) or _looped_name(before) or _list_assigned_name(before)
+        place, assigned = _place(before)
+        if not place:
             if not assigned:
                 continue
             used = judged.get(assigned)

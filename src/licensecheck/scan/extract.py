@@ -52,6 +52,9 @@ MODEL_KEYS = frozenset(
         "reward_model_name_or_path",
     }
 )
+# Names that make a string assigned to them a finding by themselves. `repo_id` names dataset and Space repositories
+# as often as models: a string assigned to it counts only once a loader or a model keyword is given it.
+ASSIGNED_KEYS = MODEL_KEYS - {"repo_id"}
 # Calls whose positional string arguments name a model.
 LOADER_CALLS = frozenset(
     {
@@ -309,14 +312,20 @@ def _walk_lines(tree: ast.AST, lines: Sequence[int] | None) -> Iterator[ast.AST]
                 stack.append(child)
 
 
+def _derived(value: ast.expr | None) -> bool:
+    """A value that may be another constant's: a conditional, or a call such as ``os.getenv("M", A)``."""
+    return isinstance(value, ast.IfExp) or (isinstance(value, ast.Call) and bool(value.args))
+
+
 @cache
 def _use_context() -> re.Pattern[str]:
     """What a statement that only uses a constant must hold to matter: a loop, a loader call, a model keyword or
-    dict key, or an argparse option (``_PythonScan._collect`` and ``finish`` read nothing else from it)."""
+    dict key, an argparse option, or a conditional or call that may pass it on to another name
+    (``_PythonScan._collect`` and ``finish`` read nothing else from it)."""
     loaders = "|".join(sorted(LOADER_CALLS))
     keys = "|".join(sorted(MODEL_KEYS, key=len, reverse=True))
     return re.compile(
-        rf"\bfor\b|\badd_argument\b|\bAuto(?:Model|Tokenizer|Processor|Config)|\b(?:{loaders})\b"
+        rf"\bfor\b|\belse\b|\bgetenv\b|\.get\s*\(|\badd_argument\b|\bAuto(?:Model|Tokenizer|Processor|Config)|\b(?:{loaders})\b"
         rf"|(?i:\b(?:{keys})(?:\s*=(?!=)|[\"']\s*:))"
     )
 
@@ -435,7 +444,7 @@ class _PythonScan:
                 self._offset = offset
                 for item in self._strings(value):
                     self.constants.setdefault(target, []).append(item)
-                    if target.lower() in MODEL_KEYS:
+                    if target.lower() in ASSIGNED_KEYS:
                         self.found.append(item)
             for target, source in self.loops:
                 for item in self.constants.get(source, ()):
@@ -461,8 +470,12 @@ class _PythonScan:
                 and isinstance(node.iter, ast.Name)
             ):  # for name in MODELS: name takes every value MODELS holds (settled in finish)
                 self.loops.append((node.target.id, node.iter.id))
-            elif not assignments:
-                continue
+            elif not assignments:  # a statement that uses a constant: only what may carry it on is read
+                if isinstance(node, ast.Assign) and _derived(node.value):  # B = os.getenv("M", A)
+                    for target in node.targets:
+                        self._assign(target, node.value)
+                elif isinstance(node, ast.AnnAssign) and _derived(node.value):
+                    self._assign(node.target, node.value)
             elif isinstance(node, ast.Assign):
                 for target in node.targets:
                     self._assign(target, node.value)
@@ -499,18 +512,21 @@ class _PythonScan:
             for element in value.elts:
                 self._assign(target, element)
             return
-        if isinstance(value, ast.IfExp) or (isinstance(value, ast.Call) and value.args):
+        if value is not None and _derived(value):
             # either branch of "a/b" if c else "c/d", or the default of os.getenv("M", "a/b"): either may be or
             # hold another constant, read when all are known
             self._derived.append((target.id, value, self._offset))
         elif isinstance(value, ast.Constant):
             for text, line in self._strings(value):
                 self.constants.setdefault(target.id, []).append((text, line))
-                if target.id.lower() in MODEL_KEYS:
+                if target.id.lower() in ASSIGNED_KEYS:
                     self.found.append((text, line))
 
     def _call(self, node: ast.Call) -> None:
         name = _call_name(node.func)
+        for kw in node.keywords:  # hf_hub_download(repo_id=..., repo_type="dataset"): not a model
+            if kw.arg == "repo_type" and isinstance(kw.value, ast.Constant) and kw.value.value not in (None, "model"):
+                return
         if name in LOADER_CALLS or name.startswith(("AutoModel", "AutoTokenizer", "AutoProcessor", "AutoConfig")):
             for arg in node.args:
                 self.found.extend(self._strings(arg))

@@ -38,6 +38,17 @@ MAX_FORWARD = 5000
 Token = tuple[int, int, str]  # (start, end, kind): kind is comment, triple, string or stray
 
 
+def triple_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every triple-quoted string in ``text``."""
+    spans: list[tuple[int, int]] = []
+    for match in _LEX.finditer(text):
+        if match.lastgroup is None:
+            break
+        if match.lastgroup == "triple":
+            spans.append(match.span("triple"))
+    return spans
+
+
 class Source:
     """A Python file's text with its string and comment tokens, and its lines with those tokens blanked out."""
 

@@ -350,6 +350,10 @@ def test_open_and_continued_strings_keep_their_lines_and_end(text: str) -> None:
         ),
         ('BASE = os.getenv("M", "org/def-model")\nm = AutoModel.from_pretrained(BASE)\n', [("org/def-model", 1)]),
         ('A = "org/via-model"\nB = os.getenv("M", A)\nAutoModel.from_pretrained(B)\n', [("org/via-model", 1)]),
+        (
+            'DEFAULT = "org/def-x"\nchosen = DEFAULT if flag else None\nAutoModel.from_pretrained(chosen)\n',
+            [("org/def-x", 1)],
+        ),
         # a triple quote inside a one-line string or a comment does not turn later code into a docstring
         (
             'def f():\n    """Doc."""\n    part = \'"""\'\n\ndef g():\n    """Doc."""\n'
@@ -553,3 +557,21 @@ def test_dataset_and_space_repositories_are_not_models(source: str, expected: li
     assert [(m.value, m.line) for m in found] == expected
     whole = python_mentions(source, lambda _: False)  # the whole-file reading agrees
     assert [(m.value, m.line) for m in whole] == expected
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        # a keyword argument is no assignment: the name it is given to is not followed for the constant
+        'CKPT = "org/doc-ckpt"\n@add_docstrings(checkpoint=CKPT)\ndef f(checkpoint):\n    load(checkpoint)\n',
+        # a name that merely holds "model" is no model key (the extraction reads neither)
+        'class GemmaConfig:\n    model_type = "gemma2"\n    """Config."""\n',
+        'parser.add_argument("--output_dir", default="google/gemma-7b")\nload_model = 1\n',
+    ],
+)
+def test_the_prefilter_skips_what_the_extraction_would_not_read(source: str) -> None:
+    from licensecheck.scan.discover import is_catalog_alias, python_candidate_lines
+    from licensecheck.scan.extract import python_mentions
+
+    assert python_mentions(source, is_catalog_alias) == []  # what the whole-file reading finds: nothing
+    assert python_candidate_lines(source.encode()) is None or "add_argument" in source

@@ -184,20 +184,20 @@ def _unwrapped(before: bytes) -> bytes | None:
     return None
 
 
-def _place(before: bytes) -> tuple[bool, bytes | None]:
-    """(whether a string after ``before`` stands at a model place, else the name it is assigned to, if any),
-    looking through ``os.getenv`` defaults and conditional branches, a few levels deep."""
+def _place(before: bytes) -> tuple[bool, bytes | None, bool]:
+    """(whether a string after ``before`` stands at a model place, else the name it is assigned to if any, and
+    whether it was reached through an ``os.getenv`` default or a conditional branch), a few levels deep."""
     window: bytes | None = before
-    for _ in range(4):
+    for level in range(4):
         if window is None:
             break
         if _model_place(window):
-            return True, None
+            return True, None, level > 0
         assigned = _assigned_name(window) or _looped_name(window) or _list_assigned_name(window)
         if assigned:
-            return False, assigned
+            return False, assigned, level > 0
         window = _unwrapped(window)
-    return False, None
+    return False, None, False
 
 
 def _identifier(word: bytes) -> bytes:
@@ -392,27 +392,40 @@ def _list_assigned_name(before: bytes) -> bytes | None:
     return _assigned_name(text[:-1])
 
 
-def _used_by_a_loader(data: bytes, name: bytes, depth: int = 0) -> bool:
-    """A constant counts only where it is passed by name to a loader or a model key on some line (or to the
-    variable of a loop over it that is)."""
-    if name.lower() in _ASSIGNED_KEY_BYTES:  # a string assigned to it is a finding by itself
-        return True
+Judged = dict[tuple[bytes, int], bool]  # (name, depth) -> used by a loader, for one file
+
+
+def _used_by_a_loader(data: bytes, name: bytes, judged: Judged, depth: int = 0) -> bool:
+    """A constant counts only where it is passed by name to a loader or a model key on some line, or carried on to
+    a name that is: the variable of a loop over it, or a name given it through ``os.getenv("M", NAME)`` or a
+    conditional (``X = NAME if c else …``), a few names deep. ``judged`` keeps the answers for this file."""
+    known = judged.get((name, depth))
+    if known is not None:
+        return known
+    judged[name, depth] = False  # (while this name is being judged, a cycle back to it finds nothing new)
+    used = name.lower() in _ASSIGNED_KEY_BYTES or _uses_count(data, name, judged, depth)
+    judged[name, depth] = used
+    return used
+
+
+def _uses_count(data: bytes, name: bytes, judged: Judged, depth: int) -> bool:
     at = data.find(name)
     while at >= 0:
+        end = at + len(name)
         prefix = data[max(0, at - 1) : at]
-        after = data[at + len(name) : at + len(name) + 1]
+        after = data[end : end + 1]
         boundary = not (prefix[-1:].isalnum() or prefix[-1:] == b"_") and not (after.isalnum() or after == b"_")
         if boundary:
             window = data[max(0, at - NEAR_BYTES) : at]
-            place, assigned = _place(window)
+            place, assigned, carried = _place(window)
             if place:
                 return True
             if depth < 2:
-                # for name in MODELS: … from_pretrained(name); or X = os.getenv("M", NAME) … from_pretrained(X)
-                for other in (_looped_name(window + b"["), assigned):
-                    if other is not None and other != name and _used_by_a_loader(data, other, depth + 1):
+                carried = carried or data[end : end + 8].lstrip(b" \t").startswith((b"if ", b"if("))
+                for other in (_looped_name(window + b"["), assigned if carried else None):
+                    if other is not None and other != name and _used_by_a_loader(data, other, judged, depth + 1):
                         return True
-        at = data.find(name, at + len(name))
+        at = data.find(name, end)
     return False
 
 
@@ -485,20 +498,17 @@ def python_candidate_lines(data: bytes) -> list[int] | None:
         return None
     starts = _quoted_positions(data, values)
     docstrings: _Docstrings | None = None  # listed only once a string passes the cheaper tests
-    judged: dict[bytes, bool] = {}  # assigned name -> used by a loader (a file assigns the same names a lot)
+    judged: Judged = {}  # a file assigns the same names a lot
     for start in starts:
         before = data[max(0, start - NEAR_BYTES) : start]
         line = before[before.rfind(b"\n") + 1 :]
         if line.lstrip().startswith((b">>>", b"...")) or _in_comment(line):  # doctest or comment: not code
             continue
-        place, assigned = _place(before)
+        place, assigned, _ = _place(before)
         if not place:
             if not assigned:
                 continue
-            used = judged.get(assigned)
-            if used is None:
-                used = judged[assigned] = _used_by_a_loader(data, assigned)
-            if not used:
+            if not _used_by_a_loader(data, assigned, judged):
                 continue
         if docstrings is None:
             docstrings = _Docstrings(data)

@@ -575,3 +575,54 @@ def test_the_prefilter_skips_what_the_extraction_would_not_read(source: str) -> 
 
     assert python_mentions(source, is_catalog_alias) == []  # what the whole-file reading finds: nothing
     assert python_candidate_lines(source.encode()) is None or "add_argument" in source
+
+
+NOTEBOOK_CELLS = [
+    ("code", ["import torch\n", "x = torch.ones(3)\n"]),
+    ("code", ['tok = AutoTokenizer.from_pretrained("org/nb-double")\n']),
+    ("code", ["m = AutoModel.from_pretrained('org/nb-single')\n"]),
+    ("code", ["!huggingface-cli download org/nb-shell --local-dir w\n"]),
+    ("code", ["  !ollama pull llama3.1:8b\n"]),
+    ("code", ["%pip install transformers\n", "MODEL = 'gpt2'\n"]),
+    ("code", ["def f(a, b='cpu'):\n", "    return a\n"]),
+    ("code", ['print("the model is loading")\n']),
+    ("markdown", ["We download the model `org/md-model` here.\n"]),
+    ("raw", ['from_pretrained("org/raw-cell")\n']),
+]
+
+
+@PROPERTY
+@given(st.lists(st.sampled_from(range(len(NOTEBOOK_CELLS))), max_size=8), st.booleans())
+def test_notebook_prefilters_drop_nothing_the_full_reading_finds(picks: list[int], outputs: bool) -> None:
+    import json
+
+    from licensecheck.scan.discover import _notebook_may_name, is_catalog_alias, python_candidate_lines
+    from licensecheck.scan.extract import notebook_mentions
+
+    cells = []
+    for pick in picks:
+        kind, source = NOTEBOOK_CELLS[pick]
+        cell: dict[str, object] = {"cell_type": kind, "metadata": {}, "source": source}
+        if kind == "code":
+            cell["outputs"] = [{"output_type": "stream", "text": ["model loaded: 'org/printed'\n"]}] if outputs else []
+        cells.append(cell)
+    text = json.dumps({"cells": cells, "metadata": {}, "nbformat": 4}, indent=1)
+    full = notebook_mentions(text, is_catalog_alias)
+    fast = notebook_mentions(text, is_catalog_alias, python_candidate_lines)
+    assert fast == full
+    if full:
+        assert _notebook_may_name(text.encode())
+
+
+def test_a_notebook_that_cannot_name_a_model_is_not_parsed() -> None:
+    import json
+
+    from licensecheck.scan.discover import _notebook_may_name
+
+    cells = [NOTEBOOK_CELLS[i] for i in (0, 6, 7, 8)]
+    doc = {"cells": [{"cell_type": k, "metadata": {}, "source": s, "outputs": []} for k, s in cells]}
+    assert not _notebook_may_name(json.dumps(doc).encode())
+    escaped = json.dumps({"cells": [{"cell_type": "code", "source": ['from_pretrained("org/x")']}]})
+    assert _notebook_may_name(escaped.replace("/", "\\/").encode())  # a writer that escapes "/"
+    assert _notebook_may_name(b'{"cells": [{"cell_type": "code", "source": ["!vllm serve org/x\\n"]}]}')
+    assert _notebook_may_name(b"not json at all: from_pretrained('org/x')")

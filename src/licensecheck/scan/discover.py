@@ -447,10 +447,11 @@ def clear_caches() -> None:
     _token_memo.cache_clear()
 
 
-def _candidate_values(data: bytes) -> list[bytes]:
+def _candidate_values(data: bytes, patterns: tuple[re.Pattern[bytes], ...] = _PY_QUOTED) -> list[bytes]:
     """The distinct quoted tokens of ``data`` that look like a model id or are a catalog alias."""
-    tokens = set(_PY_QUOTED[0].findall(data))
-    tokens.update(_PY_QUOTED[1].findall(data))
+    tokens = set(patterns[0].findall(data))
+    for pattern in patterns[1:]:
+        tokens.update(pattern.findall(data))
     seen, accepted = _token_memo()
     fresh = tokens - seen
     if fresh:
@@ -465,6 +466,31 @@ def _candidate_values(data: bytes) -> list[bytes]:
             seen.clear()
         seen |= fresh
     return list(tokens & accepted)
+
+
+# A notebook's code sits in JSON strings: its "…" strings are escaped (\"org/x\"), its '…' strings are not.
+_NOTEBOOK_QUOTED = (
+    re.compile(rb'\\"([A-Za-z0-9][\w.:/-]{1,150})\\"'),
+    re.compile(rb"'([A-Za-z0-9][\w.:/-]{1,150})'"),
+)
+
+
+_NOTEBOOK_SHELL = re.compile(rb'"[ \t]*!')  # a source line that is a shell escape
+# `("` or `= "`: code whose "…" strings are not escaped, so not inside JSON (read by pattern, as broken JSON is).
+# (A literal first: a pattern that starts with a class or a look-behind is tried at every byte.)
+_RAW_CODE_STRING = re.compile(rb'"(?<=[(=]")|"(?<=[(=] ")')
+
+
+def _notebook_may_name(data: bytes) -> bool:
+    """Whether a notebook can name a model: a string in its code that could be one, or a shell line (``!…``) with a
+    command that downloads or serves one. Most notebooks of a tutorial folder are skipped without being parsed."""
+    if not data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{") or b"\\/" in data:
+        return True  # not JSON (read by pattern), or a writer that escapes "/": read it properly
+    if _candidate_values(data, _NOTEBOOK_QUOTED):
+        return True
+    if _NOTEBOOK_SHELL.search(data) is not None and _contains_any(data, _SHELL_HINT):
+        return True
+    return _RAW_CODE_STRING.search(data) is not None
 
 
 def _quoted_positions(data: bytes, values: list[bytes]) -> list[int]:
@@ -531,7 +557,7 @@ def extract_file(kind: str, rel: str, text: str, lines: list[int] | None = None)
     if kind == "python":
         return python_mentions(text, alias, lines=lines)
     if kind == "notebook":
-        return notebook_mentions(text, alias)
+        return notebook_mentions(text, alias, python_candidate_lines)
     if kind == "modelfile":
         return modelfile_mentions(text, alias)
     if kind == "shell":
@@ -589,6 +615,8 @@ def scan_entry(entry: FileEntry) -> tuple[str, list[Mention], bool, str | None]:
         lines = python_candidate_lines(data)
         if lines is None:
             return entry.rel, [], False, None
+    elif entry.kind == "notebook" and not _notebook_may_name(data):
+        return entry.rel, [], False, None
     text = data.decode("utf-8", "replace")
     if text.startswith("\ufeff"):
         text = text[1:]

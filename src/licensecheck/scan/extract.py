@@ -821,8 +821,13 @@ def _line_of(value: str, lines: list[str], start: int) -> int:
     return start + 1
 
 
-def notebook_mentions(text: str, is_alias: AliasCheck) -> list[Mention]:
-    """Code cells of a Jupyter notebook; lines are lines of the .ipynb file, so annotations land on them."""
+def notebook_mentions(
+    text: str, is_alias: AliasCheck, candidate_lines: Callable[[bytes], list[int] | None] | None = None
+) -> list[Mention]:
+    """Code cells of a Jupyter notebook; lines are lines of the .ipynb file, so annotations land on them.
+
+    ``candidate_lines`` (the Python pre-filter) spares parsing cells that cannot name a model.
+    """
     try:
         doc = json.loads(text)
     except (ValueError, RecursionError):
@@ -830,8 +835,10 @@ def notebook_mentions(text: str, is_alias: AliasCheck) -> list[Mention]:
     cells = doc.get("cells") if isinstance(doc, dict) else None
     if not isinstance(cells, list):
         return []
-    raw_lines = text.splitlines()
+    raw_lines: list[str] | None = None  # split only once a cell names a model
     out: list[Mention] = []
+    firsts: list[str] = []  # the first source line of each code cell so far, to find where the next one starts
+    placed = 0
     cursor = 0
     for cell in cells:
         if not isinstance(cell, dict) or cell.get("cell_type") != "code":
@@ -840,13 +847,24 @@ def notebook_mentions(text: str, is_alias: AliasCheck) -> list[Mention]:
         code = "".join(source) if isinstance(source, list) else source if isinstance(source, str) else ""
         if not isinstance(code, str) or not code.strip():
             continue
-        first = str(source[0] if isinstance(source, list) and source else code).strip()[:40]
-        cursor = _line_of(json.dumps(first)[1:-1], raw_lines, cursor) - 1 if first else cursor
+        firsts.append(str(source[0] if isinstance(source, list) and source else code).strip()[:40])
         # Magics and shell escapes are blanked for ast (keeping line numbers) and read as commands.
         lines = code.splitlines()
         shell = "\n".join(ln.lstrip()[1:] if ln.lstrip().startswith("!") else "" for ln in lines)
         python = "\n".join("" if ln.lstrip().startswith(("!", "%")) else ln for ln in lines)
-        found = python_mentions(python, is_alias, form="notebook") + command_mentions(shell, is_alias)
+        found: list[Mention] = []
+        candidates = candidate_lines(python.encode("utf-8", "surrogatepass")) if candidate_lines else None
+        if candidate_lines is None or candidates is not None:
+            found += python_mentions(python, is_alias, form="notebook", lines=candidates)
+        if shell.strip():
+            found += command_mentions(shell, is_alias)
+        if not found:
+            continue
+        if raw_lines is None:
+            raw_lines = text.splitlines()
+        for first in firsts[placed:]:  # the cursor moves to the start of every code cell, in order
+            cursor = _line_of(json.dumps(first)[1:-1], raw_lines, cursor) - 1 if first else cursor
+        placed = len(firsts)
         for mention in found:
             out.append(Mention(mention.value, _line_of(mention.value, raw_lines, cursor), "notebook"))
     return list(dict.fromkeys(out))

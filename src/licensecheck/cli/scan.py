@@ -55,7 +55,7 @@ def run_scan(
     output: Path | None,
     online: bool,
 ) -> int:
-    from licensecheck.check import parse_facts
+    from licensecheck.facts import Facts, parse_mau, parse_region
     from licensecheck.render import renderer
     from licensecheck.scan.policy import find_policy
     from licensecheck.scan.run import ScanOptions, scan_repository
@@ -89,7 +89,10 @@ def run_scan(
     policy_mau = found_policy.mau if found_policy is not None else None
     mau_text = mau if mau is not None else (str(policy_mau) if policy_mau is not None else None)
     region_text = region if region is not None else (found_policy.region if found_policy is not None else None)
-    facts = parse_facts(mau=mau_text, region=region_text, target=None, uses=use_list, online=online)
+    facts = Facts(  # (no target: the check module is imported while the scan runs)
+        mau=parse_mau(mau_text) if mau_text is not None else None,
+        region=parse_region(region_text) if region_text is not None else None,
+    )
     options = ScanOptions(
         uses=tuple(use_list), facts=facts, fail_on=failing, policy=found_policy, policy_rel=policy_rel, online=online
     )

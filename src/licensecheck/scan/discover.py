@@ -669,7 +669,10 @@ def _claimed(queue: int) -> Iterator[int]:
 
 
 def _parallel(
-    entries: list[FileEntry], workers: int, progress: Callable[[int, int], None] | None = None
+    entries: list[FileEntry],
+    workers: int,
+    progress: Callable[[int, int], None] | None = None,
+    meanwhile: Callable[[], None] | None = None,
 ) -> list[Outcome]:
     """Fork ``workers - 1`` helpers; every process takes chunks of files from one queue until it is empty.
 
@@ -714,6 +717,8 @@ def _parallel(
                     os._exit(code)
             os.close(write_end)
             helpers.append((pid, read_end))
+        if meanwhile is not None:  # (the helpers take more chunks while this process does it)
+            meanwhile()
         outcomes: list[Outcome] = []
         finished: set[int] = set()
         for chunk in _claimed(queue):  # this process's part
@@ -757,8 +762,13 @@ def discover(
     skip: frozenset[str] = frozenset(),
     progress: Callable[[int, int], None] | None = None,
     workers: int | None = None,
+    meanwhile: Callable[[], None] | None = None,
 ) -> Discovery:
-    """Walk ``root`` and collect model mentions and model cards."""
+    """Walk ``root`` and collect model mentions and model cards.
+
+    ``meanwhile`` is work of the caller's that this process does once forked helpers are scanning (nothing is
+    done with it when the scan runs in one process).
+    """
     result = Discovery()
 
     def on_error(rel: str, why: str) -> None:
@@ -774,7 +784,7 @@ def discover(
         workers = min(os.cpu_count() or 1, 4) if parallel_ok else 1
     _alias_keys()  # load the catalog once, before any fork
     if workers > 1 and len(entries) > 1:
-        outcomes = _parallel(entries, workers, progress)
+        outcomes = _parallel(entries, workers, progress, meanwhile)
     else:
         outcomes = []
         for index, entry in enumerate(entries):

@@ -6,16 +6,25 @@ import datetime as _dt
 import os
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
-from licensecheck.engine import Result, combine, evaluate, unknown_result
 from licensecheck.errors import LicenseCheckError
 from licensecheck.facts import Facts, Target
 from licensecheck.scan.discover import CardFile, discover
 from licensecheck.scan.extract import Mention
 from licensecheck.scan.policy import IgnoreEntry, Policy, normalize_license, unknown_licenses
-from licensecheck.scan.report import Finding, Location, ScanReport
 from licensecheck.vocabulary import Use, Verdict
+
+if TYPE_CHECKING:
+    from licensecheck.engine import Result
+    from licensecheck.scan.report import Finding, Location, ScanReport
+
+
+def _prepare_reporting() -> None:
+    """Import what resolving and reporting need (about 9 ms) while forked helpers scan: they take more files."""
+    import licensecheck.check
+    import licensecheck.resolve
+    import licensecheck.scan.report  # noqa: F401
 
 
 class _Group:
@@ -46,6 +55,7 @@ def _resolve_models(
     mentions: dict[str, list[tuple[Mention, str]]], root: Path, uses: Sequence[Use], facts: Facts, online: bool
 ) -> tuple[list[_Group], list[str]]:
     from licensecheck.check import check_model
+    from licensecheck.scan.report import Location
 
     groups: dict[str, _Group] = {}
     warnings: list[str] = []
@@ -84,6 +94,7 @@ def _card_results(
     declared: Sequence[tuple[str, bool]], bases: Sequence[str], online: bool
 ) -> tuple[list[Result], list[str]]:
     """The relicensing check of a card: each declared license against each base model's licenses."""
+    from licensecheck.engine import evaluate, unknown_result
     from licensecheck.registry import get_terms
     from licensecheck.resolve import resolve_lineage
 
@@ -133,7 +144,9 @@ def _card_results(
 def check_card(card: CardFile, online: bool) -> tuple[Finding | None, list[tuple[Mention, str]], list[str]]:
     """A model card in the repository: its declared license must be one its base model's license allows."""
     from licensecheck.card import parse_card
+    from licensecheck.engine import combine, unknown_result
     from licensecheck.resolve import licenses_from_card
+    from licensecheck.scan.report import Finding, Location
     from licensecheck.textfile import read_text_file
 
     folder = card.rel.rsplit("/", 1)[0] if "/" in card.rel else "."
@@ -259,7 +272,10 @@ def scan_repository(
     """Discover, resolve, check cards, apply the policy."""
     policy = options.policy
     skip = frozenset({options.policy_rel}) if options.policy_rel else frozenset()
-    found = discover(os.fspath(root), exclude=policy.exclude if policy else (), skip=skip, progress=progress)
+    exclude = policy.exclude if policy else ()
+    found = discover(os.fspath(root), exclude=exclude, skip=skip, progress=progress, meanwhile=_prepare_reporting)
+    from licensecheck.scan.report import Finding, ScanReport
+
     warnings = list(found.warnings)
     mentions = {k: list(v) for k, v in found.mentions.items()}
     if policy is not None:

@@ -546,6 +546,12 @@ def test_json_output_is_exactly_what_json_dumps_writes(doc: dict[str, object]) -
             [("org/checkpoint", 1)],
         ),
         ('MODEL_ID: str = "org/annotated"\n', [("org/annotated", 1)]),
+        ('repo_id = "huggingface/label-files"\np = hf_hub_download(repo_id, "x.json", repo_type="dataset")\n', []),
+        ('p = hf_hub_download(\n    repo_id="org/kw-model"  # weights\n)\n', [("org/kw-model", 2)]),
+        ('repo_id = "org/used-model"\np = hf_hub_download(repo_id, "model.bin")\n', [("org/used-model", 1)]),
+        # the repo_type of a call inside the loader call, or a dict inside the call, do not hide a model
+        ('m = AutoModel.from_pretrained("org/outer-model", cache=f(repo_type="dataset"))\n', [("org/outer-model", 1)]),
+        ('run({"repo_id": "org/in-dict"}, repo_type="dataset")\n', [("org/in-dict", 1)]),
     ],
 )
 def test_dataset_and_space_repositories_are_not_models(source: str, expected: list[tuple[str, int]]) -> None:
@@ -567,6 +573,9 @@ def test_dataset_and_space_repositories_are_not_models(source: str, expected: li
         # a name that merely holds "model" is no model key (the extraction reads neither)
         'class GemmaConfig:\n    model_type = "gemma2"\n    """Config."""\n',
         'parser.add_argument("--output_dir", default="google/gemma-7b")\nload_model = 1\n',
+        # a dataset download, and a dataset repository held in repo_id
+        'f = hf_hub_download(repo_id="org/labels", filename="x.json", repo_type="dataset")\n',
+        'repo_id = "huggingface/label-files"\np = hf_hub_download(repo_id, "x.json", repo_type="dataset")\n',
     ],
 )
 def test_the_prefilter_skips_what_the_extraction_would_not_read(source: str) -> None:

@@ -184,20 +184,92 @@ def _unwrapped(before: bytes) -> bytes | None:
     return None
 
 
-def _place(before: bytes) -> tuple[bool, bytes | None, bool]:
-    """(whether a string after ``before`` stands at a model place, else the name it is assigned to if any, and
-    whether it was reached through an ``os.getenv`` default or a conditional branch), a few levels deep."""
+def _place(data: bytes, at: int, end: int) -> tuple[bool, bytes | None, bool]:
+    """For the value at ``data[at:end]`` (a string or a name): (whether it stands at a model place, else the name it
+    is assigned to if any, and whether it got there through an ``os.getenv`` default or a conditional branch),
+    looking a few levels deep. A call with ``repo_type="dataset"`` (or "space") is no model place, and
+    ``repo_id = …`` as a statement is an assignment, not a model key (the extraction reads them so)."""
+    start = max(0, at - NEAR_BYTES)
+    before = data[start:at]
     window: bytes | None = before
     for level in range(4):
         if window is None:
             break
         if _model_place(window):
+            if level == 0:
+                if _assigns_repo_id(window, data, end):
+                    return False, b"repo_id", False
+                if _in_other_repository_call(data, start, window):
+                    return False, None, False
             return True, None, level > 0
         assigned = _assigned_name(window) or _looped_name(window) or _list_assigned_name(window)
         if assigned:
             return False, assigned, level > 0
         window = _unwrapped(window)
     return False, None, False
+
+
+_REPO_ID_ASSIGNED = re.compile(rb"(?<![\w.])(?i:repo_id)\s*=\s*$")
+_REPO_TYPE = re.compile(rb"""\brepo_type\s*=\s*["']([A-Za-z]*)["']""")
+
+
+def _assigns_repo_id(window: bytes, data: bytes, end: int) -> bool:
+    """Whether the value is assigned to ``repo_id`` by a statement (what follows it is no ``,`` or ``)`` of a call)."""
+    if _REPO_ID_ASSIGNED.search(window) is None:
+        return False
+    rest = data[end : end + 400]
+    while True:
+        rest = rest.lstrip(b" \t\r\n\\")
+        if not rest.startswith(b"#"):
+            return not rest.startswith((b",", b")"))
+        newline = rest.find(b"\n")
+        if newline < 0:
+            return True
+        rest = rest[newline:]
+
+
+def _in_other_repository_call(data: bytes, start: int, window: bytes) -> bool:
+    """Whether the value is an argument of a call that names a dataset or Space repository (``repo_type="dataset"``
+    among the call's own keyword arguments); not when it sits in a list or dict inside the call."""
+    opening = _open_paren(window)
+    if opening < 0 or b"{" in window[opening:] or b"[" in window[opening:]:
+        return False
+    absolute = start + opening
+    for segment_start, segment_end in _top_level_segments(data, absolute):
+        match = _REPO_TYPE.search(data, segment_start, segment_end)
+        if match is not None:
+            return match.group(1) != b"model"
+    return False
+
+
+def _top_level_segments(data: bytes, opening: int, limit: int = 4000) -> list[tuple[int, int]]:
+    """The stretches of a call's arguments outside nested parentheses, from its ``(`` at ``opening`` to the ``)``
+    that closes it (or ``limit`` bytes on)."""
+    segments: list[tuple[int, int]] = []
+    end = min(len(data), opening + limit)
+    depth = 0
+    pos = opening + 1
+    segment_start = pos
+    while True:
+        opened = data.find(b"(", pos, end)
+        closed = data.find(b")", pos, end)
+        if closed < 0:
+            if depth == 0:
+                segments.append((segment_start, end))
+            return segments
+        if 0 <= opened < closed:
+            if depth == 0:
+                segments.append((segment_start, opened))
+            depth += 1
+            pos = opened + 1
+        elif depth:
+            depth -= 1
+            pos = closed + 1
+            if depth == 0:
+                segment_start = pos
+        else:
+            segments.append((segment_start, closed))
+            return segments
 
 
 def _identifier(word: bytes) -> bytes:
@@ -417,7 +489,7 @@ def _uses_count(data: bytes, name: bytes, judged: Judged, depth: int) -> bool:
         boundary = not (prefix[-1:].isalnum() or prefix[-1:] == b"_") and not (after.isalnum() or after == b"_")
         if boundary:
             window = data[max(0, at - NEAR_BYTES) : at]
-            place, assigned, carried = _place(window)
+            place, assigned, carried = _place(data, at, end)
             if place:
                 return True
             if depth < 2:
@@ -530,7 +602,7 @@ def python_candidate_lines(data: bytes) -> list[int] | None:
         line = before[before.rfind(b"\n") + 1 :]
         if line.lstrip().startswith((b">>>", b"...")) or _in_comment(line):  # doctest or comment: not code
             continue
-        place, assigned, _ = _place(before)
+        place, assigned, _ = _place(data, start, data.find(data[start : start + 1], start + 1) + 1)
         if not place:
             if not assigned:
                 continue

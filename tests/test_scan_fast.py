@@ -635,3 +635,24 @@ def test_a_notebook_that_cannot_name_a_model_is_not_parsed() -> None:
     assert _notebook_may_name(escaped.replace("/", "\\/").encode())  # a writer that escapes "/"
     assert _notebook_may_name(b'{"cells": [{"cell_type": "code", "source": ["!vllm serve org/x\\n"]}]}')
     assert _notebook_may_name(b"not json at all: from_pretrained('org/x')")
+
+
+@pytest.mark.parametrize("whole_file", [False, True])
+def test_parameter_defaults_are_assignments(whole_file: bool) -> None:
+    from licensecheck.scan.discover import python_candidate_lines
+    from licensecheck.scan.extract import python_mentions
+
+    source = (
+        'def load(x, model_id="org/p-model", *, tokenizer_name: str = "org/t-model", k=None):\n'
+        "    pass\n"
+        'async def fetch(path="org/used-path"):\n'
+        "    return AutoModel.from_pretrained(path)\n"
+        'def other(name="org/not-a-key"):\n'
+        "    print(name)\n"
+    )
+    if whole_file:
+        source += "match x:\n    case 1:\n        pass\n"  # (cannot be cut out: the whole file is read)
+    lines = python_candidate_lines(source.encode())
+    assert lines is not None
+    found = sorted((m.value, m.line) for m in python_mentions(source, lambda _: False, lines=lines))
+    assert found == [("org/p-model", 1), ("org/t-model", 1), ("org/used-path", 3)]

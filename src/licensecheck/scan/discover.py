@@ -199,7 +199,7 @@ def _place(data: bytes, at: int, end: int) -> tuple[bool, bytes | None, bool]:
             if level == 0:
                 if _assigns_repo_id(window, data, end):
                     return False, b"repo_id", False
-                if _in_other_repository_call(data, start, window):
+                if _in_other_repository_call(data, start, window) or _default_of_other_option(data, start, window):
                     return False, None, False
             return True, None, level > 0
         assigned = _assigned_name(window) or _looped_name(window) or _list_assigned_name(window)
@@ -240,6 +240,22 @@ def _in_other_repository_call(data: bytes, start: int, window: bytes) -> bool:
         if match is not None:
             return match.group(1) != b"model"
     return False
+
+
+def _default_of_other_option(data: bytes, start: int, window: bytes) -> bool:
+    """Whether the value is the ``default=`` of an ``add_argument`` call whose text names neither a model nor a
+    repository (``--output_dir``): the extraction reads only the defaults of model options."""
+    if not window.rstrip().endswith(b"="):
+        return False
+    text = window.rstrip()[:-1].rstrip()
+    if _trailing_word(text) != b"default":
+        return False
+    opening = _open_paren(window)
+    if opening < 0 or _trailing_word(window[:opening].rstrip()) != b"add_argument":
+        return False
+    segments = _top_level_segments(data, start + opening)
+    call = data[start + opening : segments[-1][1] if segments else start + opening].lower()
+    return b"model" not in call and b"repo" not in call
 
 
 def _top_level_segments(data: bytes, opening: int, limit: int = 4000) -> list[tuple[int, int]]:

@@ -479,6 +479,8 @@ class _PythonScan:
             elif isinstance(node, ast.Assign):
                 for target in node.targets:
                     self._assign(target, node.value)
+            elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):  # def load(model="org/x"): a default
+                self._parameters(node.args)
             elif isinstance(node, ast.AnnAssign):
                 self._assign(node.target, node.value)
             elif (
@@ -501,6 +503,14 @@ class _PythonScan:
         ):  # os.getenv("MODEL", "org/x") / os.environ.get("MODEL", "org/x"): the default is what runs
             return self._strings(node.args[1])
         return []
+
+    def _parameters(self, args: ast.arguments) -> None:
+        """Parameters with a default are assigned it, as a name is (``def f(model_id="org/x")``)."""
+        positional = [*args.posonlyargs, *args.args]
+        pairs = list(zip(positional[len(positional) - len(args.defaults) :], args.defaults, strict=True))
+        pairs += [(arg, default) for arg, default in zip(args.kwonlyargs, args.kw_defaults, strict=True) if default]
+        for arg, default in pairs:
+            self._assign(ast.Name(id=arg.arg), default)
 
     def _assign(self, target: ast.expr, value: ast.expr | None) -> None:
         """A module- or function-level string constant (so a loader given its name finds it), or a model key."""

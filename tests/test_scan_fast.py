@@ -148,9 +148,10 @@ def test_docstring_parity_matches_pairing_with_one_kind_of_triple_quote(parts: l
         len(opened) % 2 == 0 and b"'''" not in data
     )  # (an unclosed one runs to the end for parity, and closes nothing when paired)
     # a mark beside a quote or after a comment sign may not be a string's edge: then the lexer decides
-    plain = discover._plain(data, opened, b"'")
+    plain = discover._pairing_holds(data, opened, [], opened[0::2])
     spans = discover._triple_quoted(data) if plain else discover._lexed_triples(data)
     marks = {m + k for m in opened for k in range(3)}
+    marks |= {start + 2 for start, _ in spans}  # (a string's own third quote: """org/x""" is a value)
     for at in range(len(data)):
         if at not in marks:  # (on a mark itself the two may differ; no candidate string starts there)
             assert docstrings.inside(at) == any(start <= at < end for start, end in spans), (data, at)
@@ -656,3 +657,72 @@ def test_parameter_defaults_are_assignments(whole_file: bool) -> None:
     assert lines is not None
     found = sorted((m.value, m.line) for m in python_mentions(source, lambda _: False, lines=lines))
     assert found == [("org/p-model", 1), ("org/t-model", 1), ("org/used-path", 3)]
+
+
+# Found by a differential review (the fast path against a whole-file reading): each once missed by the fast path.
+FAST_PATH_MISSES = {
+    "parenthesized conditional (black)": (
+        "m = AutoModel.from_pretrained(\n"
+        "    (\n"
+        "        args.model\n"
+        "        if args.model\n"
+        '        else "org/x"\n'
+        "    ),\n"
+        ")\n"
+    ),
+    "getenv in parentheses in a branch": 'import os\nmodel_id = a if c else (os.getenv("M", "org/x"))\n',
+    "branch after a subscript": 'import sys\nmodel_id = sys.argv[1] if len(sys.argv) > 1 else "org/x"\n',
+    "constant carried by a conditional": 'A = "org/x"\nB = x[0] if c else A\nAutoModel.from_pretrained(B)\n',
+    "branch after a unary minus": 'model_id = -1 if c else "org/x"\n',
+    "comment opening a list": (
+        'MODELS = [\n    # small ones\n    "org/x",\n]\nfor m in MODELS:\n    AutoModel.from_pretrained(m)\n'
+    ),
+    "comment after a parenthesis": 'download(repo_id=(  # note\n    "org/x"))\n',
+    "a name before the id in a list": 'CKPTS = [BASE, "org/x"]\nfor c in CKPTS:\n    AutoModel.from_pretrained(c)\n',
+    "a set": 'models = {"org/x"}\n',
+    "continuation after =": 'model_name = \\\n    "org/x"\n',
+    "continuation before if": 'model_id = a \\\n    if c else "org/x"\n',
+    "unbalanced parenthesis in a comment": 'm = AutoModel.from_pretrained(\n    # the small one :)\n    "org/x",\n)\n',
+    "triple quote in a string": (
+        "SEP = \"a ''' b\"\nm = AutoModel.from_pretrained(\"org/x\")\ndef f():\n    '''doc'''\n"
+    ),
+    "escaped triple quote in a docstring": (
+        'def f():\n    """Write \\""" to quote."""\nm = AutoModel.from_pretrained("org/x")\ndef g():\n    """doc"""\n'
+    ),
+    "triple quote in a comment after an apostrophe": (
+        'x = "it\'s"  # """\nm = AutoModel.from_pretrained("org/x")\ndef g():\n    """doc"""\n'
+    ),
+    "a triple-quoted id": 'm = AutoModel.from_pretrained("""org/x""")\n',
+    "a key with no 'model' in it": 'cfg = dict(adapter_name_or_path="org/x")\n',
+    "a --repo option": 'p.add_argument("--repo", default="org/x")\n',
+    "a use in an f-string field": 'CKPT = "org/x"\nprint(f"{AutoModel.from_pretrained(CKPT)}")\n',
+    "a bare get()": 'A = "org/x"\nB = get("M", A)\nAutoModel.from_pretrained(B)\n',
+    "three getenv steps": (
+        "import os\n"
+        'A = "org/x"\n'
+        'B = os.getenv("B", A)\n'
+        'C = os.getenv("C", B)\n'
+        'D = os.getenv("D", C)\n'
+        "AutoModel.from_pretrained(D)\n"
+    ),
+    "continuation before the call's parenthesis": 'm = AutoModel.from_pretrained \\\n    ("org/x")\n',
+    "lone CR line ends": '# load\rm = AutoModel.from_pretrained("org/x")\r',
+    "an escaped quote before #": 'x = "\\"#"; m = AutoModel.from_pretrained("org/x")\n',
+    "a long id": f'm = AutoModel.from_pretrained("{"o" * 90}/{"x" * 90}")\n',
+}
+
+
+@pytest.mark.parametrize("source", list(FAST_PATH_MISSES.values()), ids=list(FAST_PATH_MISSES))
+def test_the_fast_path_finds_what_the_whole_file_reading_finds(source: str) -> None:
+    from licensecheck.scan.discover import is_catalog_alias, python_candidate_lines
+    from licensecheck.scan.extract import python_mentions
+
+    slow = sorted((m.value, m.line) for m in python_mentions(source, is_catalog_alias))
+    assert slow, "the whole-file reading finds the model"
+    lines = python_candidate_lines(source.encode())
+    fast = (
+        []
+        if lines is None
+        else sorted((m.value, m.line) for m in python_mentions(source, is_catalog_alias, lines=lines))
+    )
+    assert fast == slow

@@ -51,6 +51,9 @@ _PY_CONTEXT = (  # the most common first: a file that has one is known after a f
     b"SentenceTransformer",
     b"CrossEncoder",
     b"Ollama",
+    b"name_or_path",  # adapter_name_or_path, _name_or_path
+    b"NAME_OR_PATH",
+    b"add_argument",  # --repo options
 )
 # What stands just before a candidate string (within NEAR_BYTES, so calls spread over lines count) when it is in
 # a place that can name a model: inside an open loader call, or right after a model key (keyword, dict key,
@@ -107,12 +110,24 @@ def _in_loader_call(before: bytes) -> bool:
     opening = _open_paren(before)
     if opening < 0:
         return False
-    name = _trailing_word(before[:opening].rstrip())
+    name = _trailing_word(before[:opening].rstrip(b" \t\r\n\x0c\\"))
     return name.endswith(_LOADER_SUFFIXES) or _AUTO_CLASS.search(name) is not None
 
 
-def _strip_items(text: bytes) -> bytes | None:
-    """``text`` without the earlier items of a list it ends inside (``"org/a", "org/b",``); None if malformed."""
+_STRIPPED: list[tuple[bytes, bytes | None]] = [(b"", b"")]  # the last window and its answer: three callers ask
+
+
+def _strip_items(before: bytes) -> bytes | None:
+    """``before`` without the earlier items of a list it ends inside (``"org/a", "org/b",``); None if malformed."""
+    last, answer = _STRIPPED[0]
+    if before is last:
+        return answer
+    answer = _stripped_items(before)
+    _STRIPPED[0] = (before, answer)
+    return answer
+
+
+def _stripped_items(text: bytes) -> bytes | None:
     text = text.rstrip()
     while text.endswith(b","):
         text = text[:-1].rstrip()
@@ -130,7 +145,7 @@ def _after_model_key(before: bytes) -> bool:
     text = _strip_items(before)
     if text is None:
         return False
-    if text.endswith((b"[", b"(")):
+    if text.endswith((b"[", b"(", b"{")):
         text = text[:-1].rstrip()
     if not text.endswith((b"=", b":")):
         return False
@@ -150,38 +165,111 @@ def _dotted_tail(text: bytes) -> bytes:
     return text[len(text.rstrip(_WORD_BYTES + b".")) :]
 
 
-def _without_operand(text: bytes) -> bytes | None:
-    """``text`` without the simple operand it ends with (a one-line string, a name, a number), or None."""
-    text = text.rstrip()
-    if text.endswith((b'"', b"'")):
-        opening = text.rfind(text[-1:], 0, len(text) - 1)
-        if opening < 0 or b"\n" in text[opening:]:
-            return None
-        head = text[:opening]
-        prefix = _trailing_word(head)
-        return head[: len(head) - len(prefix)] if len(prefix) <= 2 else head  # (r"…", f"…", rb"…")
-    operand = _dotted_tail(text)
-    return text[: len(text) - len(operand)] if operand else None
-
-
 def _unwrapped(before: bytes) -> bytes | None:
     """The window in front of the expression a string stands in when the string is a value that expression may
     give: the default of ``os.getenv("M", …)`` or ``os.environ.get("M", …)``, or the ``else`` branch of a
-    conditional (``x if c else …``). None when the string stands in neither."""
-    text = before.rstrip()
+    conditional (``x if c else …``), an item of a list, tuple or set after items of any kind, or a parenthesized
+    expression. None when the string stands in none of these."""
+    text = before  # (tidied by the caller)
     if text.endswith(b","):
         opening = _open_paren(text)
-        if opening < 0 or _trailing_word(text[:opening].rstrip()) not in (b"getenv", b"get"):
-            return None
-        head = text[:opening].rstrip()
-        return head[: len(head) - len(_dotted_tail(head))]
+        if opening >= 0 and _trailing_word(text[:opening].rstrip()) in (b"getenv", b"get"):
+            head = text[:opening].rstrip()
+            return head[: len(head) - len(_dotted_tail(head))]
+        return _container_items_removed(text)
+    if text.endswith(b"("):
+        return _grouping_removed(text)
     if _trailing_word(text) != b"else":
         return None
     at = len(text) - 4
     while (at := text.rfind(b"if", 0, at)) >= 0:  # the `if` of this conditional, then the branch before it
-        if not _trailing_word(text[:at]) and text[at + 2 : at + 3] in (b" ", b"\t", b"(", b"\\"):
-            return _without_operand(text[:at])
+        if not _trailing_word(text[:at]) and text[at + 2 : at + 3] in (b" ", b"\t", b"(", b"\\", b"\n"):
+            head = _tidy(text[:at])
+            return head[: _expression_start(head)]
     return None
+
+
+def _expression_start(text: bytes) -> int:
+    """Where the expression ``text`` ends with starts: back over names, numbers, one-line strings, operators and
+    balanced brackets, to just after a ``,``, ``;``, ``:``, an assignment's ``=``, an unmatched opening bracket
+    or a line break outside brackets (0 when the window starts first)."""
+    depth = 0
+    at = len(text)
+    while at > 0:
+        char = text[at - 1 : at]
+        if char in (b'"', b"'"):  # back to the opening quote of a one-line string
+            opening = text.rfind(char, 0, at - 1)
+            if opening < 0 or b"\n" in text[opening:at]:
+                return at
+            at = opening
+            continue
+        if char in (b")", b"]", b"}"):
+            depth += 1
+        elif char in (b"(", b"[", b"{"):
+            if not depth:
+                return at
+            depth -= 1
+        elif not depth:
+            if char in (b",", b";", b":"):
+                return at
+            if char == b"=" and text[at - 2 : at - 1] not in (b"=", b"!", b"<", b">") and text[at : at + 1] != b"=":
+                return at
+            if char == b"\n" and text[at - 2 : at - 1] != b"\\":
+                return at
+        at -= 1
+    return 0
+
+
+def _tidy(text: bytes) -> bytes:
+    """``text`` without what may trail a value's window: whitespace, line continuations, and comments."""
+    while True:
+        text = text.rstrip(b" \t\r\n\x0c\\")
+        line_start = max(text.rfind(b"\n"), text.rfind(b"\r")) + 1
+        line = text[line_start:]
+        comment = _comment_at(line) if b"#" in line else -1
+        if comment < 0:
+            return text
+        text = text[: line_start + comment]
+
+
+def _comment_at(line: bytes) -> int:
+    """Where the ``#`` comment of a line starts (a ``#`` after balanced quotes), or -1."""
+    at = line.find(b"#")
+    while at >= 0:
+        code = line[:at]
+        if _quotes(code, b'"') % 2 == 0 and _quotes(code, b"'") % 2 == 0:
+            return at
+        at = line.find(b"#", at + 1)
+    return -1
+
+
+def _container_items_removed(text: bytes) -> bytes | None:
+    """``text`` without the earlier items of the list, tuple or set it ends inside, whatever they are
+    (``[BASE, None, ``), so it ends with the opening bracket; None when it ends inside no such literal."""
+    text = _tidy(text)
+    if not text.endswith(b","):
+        return None
+    while text.endswith(b","):
+        text = _tidy(text[:-1])
+        text = _tidy(text[: _expression_start(text)])
+    if text.endswith((b"[", b"{")) or (text.endswith(b"(") and not _trailing_word(text[:-1].rstrip())):
+        return text
+    return None
+
+
+def _grouping_removed(text: bytes) -> bytes | None:
+    """``text`` without the bracket of a parenthesized expression it ends inside (``from_pretrained(\n(``)."""
+    text = _tidy(text)
+    if not text.endswith(b"("):
+        return None
+    head = text[:-1].rstrip()
+    word = _trailing_word(head)
+    if word in _KEYWORDS or head.endswith((b"(", b",", b"[")):  # an argument, an item, a branch
+        return head
+    return None  # a call, or after `=` or `:` (a model key or an assignment reads past one bracket already)
+
+
+_KEYWORDS = frozenset({b"else", b"if", b"in", b"return", b"and", b"or", b"not", b"yield", b"await", b"is", b"lambda"})
 
 
 def _place(data: bytes, at: int, end: int) -> tuple[bool, bytes | None, bool]:
@@ -192,9 +280,10 @@ def _place(data: bytes, at: int, end: int) -> tuple[bool, bytes | None, bool]:
     start = max(0, at - NEAR_BYTES)
     before = data[start:at]
     window: bytes | None = before
-    for level in range(4):
+    for level in range(6):
         if window is None:
             break
+        window = _tidy(window)
         if _model_place(window):
             if level == 0:
                 if _assigns_repo_id(window, data, end):
@@ -205,8 +294,19 @@ def _place(data: bytes, at: int, end: int) -> tuple[bool, bytes | None, bool]:
         assigned = _assigned_name(window) or _looped_name(window) or _list_assigned_name(window)
         if assigned:
             return False, assigned, level > 0
+        if level == 0 and not _may_anchor(window):
+            break  # (a row of a table: nothing in reach that unwrapping could lead to)
         window = _unwrapped(window)
     return False, None, False
+
+
+_ANCHOR_NAMES = re.compile(b"|".join((b"Auto", *_LOADER_SUFFIXES)))
+
+
+def _may_anchor(window: bytes) -> bool:
+    """Whether a window holds anything a model place or an assignment needs: ``=`` or ``:`` (keys, assignments),
+    ``for``, or a loader's name."""
+    return b"=" in window or b":" in window or b"for" in window or _ANCHOR_NAMES.search(window) is not None
 
 
 _REPO_ID_ASSIGNED = re.compile(rb"(?<![\w.])(?i:repo_id)\s*=\s*$")
@@ -333,8 +433,8 @@ NEAR_BYTES = 120
 # starts with a literal is searched at memory speed, one that starts with a character class is tried at every byte
 # (seven times slower on a large tree).
 _PY_QUOTED = (
-    re.compile(rb'"([A-Za-z0-9][\w.:/-]{1,150})"'),
-    re.compile(rb"'([A-Za-z0-9][\w.:/-]{1,150})'"),
+    re.compile(rb'"([A-Za-z0-9][\w.:/-]{1,200})"'),
+    re.compile(rb"'([A-Za-z0-9][\w.:/-]{1,200})'"),
 )
 _NOTEBOOK_HINT = (b"odel", b"MODEL", b"repo_id", b"_download", b"download ", b"ollama ", b"vllm ", b"LLM", b"pipeline")
 _CONFIG_HINT = (b"odel", b"MODEL", b"repo_id", b"tokenizer", b"name_or_path", b"download ", b"ollama ", b"vllm ")
@@ -411,15 +511,25 @@ def _triple_quoted(data: bytes) -> list[tuple[int, int]]:
     return spans
 
 
-def _plain(data: bytes, marks: list[int], other: bytes) -> bool:
-    """Whether no triple-quote mark looks like part of a one-line string (the other quote right beside it) or of a
-    comment: one such mark would throw the pairing off for the rest of the file."""
-    for at in marks:
-        if data[at - 1 : at] == other or data[at + 3 : at + 4] == other:
-            return False
-        if _in_comment(data[data.rfind(b"\n", 0, at) + 1 : at]):
+def _pairing_holds(data: bytes, double: list[int], single: list[int], openings: list[int]) -> bool:
+    """Whether pairing the triple quotes in order can be trusted: no mark is escaped or stands beside the other
+    quote character (``'\"\"\"'``), and every mark that opens a pair stands in code, after balanced quotes and
+    no ``#`` on its line. One mark inside a one-line string or a comment would throw the pairing off for the rest
+    of the file; then the lexer decides."""
+    for marks, other in ((double, b"'"), (single, b'"')):
+        for at in marks:
+            if data[at - 1 : at] in (b"\\", other) or data[at + 3 : at + 4] == other:
+                return False
+    for at in openings:
+        prefix = data[data.rfind(b"\n", 0, at) + 1 : at]
+        if b"#" in prefix or _quotes(prefix, b'"') % 2 or _quotes(prefix, b"'") % 2:
             return False
     return True
+
+
+def _quotes(text: bytes, quote: bytes) -> int:
+    """How many unescaped ``quote`` characters ``text`` holds."""
+    return text.count(quote) - text.count(b"\\" + quote)
 
 
 def _lexed_triples(data: bytes) -> list[tuple[int, int]]:
@@ -440,12 +550,12 @@ class _Docstrings:
     def __init__(self, data: bytes) -> None:
         self.data = data
         double, single = _positions(data, b'"""'), _positions(data, b"'''")
-        if not (_plain(data, double, b"'") and _plain(data, single, b'"')):  # a mark in a string or a comment
-            self.marks: list[int] = []
+        self.spans = _triple_quoted(data) if double and single else []
+        self.marks = (double or single) if not self.spans else []
+        openings = [at for at, _ in self.spans] if self.spans else self.marks[0::2]
+        if not _pairing_holds(data, double, single, openings):  # a mark in a string or a comment: lex the file
+            self.marks = []
             self.spans = _lexed_triples(data)
-        else:
-            self.marks = (double or single) if bool(double) != bool(single) else []
-            self.spans = _triple_quoted(data) if double and single else []
         self.opens = [at for at, _ in self.spans]
 
     def inside(self, at: int) -> bool:
@@ -456,7 +566,9 @@ class _Docstrings:
         else:
             index = bisect_right(self.opens, at) - 1
             opening = self.opens[index] if index >= 0 and at < self.spans[index][1] else None
-        return opening is not None and b"f" not in self.data[max(0, opening - 2) : opening].lower()
+        if opening is None or opening == at - 2:  # (the string's own opening: """org/x""" is a value, not a docstring)
+            return False
+        return b"f" not in self.data[max(0, opening - 2) : opening].lower()
 
 
 def _contains_any(data: bytes, needles: tuple[bytes, ...]) -> bool:
@@ -465,11 +577,7 @@ def _contains_any(data: bytes, needles: tuple[bytes, ...]) -> bool:
 
 def _in_comment(line_prefix: bytes) -> bool:
     """Whether a string starting after ``line_prefix`` sits in a ``#`` comment (quotes before ``#`` balanced)."""
-    hash_at = line_prefix.find(b"#")
-    if hash_at < 0:
-        return False
-    code = line_prefix[:hash_at]
-    return code.count(b'"') % 2 == 0 and code.count(b"'") % 2 == 0
+    return _comment_at(line_prefix) >= 0
 
 
 def _list_assigned_name(before: bytes) -> bytes | None:
@@ -508,7 +616,7 @@ def _uses_count(data: bytes, name: bytes, judged: Judged, depth: int) -> bool:
             place, assigned, carried = _place(data, at, end)
             if place:
                 return True
-            if depth < 2:
+            if depth < 3:
                 carried = carried or data[end : end + 8].lstrip(b" \t").startswith((b"if ", b"if("))
                 for other in (_looped_name(window + b"["), assigned if carried else None):
                     if other is not None and other != name and _used_by_a_loader(data, other, judged, depth + 1):
@@ -558,8 +666,8 @@ def _candidate_values(data: bytes, patterns: tuple[re.Pattern[bytes], ...] = _PY
 
 # A notebook's code sits in JSON strings: its "…" strings are escaped (\"org/x\"), its '…' strings are not.
 _NOTEBOOK_QUOTED = (
-    re.compile(rb'\\"([A-Za-z0-9][\w.:/-]{1,150})\\"'),
-    re.compile(rb"'([A-Za-z0-9][\w.:/-]{1,150})'"),
+    re.compile(rb'\\"([A-Za-z0-9][\w.:/-]{1,200})\\"'),
+    re.compile(rb"'([A-Za-z0-9][\w.:/-]{1,200})'"),
 )
 
 
@@ -615,7 +723,9 @@ def python_candidate_lines(data: bytes) -> list[int] | None:
     judged: Judged = {}  # a file assigns the same names a lot
     for start in starts:
         before = data[max(0, start - NEAR_BYTES) : start]
-        line = before[before.rfind(b"\n") + 1 :]
+        if data[start - 2 : start + 1] in (b'"""', b"'''"):  # a triple-quoted value: what stands before its quotes
+            before = before[:-2]
+        line = before[max(before.rfind(b"\n"), before.rfind(b"\r")) + 1 :]
         if line.lstrip().startswith((b">>>", b"...")) or _in_comment(line):  # doctest or comment: not code
             continue
         place, assigned, _ = _place(data, start, data.find(data[start : start + 1], start + 1) + 1)

@@ -325,7 +325,7 @@ def _use_context() -> re.Pattern[str]:
     loaders = "|".join(sorted(LOADER_CALLS))
     keys = "|".join(sorted(MODEL_KEYS, key=len, reverse=True))
     return re.compile(
-        rf"\bfor\b|\belse\b|\bgetenv\b|\.get\s*\(|\badd_argument\b|\bAuto(?:Model|Tokenizer|Processor|Config)|\b(?:{loaders})\b"
+        rf"\bfor\b|\belse\b|\bgetenv\b|\bget\s*\(|\badd_argument\b|\bAuto(?:Model|Tokenizer|Processor|Config)|\b(?:{loaders})\b"
         rf"|(?i:\b(?:{keys})(?:\s*=(?!=)|[\"']\s*:))"
     )
 
@@ -426,7 +426,7 @@ class _PythonScan:
         searched: set[str] = set()
         while new := scan.names() - searched:  # uses of constants, then of loop variables over them
             searched |= new
-            for line in _name_lines(source.masked, new):
+            for line in _name_lines(source.text, new):  # (the raw text: f-string fields are code)
                 if not visit(line, False):
                     return None
         scan.finish()

@@ -475,19 +475,19 @@ def test_statements_that_use_a_constant_are_parsed_only_when_they_can_read_it(mo
     from licensecheck.scan import pysource
 
     source = (
-        'model_id = "org/const-model"\n'
-        "def check(self, model_id, config):\n"
-        "    self.helper(model_id, config)\n"
-        "    print(model_id)\n"
+        'CKPT = "org/const-model"\n'
+        "def check(self, CKPT, config):\n"
+        "    self.helper(CKPT, config)\n"
+        "    print(CKPT)\n"
         "    a = AutoModel.from_pretrained(\n"
-        "        model_id,\n"
+        "        CKPT,\n"
         "    )\n"
-        '    b = {"model_name_or_path": model_id}\n'
-        "    c = run(Tokenizer_Name=model_id)\n"
-        "    for m in model_id:\n"
+        '    b = {"model_name_or_path": CKPT}\n'
+        "    c = run(Tokenizer_Name=CKPT)\n"
+        "    for m in CKPT:\n"
         "        pass\n"
-        '    parser.add_argument("--model", default=model_id)\n'
-        "    same = model_id == other\n"
+        '    parser.add_argument("--model", default=CKPT)\n'
+        "    same = CKPT == other\n"
     )
     parsed: list[int] = []
     statement = pysource.Source.statement
@@ -502,7 +502,13 @@ def test_statements_that_use_a_constant_are_parsed_only_when_they_can_read_it(mo
     assert parsed == [1, 6, 8, 9, 10, 12]  # not the def, the helper call, the print or the comparison
     whole = _PythonScan.of_tree(ast.parse(source), [1], source)
     assert sorted(set(scan.found)) == sorted(set(whole.found)) == [("org/const-model", 1)]
-    assert scan.loops == whole.loops == [("m", "model_id")]
+    assert scan.loops == whole.loops == [("m", "CKPT")]
+    # a constant whose strings are all found already (a model key's) passes on nothing new: its uses are not read
+    parsed.clear()
+    keyed = source.replace("CKPT", "model_id")
+    scan = _PythonScan.of_statements(keyed, [1])
+    assert scan is not None and parsed == [1]
+    assert sorted(set(scan.found)) == sorted(set(_PythonScan.of_tree(ast.parse(keyed), [1], keyed).found))
 
 
 JSON_LEAVES = (

@@ -382,7 +382,7 @@ class _PythonScan:
         if lines is not None and source:
             seen: set[int] = set(lines)
             searched: set[str] = set()
-            while new := scan.names() - searched:  # uses of constants, then of loop variables over them
+            while new := scan.names(searched):  # uses of constants, then of loop variables over them
                 searched |= new
                 uses = sorted({line for line in _name_lines(source, new) if line not in seen})
                 seen.update(uses)
@@ -424,7 +424,7 @@ class _PythonScan:
             if source.strings_start_on(line) and not visit(line, True):
                 return None
         searched: set[str] = set()
-        while new := scan.names() - searched:  # uses of constants, then of loop variables over them
+        while new := scan.names(searched):  # uses of constants, then of loop variables over them
             searched |= new
             for line in _name_lines(source.text, new):  # (the raw text: f-string fields are code)
                 if not visit(line, False):
@@ -432,10 +432,13 @@ class _PythonScan:
         scan.finish()
         return scan
 
-    def names(self) -> set[str]:
-        """Every name that may hold a model string: constants and the variables of loops over them."""
+    def names(self, searched: set[str] | frozenset[str] = frozenset()) -> set[str]:
+        """The names not in ``searched`` whose uses may find more: constants and the variables of loops over them,
+        holding a string not found yet (a use of a name passes on only the strings it holds)."""
         self._settle()
-        return set(self.constants) | {target for target, _ in self.loops}
+        found = set(self.found)
+        names = (set(self.constants) | {target for target, _ in self.loops}) - searched
+        return {name for name in names if not found.issuperset(self.constants.get(name, ()))}
 
     def _settle(self) -> None:
         """Carry strings along derived assignments and loops, a few levels deep."""

@@ -732,3 +732,30 @@ def test_the_fast_path_finds_what_the_whole_file_reading_finds(source: str) -> N
         else sorted((m.value, m.line) for m in python_mentions(source, is_catalog_alias, lines=lines))
     )
     assert fast == slow
+
+
+def test_uses_are_searched_only_for_strings_that_could_still_be_a_finding(monkeypatch: pytest.MonkeyPatch) -> None:
+    from licensecheck.scan import pysource
+    from licensecheck.scan.discover import is_catalog_alias
+    from licensecheck.scan.extract import looks_like_model
+
+    source = (
+        'def run(self, checkpoint="org/param-model", device="cuda"):\n'
+        "    x = load(model=device)\n"  # a use of `device`: it holds no model, so it is not read
+        "    return AutoModel.from_pretrained(checkpoint)\n"
+    )
+    parsed: list[int] = []
+    statement = pysource.Source.statement
+
+    def counting(self: pysource.Source, line: int, bounds: tuple[int, int] | None = None) -> object:
+        parsed.append(line)
+        return statement(self, line, bounds)
+
+    monkeypatch.setattr(pysource.Source, "statement", counting)
+    scan = _PythonScan.of_statements(source, [1], lambda value: looks_like_model(value, is_catalog_alias))
+    assert scan is not None and parsed == [1, 3]
+    assert sorted(set(scan.found)) == [("org/param-model", 1)]
+    parsed.clear()
+    every = _PythonScan.of_statements(source, [1])  # (without the test, every string is followed)
+    assert every is not None and parsed == [1, 2, 3]
+    assert sorted(set(every.found)) == [("cuda", 1), ("org/param-model", 1)]

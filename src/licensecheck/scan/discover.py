@@ -883,6 +883,9 @@ def _parallel(
     import marshal  # (built in: no import cost, unlike pickle)
 
     import licensecheck.scan.pysource  # noqa: F401  (imported once here, not once per process after the fork)
+    from licensecheck.scan.extract import prepare
+
+    prepare()  # (and the patterns built on first use, compiled once)
 
     global _SHARED
     _SHARED = entries

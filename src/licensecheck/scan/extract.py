@@ -312,6 +312,11 @@ def _walk_lines(tree: ast.AST, lines: Sequence[int] | None) -> Iterator[ast.AST]
                 stack.append(child)
 
 
+def prepare() -> None:
+    """Build what Python extraction builds on first use (before forking helpers, so it is built once)."""
+    _use_context()
+
+
 def _derived(value: ast.expr | None) -> bool:
     """A value that may be another constant's: a conditional, or a call such as ``os.getenv("M", A)``."""
     return isinstance(value, ast.IfExp) or (isinstance(value, ast.Call) and bool(value.args))
@@ -363,7 +368,8 @@ class _PythonScan:
     holding a string that could be a model, then the statements that use a constant found there by name.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, could_be_model: Callable[[str], bool] | None = None) -> None:
+        self.could_be_model = could_be_model  # which strings a use may still make a finding (None: any)
         self.constants: dict[str, list[tuple[str, int]]] = {}
         self.found: list[tuple[str, int]] = []
         self._later: list[tuple[ast.Call | ast.Dict, int]] = []  # (node, line offset of the tree it is in)
@@ -374,10 +380,16 @@ class _PythonScan:
         self._derived: list[tuple[str, ast.expr, int]] = []  # (name, value, line offset)
 
     @classmethod
-    def of_tree(cls, tree: ast.AST, lines: Sequence[int] | None = None, source: str = "") -> _PythonScan:
+    def of_tree(
+        cls,
+        tree: ast.AST,
+        lines: Sequence[int] | None = None,
+        source: str = "",
+        could_be_model: Callable[[str], bool] | None = None,
+    ) -> _PythonScan:
         """With ``lines`` (the lines holding a string that could be a model), only the nodes spanning those lines
         are visited, then the nodes on lines that use a constant found there by name."""
-        scan = cls()
+        scan = cls(could_be_model)
         scan._collect(_walk_lines(tree, lines))
         if lines is not None and source:
             seen: set[int] = set(lines)
@@ -392,12 +404,14 @@ class _PythonScan:
         return scan
 
     @classmethod
-    def of_statements(cls, text: str, lines: Sequence[int]) -> _PythonScan | None:
+    def of_statements(
+        cls, text: str, lines: Sequence[int], could_be_model: Callable[[str], bool] | None = None
+    ) -> _PythonScan | None:
         """The same reading from single statements; None when one cannot be cut out (then parse the file)."""
         from licensecheck.scan.pysource import Source
 
         source = Source(text)
-        scan = cls()
+        scan = cls(could_be_model)
         covered: set[int] = set()  # lines of the statements read so far
 
         use_context = _use_context()
@@ -438,7 +452,12 @@ class _PythonScan:
         self._settle()
         found = set(self.found)
         names = (set(self.constants) | {target for target, _ in self.loops}) - searched
-        return {name for name in names if not found.issuperset(self.constants.get(name, ()))}
+        return {name for name in names if self._news(self.constants.get(name, ()), found)}
+
+    def _news(self, values: Iterable[tuple[str, int]], found: set[tuple[str, int]]) -> bool:
+        """Whether ``values`` hold a string not found yet that could still be a finding."""
+        could = self.could_be_model
+        return any(value not in found and (could is None or could(value[0])) for value in values)
 
     def _settle(self) -> None:
         """Carry strings along derived assignments and loops, a few levels deep."""
@@ -574,6 +593,10 @@ def python_mentions(
     model it loads is not silently missed.
     """
     scan = None
+
+    def could_be_model(value: str) -> bool:
+        return looks_like_model(value, is_alias)
+
     # a few statements instead of the whole file; Windows line ends are one line break, as for the parser (a lone
     # "\r" is a line break for the parser but not for the statement reader: such a file is parsed whole)
     unix = source.replace("\r\n", "\n") if "\r" in source else source
@@ -581,12 +604,12 @@ def python_mentions(
         lines = None
     if lines is not None:
         try:
-            scan = _PythonScan.of_statements(unix, lines)
+            scan = _PythonScan.of_statements(unix, lines, could_be_model)
         except (RecursionError, MemoryError):  # (what a whole-file parse then makes of it decides)
             scan = None
     if scan is None:
         try:
-            scan = _PythonScan.of_tree(ast.parse(source), lines, source)
+            scan = _PythonScan.of_tree(ast.parse(source), lines, source, could_be_model)
         except (SyntaxError, ValueError, RecursionError, MemoryError):
             return pattern_mentions(source, is_alias, line_offset=line_offset)
     out = dict.fromkeys(

@@ -174,12 +174,18 @@ class IgnoreSpec:
     def check(self, path: str, is_dir: bool = False) -> bool | None:
         """True (ignored), False (re-included by ``!``) or None (no pattern matches) for a relative path."""
         name = path[path.rfind("/") + 1 :]
-        hits = list(self._names.get(name, ()))
-        if self._suffix_any and name.endswith(self._suffix_any):
+        named = self._names.get(name)
+        suffixed = bool(self._suffix_any) and name.endswith(self._suffix_any)
+        based = self._base_any is not None and self._base_any.match(name) is not None
+        pathed = self._path_any is not None and self._path_any.match(path) is not None
+        if not (named or suffixed or based or pathed):
+            return None  # (most paths: no list built)
+        hits = list(named or ())
+        if suffixed:
             hits += [index for index in self._suffixes if name.endswith(self.rules[index].value)]
-        if self._base_any is not None and self._base_any.match(name) is not None:
+        if based:
             hits += [index for index, regex in self._base if regex.match(name) is not None]
-        if self._path_any is not None and self._path_any.match(path) is not None:
+        if pathed:
             hits += [index for index, regex in self._path if regex.match(path) is not None]
         for index in sorted(hits, reverse=True):
             if is_dir or not self.rules[index].dirs_only:

@@ -92,21 +92,21 @@ class IgnoreRules:
     """``.gitignore`` files met on the way down (deeper ones win) plus the policy's ``exclude`` patterns."""
 
     def __init__(self, exclude: Sequence[str] = ()) -> None:
-        self._specs: list[tuple[str, IgnoreSpec]] = []  # (folder relative to the root, its .gitignore)
+        self._specs: list[tuple[str, IgnoreSpec]] = []  # (folder relative to the root + "/", its .gitignore)
         self._exclude = IgnoreSpec(exclude) if exclude else None
 
     def add_gitignore(self, base: str, lines: Sequence[str]) -> None:
         spec = IgnoreSpec(lines)
         if spec:
-            self._specs.append((base, spec))
+            self._specs.append((f"{base}/" if base else "", spec))
 
     def ignored(self, rel: str, is_dir: bool) -> bool:
         if self._exclude is not None and self._exclude.check(rel, is_dir):
             return True
-        for base, spec in reversed(self._specs):
-            if base and not rel.startswith(base + "/"):
+        for prefix, spec in reversed(self._specs):
+            if prefix and not rel.startswith(prefix):
                 continue
-            decided = spec.check(rel[len(base) + 1 :] if base else rel, is_dir)
+            decided = spec.check(rel[len(prefix) :], is_dir)
             if decided is not None:
                 return decided
         return False

@@ -713,6 +713,22 @@ FAST_PATH_MISSES = {
     ),
     "continuation before the call's parenthesis": 'm = AutoModel.from_pretrained \\\n    ("org/x")\n',
     "lone CR line ends": '# load\rm = AutoModel.from_pretrained("org/x")\r',
+    "REPO_ID in capitals": 'REPO_ID = "org/x"\nmodel = AutoModel.from_pretrained(REPO_ID)\n',
+    "a constant in a parameter's getenv default": (
+        'import os\nDEFAULT = "org/x"\ndef load(model_id=os.getenv("M", DEFAULT)):\n    pass\n'
+    ),
+    "repo_id keyword with a conditional": 'info = api.model_info(repo_id="org/x" if c else other)\n',
+    "black-style chained conditional": (
+        'model_id = (\n    args.model\n    if args.model\n    else os.environ["M"]\n    if "M" in os.environ\n'
+        '    else "org/x"\n)\n'
+    ),
+    "comment before a grouping parenthesis": 'm = AutoModel.from_pretrained(  # note\n    ("org/x"))\n',
+    "continuation before a grouping parenthesis": 'model_id = os.getenv("M", \\\n    ("org/x"))\n',
+    "a long wrapped conditional": (
+        "model = AutoModel.from_pretrained(\n    (\n        training_arguments.model_name_or_path\n"
+        '        if training_arguments.model_name_or_path is not None\n        else "org/x"\n    )\n)\n'
+    ),
+    "repo_type given by a conditional": 'snapshot_download(repo_id="org/x", repo_type="dataset" if ds else "model")\n',
     "an escaped quote before #": 'x = "\\"#"; m = AutoModel.from_pretrained("org/x")\n',
     "a long id": f'm = AutoModel.from_pretrained("{"o" * 90}/{"x" * 90}")\n',
 }
@@ -759,3 +775,36 @@ def test_uses_are_searched_only_for_strings_that_could_still_be_a_finding(monkey
     every = _PythonScan.of_statements(source, [1])  # (without the test, every string is followed)
     assert every is not None and parsed == [1, 2, 3]
     assert sorted(set(every.found)) == [("cuda", 1), ("org/param-model", 1)]
+
+
+def test_shell_and_docker_variables_naming_a_model_are_read(tmp_path: Path) -> None:
+    from licensecheck.scan.discover import _SHELL_HINT, discover
+    from licensecheck.scan.extract import _COMMAND_NEEDLES
+
+    for needle in _COMMAND_NEEDLES:  # the byte pre-filter lets through every line a command pattern can read
+        for spelling in (needle, needle.upper(), needle.capitalize()):
+            assert any(hint in spelling.encode() for hint in _SHELL_HINT), spelling
+    (tmp_path / "run.sh").write_text("export BASE_MODEL=org/exported\nMODEL_ID=org/inline python run.py\n")
+    (tmp_path / "Dockerfile").write_text("FROM python:3.11\nENV MODEL_ID=org/docker-env\n")
+    found = discover(str(tmp_path), workers=1)
+    assert sorted(found.mentions) == ["org/docker-env", "org/exported", "org/inline"]
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        ["import os\n!ollama pull llama3.1:8b\n"],  # the cell's source as one string
+        ["\t!huggingface-cli download org/tabbed\n"],
+        ["!MODEL_ID=org/from-var python run.py\n"],
+    ],
+)
+def test_notebook_shell_lines_in_any_layout_are_read(source: list[str]) -> None:
+    import json
+
+    from licensecheck.scan.discover import _notebook_may_name, is_catalog_alias
+    from licensecheck.scan.extract import notebook_mentions
+
+    cell = {"cell_type": "code", "metadata": {}, "outputs": [], "source": source if len(source) > 1 else source[0]}
+    text = json.dumps({"cells": [cell], "metadata": {}, "nbformat": 4})
+    assert notebook_mentions(text, is_catalog_alias)
+    assert _notebook_may_name(text.encode())

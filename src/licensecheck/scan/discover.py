@@ -191,8 +191,8 @@ def _unwrapped(before: bytes) -> bytes | None:
 
 def _expression_start(text: bytes) -> int:
     """Where the expression ``text`` ends with starts: back over names, numbers, one-line strings, operators and
-    balanced brackets, to just after a ``,``, ``;``, ``:``, an assignment's ``=``, an unmatched opening bracket
-    or a line break outside brackets (0 when the window starts first)."""
+    balanced brackets, to just after a ``,``, ``;``, ``:``, an assignment's ``=`` or an unmatched opening bracket
+    (0 when the window starts first)."""
     depth = 0
     at = len(text)
     while at > 0:
@@ -214,10 +214,8 @@ def _expression_start(text: bytes) -> int:
                 return at
             if char == b"=" and text[at - 2 : at - 1] not in (b"=", b"!", b"<", b">") and text[at : at + 1] != b"=":
                 return at
-            if char == b"\n" and text[at - 2 : at - 1] != b"\\":
-                return at
         at -= 1
-    return 0
+    return 0  # (a line break is no end: the expression may be inside brackets opened before the window)
 
 
 def _tidy(text: bytes) -> bytes:
@@ -262,7 +260,7 @@ def _grouping_removed(text: bytes) -> bytes | None:
     text = _tidy(text)
     if not text.endswith(b"("):
         return None
-    head = text[:-1].rstrip()
+    head = _tidy(text[:-1])
     word = _trailing_word(head)
     if word in _KEYWORDS or head.endswith((b"(", b",", b"[")):  # an argument, an item, a branch
         return head
@@ -286,8 +284,9 @@ def _place(data: bytes, at: int, end: int) -> tuple[bool, bytes | None, bool]:
         window = _tidy(window)
         if _model_place(window):
             if level == 0:
-                if _assigns_repo_id(window, data, end):
-                    return False, b"repo_id", False
+                assigned_repo = _assigns_repo_id(window, data, end)
+                if assigned_repo is not None:
+                    return False, assigned_repo, False
                 if _in_other_repository_call(data, start, window) or _default_of_other_option(data, start, window):
                     return False, None, False
             return True, None, level > 0
@@ -309,23 +308,24 @@ def _may_anchor(window: bytes) -> bool:
     return b"=" in window or b":" in window or b"for" in window or _ANCHOR_NAMES.search(window) is not None
 
 
-_REPO_ID_ASSIGNED = re.compile(rb"(?<![\w.])(?i:repo_id)\s*=\s*$")
-_REPO_TYPE = re.compile(rb"""\brepo_type\s*=\s*["']([A-Za-z]*)["']""")
+_REPO_ID_ASSIGNED = re.compile(rb"(?<![\w.])((?i:repo_id))\s*=\s*$")
+# (a literal that is the whole value: `repo_type="dataset" if ds else "model"` is read as the extraction reads it)
+_REPO_TYPE = re.compile(rb"""\brepo_type\s*=\s*["']([A-Za-z]*)["']\s*(?:[,)#\n]|\Z)""")
 
 
-def _assigns_repo_id(window: bytes, data: bytes, end: int) -> bool:
-    """Whether the value is assigned to ``repo_id`` by a statement (what follows it is no ``,`` or ``)`` of a call)."""
-    if _REPO_ID_ASSIGNED.search(window) is None:
-        return False
-    rest = data[end : end + 400]
-    while True:
-        rest = rest.lstrip(b" \t\r\n\\")
-        if not rest.startswith(b"#"):
-            return not rest.startswith((b",", b")"))
-        newline = rest.find(b"\n")
-        if newline < 0:
-            return True
-        rest = rest[newline:]
+def _assigns_repo_id(window: bytes, data: bytes, end: int) -> bytes | None:
+    """The name (``repo_id``, ``REPO_ID``…) a statement ``repo_id = "…"`` assigns the value to, or None when the
+    ``=`` may be a keyword argument's: inside an open parenthesis, not first on its line, or with more after the
+    value than the end of the statement."""
+    match = _REPO_ID_ASSIGNED.search(window)
+    if match is None or _open_paren(window) >= 0:
+        return None
+    if window[max(window.rfind(b"\n"), window.rfind(b";")) + 1 : match.start()].strip():
+        return None
+    rest = data[end : end + 200].lstrip(b" \t")
+    if rest[:1] in (b"", b"\n", b"\r", b";", b"#"):
+        return match.group(1)
+    return None
 
 
 def _in_other_repository_call(data: bytes, start: int, window: bytes) -> bool:
@@ -428,7 +428,7 @@ def _looped_name(before: bytes) -> bytes | None:
     return name if text.endswith(b"for") and not _trailing_word(text[:-3]) else None
 
 
-NEAR_BYTES = 120
+NEAR_BYTES = 240
 # Every quoted token that could be a model id or a catalog alias. One pattern per quote character: a pattern that
 # starts with a literal is searched at memory speed, one that starts with a character class is tried at every byte
 # (seven times slower on a large tree).
@@ -438,7 +438,22 @@ _PY_QUOTED = (
 )
 _NOTEBOOK_HINT = (b"odel", b"MODEL", b"repo_id", b"_download", b"download ", b"ollama ", b"vllm ", b"LLM", b"pipeline")
 _CONFIG_HINT = (b"odel", b"MODEL", b"repo_id", b"tokenizer", b"name_or_path", b"download ", b"ollama ", b"vllm ")
-_SHELL_HINT = (b"download ", b"ollama ", b"vllm ", b"--model", b"--base", b"--tokenizer", b"--pretrained")
+# Whatever case: every command pattern needs "model", "tokenizer", "download", "serve", "ollama" or "pretrained="
+# (extract._COMMAND_NEEDLES); an `ENV MODEL_ID=org/x` or `export BASE_MODEL=…` line is enough.
+_SHELL_HINT = (
+    b"odel",
+    b"ODEL",
+    b"okenizer",
+    b"OKENIZER",
+    b"ownload",
+    b"OWNLOAD",
+    b"erve",
+    b"ERVE",
+    b"llama",
+    b"LLAMA",
+    b"retrained=",
+    b"RETRAINED=",
+)
 _HINTS = {
     "notebook": _NOTEBOOK_HINT,
     "yaml": _CONFIG_HINT,
@@ -520,10 +535,21 @@ def _pairing_holds(data: bytes, double: list[int], single: list[int], openings: 
         for at in marks:
             if data[at - 1 : at] in (b"\\", other) or data[at + 3 : at + 4] == other:
                 return False
-    for at in openings:
-        prefix = data[data.rfind(b"\n", 0, at) + 1 : at]
-        if b"#" in prefix or _quotes(prefix, b'"') % 2 or _quotes(prefix, b"'") % 2:
+    counted = 0  # where counting goes on from: the previous opening, or the start of its line
+    double_quotes = single_quotes = 0
+    for at in openings:  # (sorted: several openings on one line are counted on from the previous one)
+        newline = data.rfind(b"\n", counted, at)
+        if newline >= 0 or counted == 0:
+            counted = newline + 1 if newline >= 0 else 0
+            double_quotes = single_quotes = 0
+        prefix = data[counted:at]
+        if b"#" in prefix:
             return False
+        double_quotes += _quotes(prefix, b'"')
+        single_quotes += _quotes(prefix, b"'")
+        if double_quotes % 2 or single_quotes % 2:
+            return False
+        counted = at
     return True
 
 
@@ -589,6 +615,7 @@ def _list_assigned_name(before: bytes) -> bytes | None:
 
 
 Judged = dict[tuple[bytes, int], bool]  # (name, depth) -> used by a loader, for one file
+MAX_JUDGED_NAMES = 64  # each name costs a pass over the file
 
 
 def _used_by_a_loader(data: bytes, name: bytes, judged: Judged, depth: int = 0) -> bool:
@@ -598,6 +625,8 @@ def _used_by_a_loader(data: bytes, name: bytes, judged: Judged, depth: int = 0) 
     known = judged.get((name, depth))
     if known is not None:
         return known
+    if len(judged) > MAX_JUDGED_NAMES:  # a generated table of constants: the parser decides, in one pass
+        return True
     judged[name, depth] = False  # (while this name is being judged, a cycle back to it finds nothing new)
     used = name.lower() in _ASSIGNED_KEY_BYTES or _uses_count(data, name, judged, depth)
     judged[name, depth] = used
@@ -671,7 +700,12 @@ _NOTEBOOK_QUOTED = (
 )
 
 
-_NOTEBOOK_SHELL = re.compile(rb'"[ \t]*!')  # a source line that is a shell escape
+# The shell escapes of a notebook's code (`!cmd`), in its raw JSON: a source line opens a string or follows an
+# escaped line break, maybe after spaces or escaped tabs; the escape runs to the end of the string.
+_NOTEBOOK_SHELL = (
+    re.compile(rb'"(?:[ ]|\\t)*!((?:[^"\\]|\\.)*)'),
+    re.compile(rb'\\n(?:[ ]|\\t)*!((?:[^"\\]|\\.)*)'),
+)
 # `("` or `= "`: code whose "…" strings are not escaped, so not inside JSON (read by pattern, as broken JSON is).
 # (A literal first: a pattern that starts with a class or a look-behind is tried at every byte.)
 _RAW_CODE_STRING = re.compile(rb'"(?<=[(=]")|"(?<=[(=] ")')
@@ -684,7 +718,8 @@ def _notebook_may_name(data: bytes) -> bool:
         return True  # not JSON (read by pattern), or a writer that escapes "/": read it properly
     if _candidate_values(data, _NOTEBOOK_QUOTED):
         return True
-    if _NOTEBOOK_SHELL.search(data) is not None and _contains_any(data, _SHELL_HINT):
+    shell = b"\n".join(line for pattern in _NOTEBOOK_SHELL for line in pattern.findall(data))
+    if shell and _contains_any(shell, _SHELL_HINT):
         return True
     return _RAW_CODE_STRING.search(data) is not None
 

@@ -339,12 +339,19 @@ def _is_word_char(char: str) -> bool:
     return char.isalnum() or char == "_"
 
 
+_WORD = re.compile(r"[^\W\d]\w*")
+
+
 def _name_lines(text: str, names: Iterable[str]) -> list[int]:
     """The sorted lines of ``text`` on which one of ``names`` occurs as a whole word.
 
     One ``str.find`` loop per name: a regular expression that starts with ``\\b`` is tried at every character.
     """
     positions: list[int] = []
+    names = set(names)
+    if len(names) > 16:  # many names: one pass over every word instead of one pass per name
+        positions = [match.start() for match in _WORD.finditer(text) if match.group() in names]
+        names = set()
     for name in names:
         at = text.find(name)
         while at >= 0:
@@ -359,6 +366,9 @@ def _name_lines(text: str, names: Iterable[str]) -> list[int]:
         pos = at
         lines.add(line_no)
     return sorted(lines)
+
+
+MAX_STATEMENTS = 1000  # statements cut out and parsed one by one, per file, before the whole file is parsed
 
 
 class _PythonScan:
@@ -415,10 +425,14 @@ class _PythonScan:
         covered: set[int] = set()  # lines of the statements read so far
 
         use_context = _use_context()
+        parsed = [0]
 
         def visit(line: int, assignments: bool) -> bool:
             if line in covered:
                 return True
+            if parsed[0] > MAX_STATEMENTS:  # (a generated file: one whole parse is cheaper by now)
+                return False
+            parsed[0] += 1
             bounds = source.span(line)
             if bounds is None:
                 return False
@@ -460,17 +474,26 @@ class _PythonScan:
         return any(value not in found and (could is None or could(value[0])) for value in values)
 
     def _settle(self) -> None:
-        """Carry strings along derived assignments and loops, a few levels deep."""
+        """Carry strings along derived assignments and loops, a few levels deep (until nothing new comes)."""
         for _ in range(3):
+            grew = False
             for target, value, offset in self._derived:
                 self._offset = offset
                 for item in self._strings(value):
-                    self.constants.setdefault(target, []).append(item)
-                    if target.lower() in ASSIGNED_KEYS:
-                        self.found.append(item)
+                    held = self.constants.setdefault(target, [])
+                    if item not in held:
+                        held.append(item)
+                        grew = True
+                        if target.lower() in ASSIGNED_KEYS:
+                            self.found.append(item)
             for target, source in self.loops:
-                for item in self.constants.get(source, ()):
-                    self.constants.setdefault(target, []).append(item)
+                for item in list(self.constants.get(source, ())):
+                    held = self.constants.setdefault(target, [])
+                    if item not in held:
+                        held.append(item)
+                        grew = True
+            if not grew:
+                break
         self.constants = {k: list(dict.fromkeys(v)) for k, v in self.constants.items()}
 
     def finish(self) -> None:
@@ -498,6 +521,8 @@ class _PythonScan:
                         self._assign(target, node.value)
                 elif isinstance(node, ast.AnnAssign) and _derived(node.value):
                     self._assign(node.target, node.value)
+                elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):  # def f(m=os.getenv("M", A))
+                    self._parameters(node.args, derived_only=True)
             elif isinstance(node, ast.Assign):
                 for target in node.targets:
                     self._assign(target, node.value)
@@ -526,13 +551,15 @@ class _PythonScan:
             return self._strings(node.args[1])
         return []
 
-    def _parameters(self, args: ast.arguments) -> None:
-        """Parameters with a default are assigned it, as a name is (``def f(model_id="org/x")``)."""
+    def _parameters(self, args: ast.arguments, derived_only: bool = False) -> None:
+        """Parameters with a default are assigned it, as a name is (``def f(model_id="org/x")``); with
+        ``derived_only``, only defaults that may carry another constant (``os.getenv("M", A)``, conditionals)."""
         positional = [*args.posonlyargs, *args.args]
         pairs = list(zip(positional[len(positional) - len(args.defaults) :], args.defaults, strict=True))
         pairs += [(arg, default) for arg, default in zip(args.kwonlyargs, args.kw_defaults, strict=True) if default]
         for arg, default in pairs:
-            self._assign(ast.Name(id=arg.arg), default)
+            if not derived_only or _derived(default):
+                self._assign(ast.Name(id=arg.arg), default)
 
     def _assign(self, target: ast.expr, value: ast.expr | None) -> None:
         """A module- or function-level string constant (so a loader given its name finds it), or a model key."""

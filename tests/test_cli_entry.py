@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -135,3 +136,37 @@ def test_errors_on_the_plain_path_are_one_line_and_exit_2(tmp_path: Path) -> Non
         timeout=60,
     )
     assert proc.returncode == 2 and "nonsense" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_the_installed_command_leaves_at_once_with_everything_written(tmp_path: Path) -> None:
+    """`console()` ends with os._exit (no interpreter teardown): the output must be whole and the code right."""
+    out = tmp_path / "report.json"
+    proc = subprocess.run(
+        [sys.executable, "-m", "licensecheck", "scan", str(REPOS / "forms"), "--format", "json", "-o", str(out)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert proc.returncode in (0, 1)
+    assert json.loads(out.read_text())["schema"] == "licensecheck/1"
+    proc = subprocess.run(
+        [sys.executable, "-m", "licensecheck", "scan", str(REPOS / "forms"), "--format", "json", "--use", "commercial"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert json.loads(proc.stdout)["schema"] == "licensecheck/1"  # the whole document reached the pipe
+    proc = subprocess.run([sys.executable, "-m", "licensecheck", "--help"], capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 0 and "scan" in proc.stdout
+    # a reader that stops early: no traceback
+    reader = subprocess.Popen(
+        [sys.executable, "-m", "licensecheck", "scan", str(REPOS / "forms"), "--format", "json", "--use", "commercial"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert reader.stdout is not None and reader.stderr is not None
+    with reader, reader.stdout, reader.stderr:
+        reader.stdout.read(10)
+        reader.stdout.close()
+        assert b"Traceback" not in reader.stderr.read()
+        reader.wait(timeout=60)

@@ -6,6 +6,6 @@ import sys
 if sys.path and sys.path[0] in ("", os.getcwd()):
     del sys.path[0]
 
-from licensecheck.cli.entry import main
+from licensecheck.cli.entry import console
 
-main()
+console()

@@ -164,3 +164,26 @@ def main() -> None:
         typer_main()
         return
     guarded(runner(*plain))
+
+
+def console() -> None:
+    """The installed command: ``main()``, then leave at once. Tearing the interpreter down after a scan (freeing the
+    catalog, the parsed statements, every module) costs several milliseconds that nobody waits for gladly."""
+    import contextlib
+    import os
+
+    try:
+        main()
+        code: object = 0
+    except SystemExit as exc:
+        code = exc.code
+    if code is None:
+        code = 0
+    elif not isinstance(code, int):  # sys.exit("message"): printed, exit 1, as the interpreter does
+        print(code, file=sys.stderr)
+        code = 1
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(OSError, ValueError):  # a closed pipe (`| head`): nothing more to say
+            stream.flush()
+    os._exit(code)
+

@@ -186,4 +186,3 @@ def console() -> None:
         with contextlib.suppress(OSError, ValueError):  # a closed pipe (`| head`): nothing more to say
             stream.flush()
     os._exit(code)
-

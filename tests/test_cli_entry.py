@@ -170,3 +170,15 @@ def test_the_installed_command_leaves_at_once_with_everything_written(tmp_path: 
         reader.stdout.close()
         assert b"Traceback" not in reader.stderr.read()
         reader.wait(timeout=60)
+
+
+def test_a_closed_stdout_with_output_to_a_file_still_succeeds(tmp_path: Path) -> None:
+    import shlex
+
+    out = tmp_path / "report.json"
+    command = [sys.executable, "-m", "licensecheck", "scan", str(tmp_path), "--format", "json", "--use", "commercial"]
+    proc = subprocess.run(
+        shlex.join([*command, "--output", str(out)]) + " >&-", shell=True, capture_output=False, timeout=60
+    )
+    assert proc.returncode == 0
+    assert json.loads(out.read_text())["schema"] == "licensecheck/1"

@@ -808,3 +808,49 @@ def test_notebook_shell_lines_in_any_layout_are_read(source: list[str]) -> None:
     text = json.dumps({"cells": [cell], "metadata": {}, "nbformat": 4})
     assert notebook_mentions(text, is_catalog_alias)
     assert _notebook_may_name(text.encode())
+
+
+def test_config_gates_let_through_every_key_and_command_the_readers_take(tmp_path: Path) -> None:
+    from licensecheck.scan.discover import discover
+
+    files = {
+        "a.yaml": "REPO_ID: org/upper-key\nTokenizer: org/cap-key\n",
+        "b.json": '{"TOKENIZER_NAME": "org/json-upper", "args": "pretrained=org/lm-eval-json,dtype=bf16"}\n',
+        "c.toml": 'adapter_NAME_OR_PATH = "org/toml-mixed"\n',
+        "docker-compose.yaml": (
+            'services:\n  llm:\n    entrypoint: ["vllm", "serve", "org/compose-exec"]\n'
+            '  pull:\n    command: ["ollama", "pull", "mistral:7b"]\n'
+        ),
+        ".github/workflows/ci.yaml": "jobs:\n  x:\n    steps:\n      - run: hf download\torg/tabbed-cli\n",
+    }
+    for rel, text in files.items():
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_text(text)
+    found = sorted(discover(str(tmp_path), workers=1).mentions)
+    assert found == [
+        "mistral:7b",
+        "org/cap-key",
+        "org/compose-exec",
+        "org/json-upper",
+        "org/lm-eval-json",
+        "org/tabbed-cli",
+        "org/toml-mixed",
+        "org/upper-key",
+    ]
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        'x = foo(Tokenizer="org/x")\n',
+        'CHECKPOINTS = {"org/x"}\nfor c in CHECKPOINTS:\n    AutoModel.from_pretrained(c)\n',
+    ],
+)
+def test_capitalized_keys_and_sets_of_ids_pass_the_prefilter(source: str) -> None:
+    from licensecheck.scan.discover import is_catalog_alias, python_candidate_lines
+    from licensecheck.scan.extract import python_mentions
+
+    slow = sorted((m.value, m.line) for m in python_mentions(source, is_catalog_alias))
+    lines = python_candidate_lines(source.encode())
+    assert slow and lines is not None
+    assert sorted((m.value, m.line) for m in python_mentions(source, is_catalog_alias, lines=lines)) == slow

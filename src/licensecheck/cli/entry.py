@@ -183,6 +183,7 @@ def console() -> None:
         print(code, file=sys.stderr)
         code = 1
     for stream in (sys.stdout, sys.stderr):
-        with contextlib.suppress(OSError, ValueError):  # a closed pipe (`| head`): nothing more to say
-            stream.flush()
+        if stream is not None:  # (None when the command was started with the stream closed: `>&-`)
+            with contextlib.suppress(OSError, ValueError):  # a closed pipe (`| head`): nothing more to say
+                stream.flush()
     os._exit(code)

@@ -40,13 +40,13 @@ PARALLEL_MIN_FILES = 300
 _PY_CONTEXT = (  # the most common first: a file that has one is known after a few bytes
     b"odel",
     b"MODEL",
-    b"tokenizer",
+    b"okenizer",
     b"from_pretrained",
     b"pipeline",
     b"repo_id",
     b"_download",
     b"LLM",
-    b"TOKENIZER",
+    b"OKENIZER",
     b"REPO_ID",
     b"SentenceTransformer",
     b"CrossEncoder",
@@ -437,7 +437,20 @@ _PY_QUOTED = (
     re.compile(rb"'([A-Za-z0-9][\w.:/-]{1,200})'"),
 )
 _NOTEBOOK_HINT = (b"odel", b"MODEL", b"repo_id", b"_download", b"download ", b"ollama ", b"vllm ", b"LLM", b"pipeline")
-_CONFIG_HINT = (b"odel", b"MODEL", b"repo_id", b"tokenizer", b"name_or_path", b"download ", b"ollama ", b"vllm ")
+# A config's keys are read whatever their case (model_id, MODEL_ID, Tokenizer, REPO_ID…), and lm-eval's
+# `pretrained=` inside a value; YAML also holds commands (CI `run:` steps, compose `command:` exec forms).
+_CONFIG_HINT = (
+    b"odel",
+    b"ODEL",
+    b"okenizer",
+    b"OKENIZER",
+    b"epo_id",
+    b"EPO_ID",
+    b"ame_or_path",
+    b"AME_OR_PATH",
+    b"retrained=",
+    b"RETRAINED=",
+)
 # Whatever case: every command pattern needs "model", "tokenizer", "download", "serve", "ollama" or "pretrained="
 # (extract._COMMAND_NEEDLES); an `ENV MODEL_ID=org/x` or `export BASE_MODEL=…` line is enough.
 _SHELL_HINT = (
@@ -456,7 +469,7 @@ _SHELL_HINT = (
 )
 _HINTS = {
     "notebook": _NOTEBOOK_HINT,
-    "yaml": _CONFIG_HINT,
+    "yaml": _CONFIG_HINT + _SHELL_HINT,
     "json": _CONFIG_HINT,
     "toml": _CONFIG_HINT,
     "shell": _SHELL_HINT,
@@ -609,7 +622,7 @@ def _in_comment(line_prefix: bytes) -> bool:
 def _list_assigned_name(before: bytes) -> bytes | None:
     """The name ``before`` assigns a list or tuple to, when it ends inside one: ``MODELS = ["org/a", ``."""
     text = _strip_items(before)
-    if text is None or not text.endswith((b"[", b"(")):
+    if text is None or not text.endswith((b"[", b"(", b"{")):
         return None
     return _assigned_name(text[:-1])
 

@@ -6,17 +6,19 @@ Every value is type-checked and a problem names the file and line: YAML 1.1 read
 
 from __future__ import annotations
 
-import datetime as _dt
 import importlib
 import re
 import sys
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any, NamedTuple, TypeVar
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from licensecheck.errors import InputError, UsageError
 from licensecheck.vocabulary import Use, Verdict
+
+if TYPE_CHECKING:
+    import datetime as _dt
 
 POLICY_NAMES = ("licensecheck.yaml", "licensecheck.yml", ".licensecheck.yaml", ".licensecheck.yml")
 KEYS = ("uses", "mau", "region", "fail-on", "allow", "deny", "models", "ignore", "exclude")
@@ -102,6 +104,8 @@ _COUNT_RE = re.compile(r"^\s*[0-9][0-9_,]*(?:\.[0-9]+)?\s*(?:k|m|mm|b|bn|g)?\s*$
 
 
 def _parse_date(value: Any, where: list[Any], check: _Checker) -> _dt.date:
+    import datetime as _dt  # (only a policy with an expiry date needs it)
+
     if isinstance(value, _dt.datetime):
         return value.date()
     if isinstance(value, _dt.date):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as _dt
 import os
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -16,6 +15,8 @@ from licensecheck.scan.policy import IgnoreEntry, Policy, normalize_license, unk
 from licensecheck.vocabulary import Use, Verdict
 
 if TYPE_CHECKING:
+    import datetime as _dt
+
     from licensecheck.engine import Result
     from licensecheck.scan.report import Finding, Location, ScanReport
 
@@ -244,7 +245,7 @@ def _match_ignore(finding: Finding, policy: Policy | None) -> IgnoreEntry | None
     return None
 
 
-def _apply_policy(finding: Finding, policy: Policy | None, today: _dt.date) -> Finding:
+def _apply_policy(finding: Finding, policy: Policy | None, today: _dt.date | None) -> Finding:
     violations = _policy_checks(finding.licenses, policy)
     if violations:
         finding = finding._replace(
@@ -252,7 +253,7 @@ def _apply_policy(finding: Finding, policy: Policy | None, today: _dt.date) -> F
         )
     entry = _match_ignore(finding, policy)
     if entry is not None:
-        finding = finding._replace(ignored=entry, ignore_expired=entry.expired(today))
+        finding = finding._replace(ignored=entry, ignore_expired=today is not None and entry.expired(today))
     return finding
 
 
@@ -305,7 +306,11 @@ def scan_repository(
                 warnings=tuple(dict.fromkeys(group.warnings)),
             )
         )
-    today = options.today or _dt.date.today()
+    today = options.today
+    if today is None and policy is not None and any(entry.until for entry in policy.ignore):
+        import datetime as _dt  # (only an ignore entry with an expiry date needs today's date)
+
+        today = _dt.date.today()
     findings = [_apply_policy(f, policy, today) for f in findings]
     findings.sort(key=lambda f: (f.kind != "model", f.model.lower()))
     if policy is not None:

@@ -11,11 +11,14 @@ from pathlib import Path
 import pytest
 import yaml
 
+from licensecheck import data as data_module
 from licensecheck.build_index import build, compile_licenses, dump
-from licensecheck.data import INDEX_DIR, catalog_dir, licenses_dir
+from licensecheck.data import catalog_dir, licenses_dir
 from licensecheck.registry import find_encoded, find_license, get_terms
 from licensecheck.validate import check_license_file, cross_file_problems
 from licensecheck.vocabulary import OBLIGATION_KINDS, Use
+
+INDEX_DIR = Path(data_module.INDEX_DIR)  # (a plain string in the package: pathlib is not imported on start-up)
 
 ROOT = Path(__file__).resolve().parent.parent
 SPEC_IDS = {

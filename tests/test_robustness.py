@@ -297,6 +297,19 @@ def _deny(monkeypatch: pytest.MonkeyPatch, method: str, under: Path) -> None:
         return original(self, *args, **kwargs)
 
     monkeypatch.setattr(Path, method, denied)
+    if method == "open":  # text files are opened with the builtin (the package does not import pathlib to read)
+        import builtins
+
+        import licensecheck.textfile
+
+        builtin_open = builtins.open
+
+        def denied_open(file: Any, *args: Any, **kwargs: Any) -> Any:
+            if str(file).startswith(f"{under}{os.sep}"):
+                raise PermissionError(errno.EACCES, "Permission denied", str(file))
+            return builtin_open(file, *args, **kwargs)
+
+        monkeypatch.setattr(licensecheck.textfile, "open", denied_open, raising=False)
 
 
 @pytest.mark.parametrize(

@@ -198,12 +198,13 @@ def main() -> int:
     except DataError as exc:
         print(exc.message, file=sys.stderr)
         return 1
+    index_dir = Path(INDEX_DIR)
     for name, data in built.items():
-        path = INDEX_DIR / name
+        path = index_dir / name
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(dump(data), encoding="utf-8")
-    for stale in sorted(INDEX_DIR.rglob("*.json")):
-        if stale.relative_to(INDEX_DIR).as_posix() not in built:
+    for stale in sorted(index_dir.rglob("*.json")):
+        if stale.relative_to(index_dir).as_posix() not in built:
             stale.unlink()
             print(f"removed {stale}")
     print(f"wrote {len(built)} files under {INDEX_DIR}")

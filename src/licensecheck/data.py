@@ -10,22 +10,29 @@ parsing every YAML file.
 from __future__ import annotations
 
 import json
+import os
 import re
 import zlib
 from functools import cache
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from licensecheck.errors import DataError
 
-PACKAGE_DIR = Path(__file__).resolve().parent
-INDEX_DIR = PACKAGE_DIR / "_data"
-SCHEMA_DIR = PACKAGE_DIR / "schema"
+if TYPE_CHECKING:
+    from pathlib import Path
+
+# Plain strings: importing pathlib costs every one-shot command about 4 ms.
+PACKAGE_DIR = os.path.dirname(os.path.realpath(__file__))
+INDEX_DIR = os.path.join(PACKAGE_DIR, "_data")
+SCHEMA_DIR = os.path.join(PACKAGE_DIR, "schema")
 
 
 def _data_dir(name: str) -> Path:
     """A data folder: inside the installed package (wheel), else at the source checkout's root (editable)."""
-    for candidate in (PACKAGE_DIR / name, PACKAGE_DIR.parent.parent / name):
+    from pathlib import Path
+
+    package = Path(PACKAGE_DIR)
+    for candidate in (package / name, package.parent.parent / name):
         if candidate.is_dir():
             return candidate
     raise DataError(f"cannot find the {name}/ data folder next to the licensecheck package")
@@ -63,12 +70,12 @@ def key_variants(text: str) -> list[str]:
 
 @cache
 def _load_index(name: str) -> dict[str, Any]:
-    path = INDEX_DIR / name
+    path = os.path.join(INDEX_DIR, name)
     try:
-        with path.open("rb") as handle:
+        with open(path, "rb") as handle:
             data: dict[str, Any] = json.load(handle)
     except (OSError, ValueError) as exc:
-        raise DataError(f"cannot read the packaged index {path.name}: {exc}") from None
+        raise DataError(f"cannot read the packaged index {os.path.basename(path)}: {exc}") from None
     return data
 
 

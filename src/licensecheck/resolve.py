@@ -7,9 +7,9 @@ models, because the terms of a base model's license that bind derivatives apply 
 from __future__ import annotations
 
 import json
+import os
 import re
 from collections import deque
-from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from licensecheck.catalog import lookup_model
@@ -17,7 +17,9 @@ from licensecheck.errors import InputError
 from licensecheck.registry import LicenseRef, find_license
 from licensecheck.report import Evidence, LineageStep
 
-if TYPE_CHECKING:  # card parsing (and yaml) is loaded only for local folders
+if TYPE_CHECKING:  # card parsing (and yaml) is loaded only for local folders, pathlib only for paths
+    from pathlib import Path
+
     from licensecheck.card import Card
 
 MAX_LINEAGE_DEPTH = 8
@@ -77,7 +79,7 @@ def is_path_spec(spec: str) -> bool:
     if spec.startswith(("/", "./", "../", "~", ".\\", "..\\")) or spec in (".", ".."):
         return True
     try:
-        return Path(spec).exists()
+        return os.path.exists(spec)
     except (OSError, ValueError):
         return False
 
@@ -332,6 +334,8 @@ def _local_path(text: str, relative_to: Path | None) -> Path | None:
     use ``~``; the user's own MODEL argument follows SPEC.md (a path when it exists or starts with /, ./, ../, ~).
     """
     if relative_to is not None:
+        from pathlib import Path  # (a model id never needs pathlib: imported only for a path)
+
         if text.startswith("~"):
             raise InputError("a base model path in a model card may not start with ~", path=text)
         explicit = text in (".", "..") or text.startswith(("./", "../", "/", ".\\", "..\\"))
@@ -342,6 +346,8 @@ def _local_path(text: str, relative_to: Path | None) -> Path | None:
             return candidate
         return None
     if is_path_spec(text):
+        from pathlib import Path
+
         path = Path(text).expanduser()
         if not path.exists():
             raise InputError("no such file or folder", path=text)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import stat
-from pathlib import Path
 
 from licensecheck.errors import InputError
 
@@ -12,7 +11,7 @@ from licensecheck.errors import InputError
 MAX_TEXT_BYTES = 1024 * 1024
 
 
-def read_text_file(path: Path, *, what: str = "file", max_bytes: int = MAX_TEXT_BYTES) -> str:
+def read_text_file(path: str | os.PathLike[str], *, what: str = "file", max_bytes: int = MAX_TEXT_BYTES) -> str:
     """Return the file's text or raise InputError with one clear line."""
     try:
         mode = os.stat(path).st_mode
@@ -20,7 +19,7 @@ def read_text_file(path: Path, *, what: str = "file", max_bytes: int = MAX_TEXT_
             raise IsADirectoryError(str(path))
         if not stat.S_ISREG(mode):  # a FIFO or device would block or never end
             raise InputError(f"{what} is not a regular file", path=str(path))
-        with path.open("rb") as handle:
+        with open(path, "rb") as handle:
             raw = handle.read(max_bytes + 1)
     except FileNotFoundError:
         raise InputError(f"{what} not found", path=str(path)) from None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Iterable, Mapping
 from functools import cache
 from pathlib import Path
@@ -38,7 +39,7 @@ class LicenseFile(NamedTuple):
 
 @cache
 def license_schema() -> dict[str, Any]:
-    with (SCHEMA_DIR / "license.schema.json").open("rb") as handle:
+    with open(os.path.join(SCHEMA_DIR, "license.schema.json"), "rb") as handle:
         schema: dict[str, Any] = json.load(handle)
     return schema
 

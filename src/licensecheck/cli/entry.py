@@ -9,9 +9,9 @@ command. ``tests/test_cli_entry.py`` checks that the table and the typer command
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 # command -> option spelling -> (parameter, kind); kind is "value", "many" (repeatable) or "flag"
@@ -90,9 +90,9 @@ def runner(command: str, params: dict[str, Any]) -> Callable[[], int]:
     """The call a command's parameters make (the one mapping from options to ``run_scan`` and ``run_model``, used
     by the typer commands too); a parameter left out takes its default."""
 
-    def path(name: str) -> Path | None:
+    def path(name: str) -> str | None:  # (strings: importing pathlib costs a one-shot command about 4 ms)
         value = params.get(name)
-        return Path(value) if value is not None else None
+        return os.fspath(value) if value is not None else None
 
     if command == "scan":
 
@@ -100,7 +100,7 @@ def runner(command: str, params: dict[str, Any]) -> Callable[[], int]:
             from licensecheck.cli.scan import run_scan
 
             return run_scan(
-                path=Path(params.get("path", ".")),
+                path=os.fspath(params.get("path", ".")),
                 policy=path("policy"),
                 uses=params.get("use"),
                 mau=params.get("mau"),

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import functools
+import os
 import sys
 from collections.abc import Callable, Iterable, Sequence
-from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from licensecheck.errors import InputError, LicenseCheckError, UsageError
 from licensecheck.vocabulary import Use, Verdict
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 DEFAULT_FAIL_ON = frozenset({Verdict.NEEDS_PERMISSION, Verdict.FORBIDDEN, Verdict.UNKNOWN})
 REPORT_FORMATS = ("text", "json", "markdown")
@@ -69,11 +72,12 @@ def parse_fail_on(value: str | Sequence[str] | None) -> frozenset[Verdict]:
     return frozenset(verdicts)
 
 
-def emit(text: str, output: Path | None, fmt: str) -> None:
+def emit(text: str, output: str | os.PathLike[str] | None, fmt: str) -> None:
     """Print the document, or write it to --output."""
     if output is not None:
         try:
-            output.write_text(text, encoding="utf-8")
+            with open(output, "w", encoding="utf-8") as handle:
+                handle.write(text)
         except OSError as exc:
             raise InputError(f"cannot write the report: {exc.strerror or exc}", path=str(output)) from None
         return
@@ -81,14 +85,16 @@ def emit(text: str, output: Path | None, fmt: str) -> None:
     sys.stdout.flush()
 
 
-def _configure_text(fmt: str, output: Path | None) -> None:
+def _configure_text(fmt: str, output: str | os.PathLike[str] | None) -> None:
     if fmt.strip().lower() == "text":
         from licensecheck.render import text
 
         text.OPTIONS["color"] = output is None and sys.stdout.isatty()
 
 
-def render(fmt: str, kind: str, obj: Any, output: Path | None, allowed: tuple[str, ...] = REPORT_FORMATS) -> None:
+def render(
+    fmt: str, kind: str, obj: Any, output: str | os.PathLike[str] | None, allowed: tuple[str, ...] = REPORT_FORMATS
+) -> None:
     from licensecheck.render import printable, renderer
 
     func = renderer(fmt, kind, allowed)
@@ -109,7 +115,7 @@ def run_model(
     region: str | None,
     target: str | None,
     fmt: str,
-    output: Path | None,
+    output: str | os.PathLike[str] | None,
     fail_on: str | None,
     online: bool,
 ) -> int:
@@ -174,7 +180,7 @@ def license_rows() -> list[dict[str, Any]]:
 
 
 @handles_errors
-def run_license_list(*, fmt: str, output: Path | None) -> int:
+def run_license_list(*, fmt: str, output: str | os.PathLike[str] | None) -> int:
     render(fmt, "license_list", license_rows(), output)
     return 0
 
@@ -257,7 +263,7 @@ def license_document(license_id: str) -> dict[str, Any]:
 
 
 @handles_errors
-def run_license_show(license_id: str, *, fmt: str, output: Path | None) -> int:
+def run_license_show(license_id: str, *, fmt: str, output: str | os.PathLike[str] | None) -> int:
     from licensecheck.render import renderer
 
     renderer(fmt, "license_show", REPORT_FORMATS)
@@ -307,7 +313,7 @@ def compare_document(license_ids: Sequence[str]) -> dict[str, Any]:
 
 
 @handles_errors
-def run_license_compare(license_ids: Sequence[str], *, fmt: str, output: Path | None) -> int:
+def run_license_compare(license_ids: Sequence[str], *, fmt: str, output: str | os.PathLike[str] | None) -> int:
     from licensecheck.render import renderer
 
     renderer(fmt, "license_compare", REPORT_FORMATS)
@@ -316,7 +322,7 @@ def run_license_compare(license_ids: Sequence[str], *, fmt: str, output: Path | 
 
 
 @handles_errors
-def run_license_validate(files: Sequence[Path], *, fmt: str, output: Path | None) -> int:
+def run_license_validate(files: Sequence[Path], *, fmt: str, output: str | os.PathLike[str] | None) -> int:
     from licensecheck.data import license_index
     from licensecheck.render import renderer
     from licensecheck.validate import check_license_file, cross_file_problems
@@ -346,7 +352,9 @@ def run_license_validate(files: Sequence[Path], *, fmt: str, output: Path | None
 
 
 @handles_errors
-def run_catalog(query: str | None, *, license_id: str | None = None, fmt: str, output: Path | None) -> int:
+def run_catalog(
+    query: str | None, *, license_id: str | None = None, fmt: str, output: str | os.PathLike[str] | None
+) -> int:
     from licensecheck.catalog import search_catalog
     from licensecheck.render import renderer
 

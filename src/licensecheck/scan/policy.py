@@ -7,10 +7,10 @@ Every value is type-checked and a problem names the file and line: YAML 1.1 read
 from __future__ import annotations
 
 import importlib
+import os
 import re
 import sys
 from collections.abc import Callable, Mapping, Sequence
-from pathlib import Path
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
@@ -244,7 +244,7 @@ def build_policy(data: Any, check: _Checker, display: str) -> Policy:
     )
 
 
-def load_yaml_policy(path: Path, display: str) -> Policy:
+def load_yaml_policy(path: str | os.PathLike[str], display: str) -> Policy:
     from licensecheck.safeyaml import compose_yaml, load_yaml, node_line
     from licensecheck.textfile import read_text_file
 
@@ -265,7 +265,7 @@ def _toml() -> Any:
 _TOML_LINE_RE = re.compile(r"\(at line (\d+)")
 
 
-def load_pyproject_policy(path: Path, display: str, *, required: bool) -> Policy | None:
+def load_pyproject_policy(path: str | os.PathLike[str], display: str, *, required: bool) -> Policy | None:
     """``[tool.licensecheck]`` of a pyproject.toml; None when the table is absent and not required."""
     from licensecheck.textfile import read_text_file
 
@@ -301,36 +301,41 @@ def load_pyproject_policy(path: Path, display: str, *, required: bool) -> Policy
     return build_policy(table, _Checker(display, line_of), display)
 
 
-def find_policy(root: Path, explicit: Path | None) -> tuple[Policy | None, str | None]:
+def find_policy(
+    root: str | os.PathLike[str], explicit: str | os.PathLike[str] | None
+) -> tuple[Policy | None, str | None]:
     """The policy in force and the root-relative path of its file (not scanned as a model use)."""
+    root = os.fspath(root)
     if explicit is not None:
-        if not explicit.exists():
-            raise InputError("policy file not found", path=str(explicit))
-        if not explicit.is_file():
-            raise InputError("policy is not a regular file", path=str(explicit))
+        explicit = os.fspath(explicit)
+        if not os.path.exists(explicit):
+            raise InputError("policy file not found", path=explicit)
+        if not os.path.isfile(explicit):
+            raise InputError("policy is not a regular file", path=explicit)
         display = _display(explicit, root)
-        if explicit.suffix == ".toml":
+        if os.path.splitext(explicit)[1] == ".toml":
             return load_pyproject_policy(explicit, display, required=True), _relative(explicit, root)
         return load_yaml_policy(explicit, display), _relative(explicit, root)
     for name in POLICY_NAMES:
-        candidate = root / name
-        if candidate.is_file():
+        candidate = os.path.join(root, name)
+        if os.path.isfile(candidate):
             return load_yaml_policy(candidate, name), name
-    pyproject = root / "pyproject.toml"
-    if pyproject.is_file():
+    pyproject = os.path.join(root, "pyproject.toml")
+    if os.path.isfile(pyproject):
         return load_pyproject_policy(pyproject, "pyproject.toml", required=False), None
     return None, None
 
 
-def _relative(path: Path, root: Path) -> str | None:
-    try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
+def _relative(path: str, root: str) -> str | None:
+    """``path`` relative to ``root`` with "/" (both with symlinks resolved), or None when it is outside."""
+    relative = os.path.relpath(os.path.realpath(path), os.path.realpath(root))
+    if relative == os.pardir or relative.startswith(os.pardir + os.sep) or os.path.isabs(relative):
         return None
+    return relative.replace(os.sep, "/")
 
 
-def _display(path: Path, root: Path) -> str:
-    return _relative(path, root) or str(path)
+def _display(path: str, root: str) -> str:
+    return _relative(path, root) or path
 
 
 def normalize_license(text: str) -> str:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Sequence
-from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from licensecheck.errors import LicenseCheckError
@@ -16,6 +15,7 @@ from licensecheck.vocabulary import Use, Verdict
 
 if TYPE_CHECKING:
     import datetime as _dt
+    from pathlib import Path
 
     from licensecheck.engine import Result
     from licensecheck.scan.report import Finding, Location, ScanReport
@@ -53,7 +53,7 @@ def _reason(results: Sequence[Result], verdict: Verdict, fallback: str) -> str:
 
 
 def _resolve_models(
-    mentions: dict[str, list[tuple[Mention, str]]], root: Path, uses: Sequence[Use], facts: Facts, online: bool
+    mentions: dict[str, list[tuple[Mention, str]]], root: str, uses: Sequence[Use], facts: Facts, online: bool
 ) -> tuple[list[_Group], list[str]]:
     from licensecheck.check import check_model
     from licensecheck.scan.report import Location
@@ -61,7 +61,7 @@ def _resolve_models(
     groups: dict[str, _Group] = {}
     warnings: list[str] = []
     for value in sorted(mentions, key=str.lower):
-        if (root / value).exists():  # a folder of the repository named like org/name: a local path
+        if os.path.exists(os.path.join(root, value)):  # a folder of the repository named like org/name: a path
             continue
         try:
             report = check_model(value, uses, facts, online=online)
@@ -144,6 +144,8 @@ def _card_results(
 
 def check_card(card: CardFile, online: bool) -> tuple[Finding | None, list[tuple[Mention, str]], list[str]]:
     """A model card in the repository: its declared license must be one its base model's license allows."""
+    from pathlib import Path  # (cards are few: pathlib is imported only for them)
+
     from licensecheck.card import parse_card
     from licensecheck.engine import combine, unknown_result
     from licensecheck.resolve import licenses_from_card
@@ -152,7 +154,7 @@ def check_card(card: CardFile, online: bool) -> tuple[Finding | None, list[tuple
 
     folder = card.rel.rsplit("/", 1)[0] if "/" in card.rel else "."
     try:
-        card_doc = parse_card(read_text_file(Path(card.path), what="model card"), card.rel)
+        card_doc = parse_card(read_text_file(card.path, what="model card"), card.rel)
     except LicenseCheckError as exc:
         # Never a silent pass: a card that cannot be read is a finding whose license is unknown.
         broken = unknown_result(Use.RELICENSING, "unknown", f"The model card cannot be read: {exc.describe()}")
@@ -268,7 +270,7 @@ class ScanOptions(NamedTuple):
 
 
 def scan_repository(
-    root: Path, options: ScanOptions, *, progress: Callable[[int, int], None] | None = None
+    root: str | os.PathLike[str], options: ScanOptions, *, progress: Callable[[int, int], None] | None = None
 ) -> ScanReport:
     """Discover, resolve, check cards, apply the policy."""
     policy = options.policy
@@ -290,7 +292,7 @@ def scan_repository(
             mentions.setdefault(mention.value, []).append((mention, rel))
         if finding is not None:
             findings.append(finding)
-    groups, resolve_warnings = _resolve_models(mentions, root, options.uses, options.facts, options.online)
+    groups, resolve_warnings = _resolve_models(mentions, os.fspath(root), options.uses, options.facts, options.online)
     warnings.extend(resolve_warnings)
     for group in groups:
         findings.append(

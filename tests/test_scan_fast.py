@@ -783,7 +783,7 @@ def test_shell_and_docker_variables_naming_a_model_are_read(tmp_path: Path) -> N
 
     for needle in _COMMAND_NEEDLES:  # the byte pre-filter lets through every line a command pattern can read
         for spelling in (needle, needle.upper(), needle.capitalize()):
-            assert any(hint in spelling.encode() for hint in _SHELL_HINT), spelling
+            assert any(hint in spelling.lower().encode() for hint in _SHELL_HINT), spelling
     (tmp_path / "run.sh").write_text("export BASE_MODEL=org/exported\nMODEL_ID=org/inline python run.py\n")
     (tmp_path / "Dockerfile").write_text("FROM python:3.11\nENV MODEL_ID=org/docker-env\n")
     found = discover(str(tmp_path), workers=1)

@@ -160,23 +160,27 @@ def walk_repository(
             continue
         scoped = rules.scoped()
         subdirs: list[tuple[str, str, int]] = []
+        prefix = f"{rel_folder}/" if rel_folder else ""
         for entry in entries:
-            rel = f"{rel_folder}/{entry.name}" if rel_folder else entry.name
+            name = entry.name
             try:
-                if entry.is_symlink():
-                    continue
+                # no symlink is followed: one to a folder is no folder here, one to a file is no regular file
                 if entry.is_dir(follow_symlinks=False):
-                    if entry.name in SKIP_DIRS or rules.ignored(rel, True):
+                    rel = prefix + name
+                    if name in SKIP_DIRS or rules.ignored(rel, True):
                         continue
                     subdirs.append((entry.path, rel, scoped))
                     continue
-                kind = file_kind(entry.name)
-                if kind is None or rel in skip or rules.ignored(rel, False):
+                kind = file_kind(name)
+                if kind is None:  # (most files: nothing more is asked of them)
+                    continue
+                rel = prefix + name
+                if rel in skip or rules.ignored(rel, False):
                     continue
                 if not entry.is_file(follow_symlinks=False):  # a FIFO, socket or device would block a read
                     continue
             except OSError as exc:
-                on_error(rel, exc.strerror or str(exc))
+                on_error(prefix + name, exc.strerror or str(exc))
                 continue
             yield FileEntry(entry.path, rel, kind)
         stack.extend(subdirs)

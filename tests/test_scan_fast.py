@@ -471,9 +471,23 @@ def test_a_constant_derived_from_later_constants_is_followed(whole_file: bool) -
     assert sorted(set(scan.found)) == [("Qwen/Qwen3-30B-A3B", 6), ("meta-llama/Llama-4-Scout-17B-16E", 5)]
 
 
-def test_statements_that_use_a_constant_are_parsed_only_when_they_can_read_it(monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.fixture
+def parsed(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """The lines the statement reader is asked to cut out and parse, in order."""
     from licensecheck.scan import pysource
 
+    lines: list[int] = []
+    statement = pysource.Source.statement
+
+    def counting(self: pysource.Source, line: int, bounds: tuple[int, int] | None = None) -> object:
+        lines.append(line)
+        return statement(self, line, bounds)
+
+    monkeypatch.setattr(pysource.Source, "statement", counting)
+    return lines
+
+
+def test_statements_that_use_a_constant_are_parsed_only_when_they_can_read_it(parsed: list[int]) -> None:
     source = (
         'CKPT = "org/const-model"\n'
         "def check(self, CKPT, config):\n"
@@ -489,14 +503,6 @@ def test_statements_that_use_a_constant_are_parsed_only_when_they_can_read_it(mo
         '    parser.add_argument("--model", default=CKPT)\n'
         "    same = CKPT == other\n"
     )
-    parsed: list[int] = []
-    statement = pysource.Source.statement
-
-    def counting(self: pysource.Source, line: int, bounds: tuple[int, int] | None = None) -> object:
-        parsed.append(line)
-        return statement(self, line, bounds)
-
-    monkeypatch.setattr(pysource.Source, "statement", counting)
     scan = _PythonScan.of_statements(source, [1])
     assert scan is not None
     assert parsed == [1, 6, 8, 9, 10, 12]  # not the def, the helper call, the print or the comparison
@@ -750,8 +756,7 @@ def test_the_fast_path_finds_what_the_whole_file_reading_finds(source: str) -> N
     assert fast == slow
 
 
-def test_uses_are_searched_only_for_strings_that_could_still_be_a_finding(monkeypatch: pytest.MonkeyPatch) -> None:
-    from licensecheck.scan import pysource
+def test_uses_are_searched_only_for_strings_that_could_still_be_a_finding(parsed: list[int]) -> None:
     from licensecheck.scan.discover import is_catalog_alias
     from licensecheck.scan.extract import looks_like_model
 
@@ -760,14 +765,6 @@ def test_uses_are_searched_only_for_strings_that_could_still_be_a_finding(monkey
         "    x = load(model=device)\n"  # a use of `device`: it holds no model, so it is not read
         "    return AutoModel.from_pretrained(checkpoint)\n"
     )
-    parsed: list[int] = []
-    statement = pysource.Source.statement
-
-    def counting(self: pysource.Source, line: int, bounds: tuple[int, int] | None = None) -> object:
-        parsed.append(line)
-        return statement(self, line, bounds)
-
-    monkeypatch.setattr(pysource.Source, "statement", counting)
     scan = _PythonScan.of_statements(source, [1], lambda value: looks_like_model(value, is_catalog_alias))
     assert scan is not None and parsed == [1, 3]
     assert sorted(set(scan.found)) == [("org/param-model", 1)]

@@ -160,3 +160,54 @@ def test_cards_use_the_adapter_beside_them_resolve_relative_bases_and_report_mal
     cards = {f["model"]: f["verdict"] for f in doc["findings"] if f["kind"] == "card"}
     assert cards == {"adapter": "forbidden", "e": "forbidden", "x": "allowed", "broken": "unknown"}
     assert code == 1
+
+
+@pytest.mark.parametrize(
+    "text", ["", ".", "./a", "a//b/", "/x/./y/", "a/../b", "//", "./", "a/./", "../..", "/..", "a\\b"]
+)
+def test_plain_paths_are_spelled_as_pathlib_spells_them(text: str) -> None:
+    from pathlib import PurePosixPath
+
+    from licensecheck.paths import plain_path
+
+    expected = str(PurePosixPath(text))
+    if expected.startswith("//"):  # (POSIX keeps a leading double slash; so do we, as one: it names the root)
+        expected = "/" + expected.lstrip("/")
+    assert plain_path(text) == expected
+
+
+def test_policy_paths_are_tidy_and_unreadable_inputs_are_errors(
+    tmp_path: Path, fixed_catalog: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import errno
+
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    (repo / "train.py").write_text('AutoModel.from_pretrained("org/x-model")\n')
+    (tmp_path / "outside").mkdir()
+    (tmp_path / "outside" / "pol.yaml").write_text("uses: [commercial]\n")
+    monkeypatch.chdir(tmp_path)
+    code, doc, _ = scan_json(str(repo), "--policy", "./outside//pol.yaml/")  # trailing slash, ./ and //
+    assert code in (0, 1) and doc["policy"]["path"] == "outside/pol.yaml"
+    # a policy that exists but cannot be looked at, and a folder that cannot be listed: exit 2, never a silent pass
+    (repo / "licensecheck.yaml").write_text("uses: [commercial]\n")
+    real_stat, real_scandir = os.stat, os.scandir
+
+    def denied_stat(path: object, *args: object, **kwargs: object) -> os.stat_result:
+        if str(path).endswith("licensecheck.yaml"):
+            raise PermissionError(errno.EACCES, "Permission denied", str(path))
+        return real_stat(path, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "stat", denied_stat)
+    result = run_cli("scan", str(repo), "--format", "json")
+    assert result.exit_code == 2 and "licensecheck.yaml" in result.stderr and "Permission denied" in result.stderr
+    monkeypatch.setattr(os, "stat", real_stat)
+
+    def denied_scandir(path: object) -> object:
+        if str(path) == str(repo):
+            raise PermissionError(errno.EACCES, "Permission denied", str(path))
+        return real_scandir(path)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "scandir", denied_scandir)
+    result = run_cli("scan", str(repo), "--format", "json")
+    assert result.exit_code == 2 and "cannot read the folder" in result.stderr

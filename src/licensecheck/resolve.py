@@ -78,8 +78,10 @@ def is_path_spec(spec: str) -> bool:
     """SPEC: MODEL is a path when it exists or starts with /, ./, ../ or ~."""
     if spec.startswith(("/", "./", "../", "~", ".\\", "..\\")) or spec in (".", ".."):
         return True
+    from licensecheck.paths import plain_path
+
     try:
-        return os.path.exists(spec)
+        return os.path.exists(plain_path(spec))
     except (OSError, ValueError):
         return False
 

@@ -91,8 +91,10 @@ def runner(command: str, params: dict[str, Any]) -> Callable[[], int]:
     by the typer commands too); a parameter left out takes its default."""
 
     def path(name: str) -> str | None:  # (strings: importing pathlib costs a one-shot command about 4 ms)
+        from licensecheck.paths import plain_path
+
         value = params.get(name)
-        return os.fspath(value) if value is not None else None
+        return plain_path(value) if value is not None else None
 
     if command == "scan":
 

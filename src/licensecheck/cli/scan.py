@@ -65,11 +65,18 @@ def run_scan(
     from licensecheck.scan.run import ScanOptions, scan_repository
 
     renderer(fmt, "scan", SCAN_FORMATS)  # an unknown format is a usage error before any work
-    path = os.fspath(path)  # (plain strings from here: pathlib costs a one-shot command about 4 ms)
+    from licensecheck.paths import plain_path
+
+    path = plain_path(path)  # (plain strings from here: pathlib costs a one-shot command about 4 ms)
     if not os.path.exists(path):
-        raise InputError("no such folder", path=str(path))
+        raise InputError("no such folder", path=path)
     if not os.path.isdir(path):
-        raise InputError("not a folder: scan takes a repository folder", path=str(path))
+        raise InputError("not a folder: scan takes a repository folder", path=path)
+    try:  # a folder that cannot be listed would scan as "nothing found": never a silent pass
+        with os.scandir(path):
+            pass
+    except OSError as exc:
+        raise InputError(f"cannot read the folder: {exc.strerror or exc}", path=path) from None
     found_policy, policy_rel = find_policy(path, policy)
     if uses:
         use_list = parse_uses(uses)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import importlib
 import os
 import re
+import stat
 import sys
 from collections.abc import Callable, Mapping, Sequence
 from types import MappingProxyType
@@ -305,12 +306,18 @@ def find_policy(
     root: str | os.PathLike[str], explicit: str | os.PathLike[str] | None
 ) -> tuple[Policy | None, str | None]:
     """The policy in force and the root-relative path of its file (not scanned as a model use)."""
-    root = os.fspath(root)
+    from licensecheck.paths import is_regular_file, plain_path
+
+    root = plain_path(root)
     if explicit is not None:
-        explicit = os.fspath(explicit)
-        if not os.path.exists(explicit):
-            raise InputError("policy file not found", path=explicit)
-        if not os.path.isfile(explicit):
+        explicit = plain_path(explicit)
+        try:
+            mode = os.stat(explicit).st_mode
+        except (FileNotFoundError, NotADirectoryError):
+            raise InputError("policy file not found", path=explicit) from None
+        except OSError as exc:
+            raise InputError(f"cannot read the policy file: {exc.strerror or exc}", path=explicit) from None
+        if not stat.S_ISREG(mode):
             raise InputError("policy is not a regular file", path=explicit)
         display = _display(explicit, root)
         if os.path.splitext(explicit)[1] == ".toml":
@@ -318,10 +325,10 @@ def find_policy(
         return load_yaml_policy(explicit, display), _relative(explicit, root)
     for name in POLICY_NAMES:
         candidate = os.path.join(root, name)
-        if os.path.isfile(candidate):
+        if is_regular_file(candidate):
             return load_yaml_policy(candidate, name), name
     pyproject = os.path.join(root, "pyproject.toml")
-    if os.path.isfile(pyproject):
+    if is_regular_file(pyproject):
         return load_pyproject_policy(pyproject, "pyproject.toml", required=False), None
     return None, None
 

@@ -735,6 +735,8 @@ FAST_PATH_MISSES = {
         '        if training_arguments.model_name_or_path is not None\n        else "org/x"\n    )\n)\n'
     ),
     "repo_type given by a conditional": 'snapshot_download(repo_id="org/x", repo_type="dataset" if ds else "model")\n',
+    "a name that is not ASCII": 'ckpt_é = "org/x"\nAutoModel.from_pretrained(ckpt_é)\n',
+    "a Cyrillic loop variable": 'CKPTS = ["org/x"]\nfor модель in CKPTS:\n    AutoModel.from_pretrained(модель)\n',
     "an escaped quote before #": 'x = "\\"#"; m = AutoModel.from_pretrained("org/x")\n',
     "a long id": f'm = AutoModel.from_pretrained("{"o" * 90}/{"x" * 90}")\n',
 }

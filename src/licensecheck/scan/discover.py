@@ -78,7 +78,8 @@ _LOADER_SUFFIXES = (
 _AUTO_CLASS = re.compile(rb"Auto[A-Z]")
 _MODEL_KEY_BYTES = frozenset(key.encode() for key in MODEL_KEYS)  # what a model key is, for the extraction too
 _ASSIGNED_KEY_BYTES = frozenset(key.encode() for key in ASSIGNED_KEYS)
-_WORD_BYTES = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_"
+# (bytes of UTF-8 sequences count as word bytes: Python names may be `modèle` or `модель`)
+_WORD_BYTES = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_" + bytes(range(0x80, 0x100))
 
 
 def _trailing_word(text: bytes) -> bytes:

@@ -257,7 +257,7 @@ def _container_items_removed(text: bytes) -> bytes | None:
 
 
 def _grouping_removed(text: bytes) -> bytes | None:
-    """``text`` without the bracket of a parenthesized expression it ends inside (``from_pretrained(\n(``)."""
+    """``text`` without the bracket of a parenthesized expression it ends inside (``from_pretrained((``)."""
     text = _tidy(text)
     if not text.endswith(b"("):
         return None

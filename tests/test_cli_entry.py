@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -185,3 +186,14 @@ def test_a_closed_stdout_with_output_to_a_file_still_succeeds(tmp_path: Path) ->
     )
     assert proc.returncode == 0
     assert json.loads(out.read_text())["schema"] == "licensecheck/1"
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")
+def test_a_report_that_cannot_be_written_is_one_line_and_exit_2(tmp_path: Path) -> None:
+    import shlex
+
+    command = [sys.executable, "-m", "licensecheck", "scan", str(tmp_path), "--format", "json", "--use", "commercial"]
+    for redirect in (" > /dev/full", " >&-"):  # a full disk; standard output closed
+        proc = subprocess.run(shlex.join(command) + redirect, shell=True, stderr=subprocess.PIPE, text=True, timeout=60)
+        assert proc.returncode == 2, (redirect, proc.stderr)
+        assert proc.stderr.count("\n") == 1 and proc.stderr.startswith("licensecheck: error: cannot write the report")

@@ -81,8 +81,15 @@ def emit(text: str, output: str | os.PathLike[str] | None, fmt: str) -> None:
         except OSError as exc:
             raise InputError(f"cannot write the report: {exc.strerror or exc}", path=str(output)) from None
         return
-    sys.stdout.write(text)
-    sys.stdout.flush()
+    if sys.stdout is None:  # started with standard output closed (`>&-`)
+        raise InputError("cannot write the report: standard output is closed; use --output FILE")
+    try:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        pass  # a reader that stopped early (`| head`): the exit code still tells the verdict
+    except OSError as exc:  # a full disk behind a redirection, say
+        raise InputError(f"cannot write the report to standard output: {exc.strerror or exc}") from None
 
 
 def _configure_text(fmt: str, output: str | os.PathLike[str] | None) -> None:

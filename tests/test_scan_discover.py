@@ -218,29 +218,40 @@ def test_a_helper_that_fails_has_its_chunks_scanned_again(
 
     serial = discover(str(REPOS / "forms"), workers=1)
     parent = os.getpid()
-    scan_chunks = discover_mod._scan_chunks
+    scan_entry = discover_mod.scan_entry
     calls = [0]
 
-    def fails_in_the_helper(chunks: list[int], size: int) -> list[discover_mod.Outcome]:
+    def fails_in_the_helper(entry: discover_mod.FileEntry) -> discover_mod.Outcome:
         if os.getpid() != parent:
             calls[0] += 1
-            if calls[0] > after:  # the helper dies after a few chunks (claimed ones included)
+            if calls[0] > after:  # the helper dies after a few files (in the middle of a claimed chunk)
                 raise RuntimeError("helper crashed")
-        return scan_chunks(chunks, size)
+        return scan_entry(entry)
 
     monkeypatch.setattr(discover_mod, "CHUNK_FILES", 1)
-    monkeypatch.setattr(discover_mod, "_scan_chunks", fails_in_the_helper)
+    monkeypatch.setattr(discover_mod, "scan_entry", fails_in_the_helper)
     parallel = discover(str(REPOS / "forms"), workers=2)
     assert serial.mentions == parallel.mentions and serial.cards == parallel.cards
+
+
+def test_helpers_scan_while_the_walk_goes_on(fixed_catalog: None, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Forked at the first file, a helper gets every later chunk through its feed; the result is the serial one."""
+    from licensecheck.scan import discover as discover_mod
+
+    for size in (1, 3, 8):
+        monkeypatch.setattr(discover_mod, "CHUNK_FILES", size)
+        for repo in ("forms", "traps"):
+            serial = discover(str(REPOS / repo), workers=1)
+            parallel = discover(str(REPOS / repo), workers=2)
+            assert serial.mentions == parallel.mentions and serial.cards == parallel.cards
+            assert serial.files_seen == parallel.files_seen and serial.warnings == parallel.warnings
 
 
 def test_every_chunk_is_claimed_once_across_processes() -> None:
     import os
 
-    from licensecheck.scan.discover import _chunks, _claimed
+    from licensecheck.scan.discover import _claimed
 
-    size, count = _chunks(1000, 64)  # a small queue makes larger chunks
-    assert size * 16 >= 1000 and count <= 16
     queue, fill = os.pipe()
     os.write(fill, b"".join(n.to_bytes(4, "little") for n in range(500)))
     os.close(fill)
@@ -356,3 +367,29 @@ def test_loop_over_literal_model_names() -> None:
     assert lines == [1]
     found = [(m.value, m.line) for m in python_mentions(source, no_alias, lines=lines)]
     assert found == [("org/loop-a", 1), ("org/loop-b", 1)]
+
+
+def test_small_pipes_many_helpers_and_a_full_queue_neither_hang_nor_lose_files(
+    tmp_path: Path, fixed_catalog: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """One-page pipes and one file per chunk: the queue fills during the walk (this process then takes chunks
+    itself) and every helper's feed fills while other helpers claim (a helper drains its feed while it waits)."""
+    import fcntl
+
+    from licensecheck.scan import discover as discover_mod
+
+    for index in range(1500):
+        folder = tmp_path / f"d{index % 30}"
+        folder.mkdir(exist_ok=True)
+        body = f'm = AutoModel.from_pretrained("org/model-{index % 97}")\n' if index % 5 == 0 else "x = 1\n"
+        (folder / f"f{index}.py").write_text(body)
+
+    def one_page(fd: int) -> None:
+        fcntl.fcntl(fd, getattr(fcntl, "F_SETPIPE_SZ", 1031), 4096)
+
+    serial = discover(str(tmp_path), workers=1)
+    monkeypatch.setattr(discover_mod, "_enlarge", one_page)
+    monkeypatch.setattr(discover_mod, "CHUNK_FILES", 1)
+    for workers in (2, 3, 4):
+        parallel = discover(str(tmp_path), workers=workers)
+        assert parallel.mentions == serial.mentions and parallel.files_seen == serial.files_seen == 1500

@@ -6,13 +6,14 @@ and only those files are decoded and parsed. Large trees are split over the CPU 
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import sys
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator, Sequence
 from functools import cache
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 from licensecheck.scan.extract import (
     ASSIGNED_KEYS,
@@ -863,101 +864,192 @@ def _interesting(outcome: Outcome) -> bool:
 CHUNK_FILES = 8  # files per unit of work handed out to the processes
 
 
-def _chunks(count: int, room: int) -> tuple[int, int]:
-    """(files per chunk, number of chunks) for ``count`` files, with the chunks' numbers fitting ``room`` bytes."""
-    size = max(CHUNK_FILES, -(-count * 4 // room))
-    return size, -(-count // size)
-
-
-def _pipe_room(fd: int) -> int:
-    """What a pipe holds before a write blocks (64 KiB unless the system is short of pipe memory)."""
-    import fcntl
-
-    try:
-        return int(fcntl.fcntl(fd, getattr(fcntl, "F_GETPIPE_SZ", 1032)))
-    except OSError:
-        return 4096  # one page: what every pipe holds
-
-
-def _scan_chunks(chunks: Sequence[int], size: int) -> list[Outcome]:
-    """The interesting outcomes of the given chunks of the walk's result."""
-    out: list[Outcome] = []
-    for chunk in chunks:
-        out += [o for o in map(scan_entry, _SHARED[chunk * size : (chunk + 1) * size]) if _interesting(o)]
-    return out
-
-
 def _claimed(queue: int) -> Iterator[int]:
     """Chunk numbers taken from the shared queue until it is empty (a pipe read of 4 bytes is atomic)."""
     while len(got := os.read(queue, 4)) == 4:
         yield int.from_bytes(got, "little")
 
 
-def _parallel(
-    entries: list[FileEntry],
-    workers: int,
-    progress: Callable[[int, int], None] | None = None,
-    meanwhile: Callable[[], None] | None = None,
-) -> list[Outcome]:
-    """Fork ``workers - 1`` helpers; every process takes chunks of files from one queue until it is empty.
+def _write_all(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view) :]
 
-    A plain ``os.fork`` with pipes (a ``multiprocessing`` pool costs 15 ms to start, more than a mid-sized
-    repository takes to scan). The queue is a pipe filled with every chunk's number before the fork; each read
-    of four bytes claims one chunk, so a process that meets costly files simply takes fewer chunks. Helpers send
-    back the chunks they did and the files with findings. A helper that fails is not trusted: every chunk not
-    reported done is scanned here again.
+
+def _enlarge(fd: int) -> None:
+    """Ask for a 1 MiB pipe buffer (the walk then rarely waits on a helper); the default is fine too."""
+    import fcntl
+
+    with contextlib.suppress(OSError):
+        fcntl.fcntl(fd, getattr(fcntl, "F_SETPIPE_SZ", 1031), 1024 * 1024)
+
+
+class _Helpers:
+    """Forked helpers that scan chunks of the walk while this process is still walking.
+
+    Chunk ``k`` is ``entries[k * size : (k + 1) * size]`` in walk order. Its number goes into one queue (a pipe
+    every process reads; a 4-byte read claims a chunk). A helper knows the entries walked before it was forked; the
+    later ones reach it through its own feed pipe, each chunk's entries sent before its number is queued. When the
+    walk is done this process takes chunks from the queue too, so nobody waits while work is left.
     """
-    import marshal  # (built in: no import cost, unlike pickle)
 
-    import licensecheck.scan.pysource  # noqa: F401  (imported once here, not once per process after the fork)
-    from licensecheck.scan.extract import prepare
+    def __init__(self, entries: list[FileEntry], workers: int) -> None:
+        import marshal  # (built in: no import cost, unlike pickle)
 
-    prepare()  # (and the patterns built on first use, compiled once)
+        self.entries = entries
+        self.size = CHUNK_FILES
+        self.published = 0
+        self.done_here: set[int] = set()
+        self.outcomes: list[Outcome] = []
+        self.queue, self.queue_in = os.pipe()
+        _enlarge(self.queue_in)
+        os.set_blocking(self.queue_in, False)  # (a full queue: this process takes a chunk itself)
+        self.helpers: list[tuple[int, int | None, int]] = []  # (pid, feed or None once it broke, result pipe)
+        known = len(entries)
+        feeds: list[int] = []
+        try:
+            for _ in range(1, workers):
+                feed_out, feed_in = os.pipe()
+                _enlarge(feed_in)
+                result_out, result_in = os.pipe()
+                pid = os.fork()
+                if pid == 0:  # the helper: scan claimed chunks, send back what it did, leave without cleanup
+                    code = 1
+                    try:
+                        for fd in (self.queue_in, feed_in, result_out, *feeds):
+                            os.close(fd)
+                        done, found = self._helper(feed_out, known)
+                        plain = [(rel, [tuple(m) for m in men], card, why) for rel, men, card, why in found]
+                        with os.fdopen(result_in, "wb") as pipe:
+                            pipe.write(marshal.dumps((done, plain)))
+                        code = 0
+                    finally:
+                        os._exit(code)
+                os.close(feed_out)
+                os.close(result_in)
+                feeds.append(feed_in)
+                self.helpers.append((pid, feed_in, result_out))
+        except BaseException:
+            self.close()
+            raise
 
-    global _SHARED
-    _SHARED = entries
-    queue, fill = os.pipe()
-    size, count = _chunks(len(entries), _pipe_room(fill))
-    helpers: list[tuple[int, int]] = []  # (pid, read end of its pipe)
-    try:
-        os.write(fill, b"".join(n.to_bytes(4, "little") for n in range(count)))
-        os.close(fill)
-        fill = -1
-        for _ in range(1, workers):
-            read_end, write_end = os.pipe()
-            pid = os.fork()
-            if pid == 0:  # the helper: scan chunks, send them back, leave without running any cleanup
-                code = 1
+    def _helper(self, feed: int, known: int) -> tuple[list[int], list[Outcome]]:
+        """Claim chunks until the queue ends. The feed is drained whenever it has data, even while no chunk can
+        be claimed: a helper that let it fill would stop the walk that fills the queue."""
+        import marshal
+        import select
+
+        os.set_blocking(self.queue, False)  # (a number another helper took first is no reason to wait)
+        os.set_blocking(feed, False)
+        received: dict[int, list[FileEntry]] = {}
+        pending = b""
+        feed_open = True
+        done: list[int] = []
+        found: list[Outcome] = []
+
+        def drain() -> None:
+            nonlocal pending, feed_open
+            while feed_open:
                 try:
-                    os.close(read_end)
-                    done: list[int] = []
-                    plain: list[Any] = []
-                    for chunk in _claimed(queue):
-                        plain += [
-                            (rel, [tuple(m) for m in found], card, why)
-                            for rel, found, card, why in _scan_chunks((chunk,), size)
-                        ]
-                        done.append(chunk)
-                    with os.fdopen(write_end, "wb") as pipe:
-                        pipe.write(marshal.dumps((done, plain)))
-                    code = 0
-                finally:
-                    os._exit(code)
-            os.close(write_end)
-            helpers.append((pid, read_end))
-        if meanwhile is not None:  # (the helpers take more chunks while this process does it)
-            meanwhile()
-        outcomes: list[Outcome] = []
-        finished: set[int] = set()
-        for chunk in _claimed(queue):  # this process's part
-            outcomes += _scan_chunks((chunk,), size)
-            finished.add(chunk)
+                    data = os.read(feed, 1 << 20)
+                except BlockingIOError:
+                    return
+                if not data:
+                    feed_open = False
+                    return
+                pending += data
+                while len(pending) >= 4:
+                    size = int.from_bytes(pending[:4], "little")
+                    if len(pending) < 4 + size:
+                        break
+                    number, rows = marshal.loads(pending[4 : 4 + size])
+                    received[number] = [FileEntry(*row) for row in rows]
+                    pending = pending[4 + size :]
+
+        while True:
+            ready, _, _ = select.select([self.queue, feed] if feed_open else [self.queue], [], [])
+            if feed in ready:
+                drain()
+            if self.queue not in ready:
+                continue
+            try:
+                got = os.read(self.queue, 4)
+            except BlockingIOError:
+                continue
+            if len(got) < 4:
+                break  # the queue is closed and empty
+            chunk = int.from_bytes(got, "little")
+            if (chunk + 1) * self.size <= known:  # walked before the fork: inherited
+                batch = self.entries[chunk * self.size : (chunk + 1) * self.size]
+            else:
+                while chunk not in received:  # (its entries were sent before its number was queued)
+                    if not feed_open:
+                        raise EOFError("feed closed early")
+                    select.select([feed], [], [])
+                    drain()
+                batch = received.pop(chunk)
+            found += [o for o in map(scan_entry, batch) if _interesting(o)]
+            done.append(chunk)
+        return done, found
+
+    def publish(self, final: bool = False) -> None:
+        """Queue every chunk the walk has completed (and, when ``final``, the last partial one)."""
+        import marshal
+
+        while True:
+            start = self.published * self.size
+            end = start + self.size
+            if end > len(self.entries) and not (final and start < len(self.entries)):
+                return
+            chunk = self.published
+            batch = self.entries[start:end]
+            message = marshal.dumps((chunk, [tuple(entry) for entry in batch]))
+            for index, (pid, feed, result) in enumerate(self.helpers):
+                if feed is None:
+                    continue
+                try:
+                    _write_all(feed, len(message).to_bytes(4, "little") + message)
+                except BrokenPipeError:  # the helper is gone: its chunks are done here at the end
+                    os.close(feed)
+                    self.helpers[index] = (pid, None, result)
+            while True:
+                try:
+                    os.write(self.queue_in, chunk.to_bytes(4, "little"))
+                    break
+                except BlockingIOError:  # the queue is full: take a chunk off it here
+                    try:
+                        taken = os.read(self.queue, 4)
+                    except BlockingIOError:  # (the helpers made room meanwhile)
+                        continue
+                    if len(taken) == 4:
+                        self._scan_here(int.from_bytes(taken, "little"))
+            self.published += 1
+
+    def _scan_here(self, chunk: int) -> None:
+        self.outcomes += _scan_entries(self.entries[chunk * self.size : (chunk + 1) * self.size])
+        self.done_here.add(chunk)
+
+    def finish(self, progress: Callable[[int, int], None] | None) -> list[Outcome]:
+        """Close the queue, take chunks until it is empty, then gather the helpers' work (or redo it)."""
+        import marshal
+
+        self.publish(final=True)
+        os.close(self.queue_in)
+        self.queue_in = -1
+        for index, (pid, feed, result) in enumerate(self.helpers):
+            if feed is not None:
+                os.close(feed)
+                self.helpers[index] = (pid, None, result)
+        total = len(self.entries)
+        for chunk in _claimed(self.queue):
+            self._scan_here(chunk)
             if progress is not None and chunk % 16 == 0:
-                progress(min(chunk * size, len(entries)), len(entries))
+                progress(min(chunk * self.size, total), total)
+        finished = set(self.done_here)
         failed = False
-        while helpers:
-            pid, read_end = helpers.pop(0)
-            with os.fdopen(read_end, "rb") as pipe:
+        while self.helpers:
+            pid, _, result = self.helpers.pop(0)
+            with os.fdopen(result, "rb") as pipe:
                 data = pipe.read()
             _, status = os.waitpid(pid, 0)
             try:
@@ -968,19 +1060,43 @@ def _parallel(
             except Exception:  # a helper that died or sent something unreadable: its chunks are done here
                 failed = True
                 continue
-            outcomes += found
+            self.outcomes += found
             finished.update(done)
         if failed:
-            outcomes += _scan_chunks([n for n in range(count) if n not in finished], size)
-    finally:
-        for pid, read_end in helpers:  # interrupted: close the pipes (a helper still writing stops) and reap
-            os.close(read_end)
-            os.waitpid(pid, 0)
-        os.close(queue)
-        if fill >= 0:
-            os.close(fill)
-        _SHARED = []
-    return outcomes
+            for chunk in range(self.published):
+                if chunk not in finished:
+                    self._scan_here(chunk)
+        self.close()
+        return self.outcomes
+
+    def close(self) -> None:
+        """Release every pipe and reap every helper (after an interruption too: a helper stops at its queue's end)."""
+        for fd in (self.queue_in, self.queue):
+            if fd >= 0:
+                with contextlib.suppress(OSError):
+                    os.close(fd)
+        self.queue_in = self.queue = -1
+        for pid, feed, result in self.helpers:
+            for pipe in (feed, result):
+                if pipe is not None:
+                    with contextlib.suppress(OSError):
+                        os.close(pipe)
+            with contextlib.suppress(ChildProcessError):
+                os.waitpid(pid, 0)
+        self.helpers = []
+
+
+def _start_helpers(entries: list[FileEntry], workers: int) -> _Helpers:
+    """Fork the helpers, with what they need built once before (a forked process inherits it)."""
+    import licensecheck.scan.pysource  # noqa: F401  (imported once here, not once per process after the fork)
+    from licensecheck.scan.extract import prepare
+
+    prepare()
+    return _Helpers(entries, workers)
+
+
+def _scan_entries(batch: Sequence[FileEntry]) -> list[Outcome]:
+    return [o for o in map(scan_entry, batch) if _interesting(o)]
 
 
 def discover(
@@ -1002,25 +1118,40 @@ def discover(
     def on_error(rel: str, why: str) -> None:
         result.warnings.append(f"{rel}: skipped, cannot read it ({why})")
 
-    entries = list(walk_repository(root, exclude=exclude, skip=skip, on_error=on_error))
-    result.files_seen = len(entries)
-    if workers is None:
-        python_files = sum(1 for entry in entries if entry.kind in ("python", "notebook"))
-        parallel_ok = sys.platform == "linux" and (
-            len(entries) >= PARALLEL_MIN_FILES or python_files >= PARALLEL_MIN_PYTHON
-        )
-        workers = min(os.cpu_count() or 1, 4) if parallel_ok else 1
     _alias_keys()  # load the catalog once, before any fork
-    if workers > 1 and len(entries) > 1:
-        outcomes = _parallel(entries, workers, progress, meanwhile)
-    else:
-        outcomes = []
-        for index, entry in enumerate(entries):
-            outcome = scan_entry(entry)
-            if _interesting(outcome):
-                outcomes.append(outcome)
-            if progress is not None and index % 256 == 0:
-                progress(index, len(entries))
+    cores = min(os.cpu_count() or 1, 4) if sys.platform == "linux" else 1
+    wanted = cores if workers is None else workers
+    entries: list[FileEntry] = []
+    python_files = 0
+    helpers: _Helpers | None = None
+    try:
+        for entry in walk_repository(root, exclude=exclude, skip=skip, on_error=on_error):
+            entries.append(entry)
+            python_files += entry.kind in ("python", "notebook")
+            if helpers is not None:
+                if len(entries) % CHUNK_FILES == 0:
+                    helpers.publish()  # the helpers scan what is walked while the walk goes on
+            elif wanted > 1 and (
+                workers is not None or len(entries) >= PARALLEL_MIN_FILES or python_files >= PARALLEL_MIN_PYTHON
+            ):
+                helpers = _start_helpers(entries, wanted)
+        if helpers is not None:
+            if meanwhile is not None:  # (the helpers take more chunks while this process does it)
+                meanwhile()
+            outcomes = helpers.finish(progress)
+        else:
+            outcomes = []
+            for index, entry in enumerate(entries):
+                outcome = scan_entry(entry)
+                if _interesting(outcome):
+                    outcomes.append(outcome)
+                if progress is not None and index % 256 == 0:
+                    progress(index, len(entries))
+    except BaseException:
+        if helpers is not None:
+            helpers.close()
+        raise
+    result.files_seen = len(entries)
     by_rel = {e.rel: e for e in entries}
     result.files_read = len(entries)
     skipped: dict[str, list[str]] = {SKIPPED_LARGE: [], SKIPPED_BINARY: []}

@@ -393,3 +393,17 @@ def test_small_pipes_many_helpers_and_a_full_queue_neither_hang_nor_lose_files(
     for workers in (2, 3, 4):
         parallel = discover(str(tmp_path), workers=workers)
         assert parallel.mentions == serial.mentions and parallel.files_seen == serial.files_seen == 1500
+
+
+def test_a_fork_that_fails_leaves_the_scan_to_this_process(
+    fixed_catalog: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import errno
+    import os
+
+    def no_fork() -> int:
+        raise OSError(errno.EAGAIN, "Resource temporarily unavailable")
+
+    serial = discover(str(REPOS / "forms"), workers=1)
+    monkeypatch.setattr(os, "fork", no_fork)
+    assert discover(str(REPOS / "forms"), workers=2).mentions == serial.mentions

@@ -912,7 +912,12 @@ class _Helpers:
                 feed_out, feed_in = os.pipe()
                 _enlarge(feed_in)
                 result_out, result_in = os.pipe()
-                pid = os.fork()
+                try:
+                    pid = os.fork()
+                except OSError:
+                    for fd in (feed_out, feed_in, result_out, result_in):
+                        os.close(fd)
+                    raise
                 if pid == 0:  # the helper: scan claimed chunks, send back what it did, leave without cleanup
                     code = 1
                     try:
@@ -1134,7 +1139,10 @@ def discover(
             elif wanted > 1 and (
                 workers is not None or len(entries) >= PARALLEL_MIN_FILES or python_files >= PARALLEL_MIN_PYTHON
             ):
-                helpers = _start_helpers(entries, wanted)
+                try:
+                    helpers = _start_helpers(entries, wanted)
+                except OSError:  # no process or pipe to be had: this process scans alone
+                    wanted = 1
         if helpers is not None:
             if meanwhile is not None:  # (the helpers take more chunks while this process does it)
                 meanwhile()

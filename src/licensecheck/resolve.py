@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from licensecheck.catalog import lookup_model
 from licensecheck.errors import InputError
+from licensecheck.paths import plain_path
 from licensecheck.registry import LicenseRef, find_license
 from licensecheck.report import Evidence, LineageStep
 
@@ -78,8 +79,6 @@ def is_path_spec(spec: str) -> bool:
     """SPEC: MODEL is a path when it exists or starts with /, ./, ../ or ~."""
     if spec.startswith(("/", "./", "../", "~", ".\\", "..\\")) or spec in (".", ".."):
         return True
-    from licensecheck.paths import plain_path
-
     try:
         return os.path.exists(plain_path(spec))
     except (OSError, ValueError):

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from licensecheck.cli.run import handles_errors, parse_fail_on, parse_uses, render
 from licensecheck.errors import InputError
+from licensecheck.paths import plain_path
 from licensecheck.vocabulary import Use
 
 if TYPE_CHECKING:
@@ -65,8 +66,6 @@ def run_scan(
     from licensecheck.scan.run import ScanOptions, scan_repository
 
     renderer(fmt, "scan", SCAN_FORMATS)  # an unknown format is a usage error before any work
-    from licensecheck.paths import plain_path
-
     path = plain_path(path)  # (plain strings from here: pathlib costs a one-shot command about 4 ms)
     if not os.path.exists(path):
         raise InputError("no such folder", path=path)

@@ -245,8 +245,8 @@ def _comment_at(line: bytes) -> int:
 
 def _container_items_removed(text: bytes) -> bytes | None:
     """``text`` without the earlier items of the list, tuple or set it ends inside, whatever they are
-    (``[BASE, None, ``), so it ends with the opening bracket; None when it ends inside no such literal."""
-    text = _tidy(text)
+    (``[BASE, None, ``), so it ends with the opening bracket; None when it ends inside no such literal (``text``
+    is tidied by the caller)."""
     if not text.endswith(b","):
         return None
     while text.endswith(b","):
@@ -258,8 +258,7 @@ def _container_items_removed(text: bytes) -> bytes | None:
 
 
 def _grouping_removed(text: bytes) -> bytes | None:
-    """``text`` without the bracket of a parenthesized expression it ends inside (``from_pretrained((``)."""
-    text = _tidy(text)
+    """``text`` (tidied) without the bracket of a parenthesized expression it ends inside (``from_pretrained((``)."""
     if not text.endswith(b"("):
         return None
     head = _tidy(text[:-1])
@@ -905,7 +904,7 @@ class _Helpers:
         _enlarge(self.queue_in)
         os.set_blocking(self.queue_in, False)  # (a full queue: this process takes a chunk itself)
         self.helpers: list[tuple[int, int | None, int]] = []  # (pid, feed or None once it broke, result pipe)
-        known = len(entries)
+        self.known = known = len(entries)  # what the helpers inherit: complete chunks of it need no feed message
         feeds: list[int] = []
         try:
             for _ in range(1, workers):
@@ -993,7 +992,7 @@ class _Helpers:
                     select.select([feed], [], [])
                     drain()
                 batch = received.pop(chunk)
-            found += [o for o in map(scan_entry, batch) if _interesting(o)]
+            found += _scan_entries(batch)
             done.append(chunk)
         return done, found
 
@@ -1007,10 +1006,10 @@ class _Helpers:
             if end > len(self.entries) and not (final and start < len(self.entries)):
                 return
             chunk = self.published
-            batch = self.entries[start:end]
-            message = marshal.dumps((chunk, [tuple(entry) for entry in batch]))
+            inherited = end <= self.known
+            message = b"" if inherited else marshal.dumps((chunk, [tuple(e) for e in self.entries[start:end]]))
             for index, (pid, feed, result) in enumerate(self.helpers):
-                if feed is None:
+                if feed is None or inherited:
                     continue
                 try:
                     _write_all(feed, len(message).to_bytes(4, "little") + message)

@@ -16,6 +16,7 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from licensecheck.errors import InputError, UsageError
+from licensecheck.paths import is_regular_file, plain_path
 from licensecheck.vocabulary import Use, Verdict
 
 if TYPE_CHECKING:
@@ -306,8 +307,6 @@ def find_policy(
     root: str | os.PathLike[str], explicit: str | os.PathLike[str] | None
 ) -> tuple[Policy | None, str | None]:
     """The policy in force and the root-relative path of its file (not scanned as a model use)."""
-    from licensecheck.paths import is_regular_file, plain_path
-
     root = plain_path(root)
     if explicit is not None:
         explicit = plain_path(explicit)

@@ -120,7 +120,7 @@ def test_checked_in_indexes_match_the_yaml() -> None:
     for name, data in built.items():
         on_disk = (INDEX_DIR / name).read_text(encoding="utf-8")
         assert on_disk == dump(data), f"{name} is stale: run python -m licensecheck.build_index"
-    extra = {p.relative_to(INDEX_DIR).as_posix() for p in INDEX_DIR.rglob("*.json")} - set(built)
+    extra = {p.relative_to(INDEX_DIR).as_posix() for p in INDEX_DIR.rglob("*") if p.is_file()} - set(built)
     assert not extra, f"stale index files {sorted(extra)}: run python -m licensecheck.build_index"
 
 
@@ -130,6 +130,14 @@ def test_index_is_compact_json() -> None:
     assert compile_licenses(licenses_dir())["aliases"] == data["aliases"]
     for lid in SPEC_IDS:  # one small file per license: a run reads only the one it evaluates
         assert json.loads((INDEX_DIR / "licenses" / f"{lid}.json").read_text(encoding="utf-8"))["id"] == lid
+
+
+def test_the_names_file_lists_every_catalog_key_and_alias() -> None:
+    # a scan reads only this file before it finds anything: it must recognise exactly what the catalog does
+    index = data_module.catalog_index()
+    names = data_module.catalog_names()
+    assert names == set(index["models"]) | set(index["aliases"])
+    assert "gpt2" in names and all(name == name.strip().lower() for name in names)
 
 
 def test_data_folders_found_from_the_source_checkout() -> None:
@@ -165,6 +173,7 @@ def test_wheel_ships_the_data(tmp_path: Path) -> None:
     assert "licensecheck/_data/licenses/llama3.1.json" in names
     assert "licensecheck/_data/catalog-details/00.json" in names
     assert "licensecheck/_data/catalog.json" in names
+    assert "licensecheck/_data/catalog-names.txt" in names
     assert "licensecheck/schema/license.schema.json" in names
     assert "licensecheck/catalog/licenses.yaml" in names
 

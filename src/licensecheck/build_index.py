@@ -15,6 +15,7 @@ from typing import Any
 from licensecheck.data import (
     DETAIL_SHARDS,
     INDEX_DIR,
+    NAMES_FILE,
     catalog_dir,
     detail_shard,
     key_variants,
@@ -155,9 +156,10 @@ def compile_catalog(folder: Path, license_aliases: Mapping[str, str]) -> dict[st
     }
 
 
-def split_index(licenses: Mapping[str, Any], catalog: Mapping[str, Any]) -> dict[str, dict[str, Any]]:
-    """The files a run reads: small lookups, one file per license, catalog details in shards."""
-    files: dict[str, dict[str, Any]] = {
+def split_index(licenses: Mapping[str, Any], catalog: Mapping[str, Any]) -> dict[str, Any]:
+    """The files a run reads: small lookups, one file per license, catalog details in shards, and the names a scan
+    recognises (every model key and alias, one per line: read before any JSON is)."""
+    files: dict[str, Any] = {
         "licenses.json": {
             "names": {lid: data["name"] for lid, data in sorted(licenses["licenses"].items())},
             "aliases": licenses["aliases"],
@@ -176,19 +178,23 @@ def split_index(licenses: Mapping[str, Any], catalog: Mapping[str, Any]) -> dict
         if details:
             shards[f"catalog-details/{detail_shard(key):02d}.json"][key] = details
     files.update(shards)
+    files[NAMES_FILE] = sorted(set(lookup) | set(catalog["aliases"]))
     return files
 
 
 DETAIL_FIELDS = ("source", "note", "aliases")
 
 
-def build() -> dict[str, dict[str, Any]]:
+def build() -> dict[str, Any]:
     licenses = compile_licenses(licenses_dir())
     catalog = compile_catalog(catalog_dir(), licenses["aliases"])
     return split_index(licenses, catalog)
 
 
-def dump(data: Mapping[str, Any]) -> str:
+def dump(data: Mapping[str, Any] | list[str]) -> str:
+    """A compiled file's text: compact JSON, or one name per line for the names file."""
+    if isinstance(data, list):
+        return "".join(f"{name}\n" for name in data)
     return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
 
 
@@ -203,7 +209,7 @@ def main() -> int:
         path = index_dir / name
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(dump(data), encoding="utf-8")
-    for stale in sorted(index_dir.rglob("*.json")):
+    for stale in sorted(p for p in index_dir.rglob("*") if p.is_file()):
         if stale.relative_to(index_dir).as_posix() not in built:
             stale.unlink()
             print(f"removed {stale}")

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from types import MappingProxyType
-from typing import Any, NamedTuple
 
 from licensecheck.errors import InputError
+from licensecheck.records import TYPE_CHECKING, NamedTuple
 from licensecheck.safeyaml import compose_yaml, load_yaml, node_line
+
+if TYPE_CHECKING:
+    from typing import Any
 
 MULTIMODAL_PIPELINES = frozenset(
     {

@@ -5,9 +5,12 @@ from __future__ import annotations
 import fnmatch
 import re
 from functools import cache
-from typing import Any, NamedTuple
 
 from licensecheck.data import catalog_details, catalog_index, normalize_key
+from licensecheck.records import TYPE_CHECKING, NamedTuple
+
+if TYPE_CHECKING:
+    from typing import Any
 
 _HUB_PREFIXES = ("huggingface.co/", "hf.co/", "hf://", "https://huggingface.co/", "models/")
 _OLLAMA_PREFIXES = ("ollama.com/library/", "registry.ollama.ai/library/", "library/", "ollama://")

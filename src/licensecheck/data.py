@@ -9,17 +9,17 @@ parsing every YAML file.
 
 from __future__ import annotations
 
-import json
 import os
 import re
 import zlib
 from functools import cache
-from typing import TYPE_CHECKING, Any
 
 from licensecheck.errors import DataError
+from licensecheck.records import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from pathlib import Path
+    from typing import Any
 
 # Plain strings: importing pathlib costs every one-shot command about 4 ms.
 PACKAGE_DIR = os.path.dirname(os.path.realpath(__file__))
@@ -70,6 +70,8 @@ def key_variants(text: str) -> list[str]:
 
 @cache
 def _load_index(name: str) -> dict[str, Any]:
+    import json  # (a scan that finds nothing never reads JSON: the names it needs are plain lines)
+
     path = os.path.join(INDEX_DIR, name)
     try:
         with open(path, "rb") as handle:
@@ -93,6 +95,19 @@ def catalog_index() -> dict[str, Any]:
     """{"models": {key: {id, license, base_model, modality}}, "aliases": {key: model key}, "patterns": [...],
     "licenses": {recorded id: {...}}, "license_aliases": {...}, "signatures": {...}}."""
     return _load_index("catalog.json")
+
+
+NAMES_FILE = "catalog-names.txt"
+
+
+def catalog_names() -> frozenset[str]:
+    """Every catalog model key and alias (normalized): what a scan recognises as a bare model name."""
+    path = os.path.join(INDEX_DIR, NAMES_FILE)
+    try:
+        with open(path, encoding="utf-8") as handle:
+            return frozenset(handle.read().splitlines())
+    except (OSError, ValueError) as exc:
+        raise DataError(f"cannot read the packaged index {NAMES_FILE}: {exc}") from None
 
 
 DETAIL_SHARDS = 16

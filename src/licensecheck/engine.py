@@ -9,9 +9,9 @@ an unsettled fact could add a domicile exclusion, because the licensee must ask 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import NamedTuple
 
 from licensecheck.facts import Facts, format_count
+from licensecheck.records import NamedTuple
 from licensecheck.terms import Citation, LicenseTerms, Limit, Obligation
 from licensecheck.vocabulary import Use, Verdict
 

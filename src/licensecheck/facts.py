@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
 
 from licensecheck.errors import UsageError
+from licensecheck.records import NamedTuple
 
 # More users than people on Earth is a typo, not a fact.
 MAX_MAU = 10**11

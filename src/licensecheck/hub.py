@@ -20,16 +20,19 @@ import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, NamedTuple
 
 from licensecheck import __version__
 from licensecheck.card import Card, parse_card
 from licensecheck.errors import InputError, UsageError
 from licensecheck.identify import identify_license_text
+from licensecheck.records import TYPE_CHECKING, NamedTuple
 from licensecheck.registry import LicenseRef, find_license
 from licensecheck.report import Evidence
 from licensecheck.resolve import UNINFORMATIVE, ModelNode, licenses_from_card
 from licensecheck.textfile import MAX_TEXT_BYTES, decode_text
+
+if TYPE_CHECKING:
+    from typing import Any
 
 DEFAULT_ENDPOINT = "https://huggingface.co"
 CARD_FILE = "README.md"

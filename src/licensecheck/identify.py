@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from functools import cache
-from typing import NamedTuple
 
 from licensecheck.data import catalog_index, license_index
+from licensecheck.records import NamedTuple
 
 # Titles sit at the top; reading the head keeps a long file cheap.
 HEAD_CHARS = 64 * 1024

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from typing import NamedTuple
 
 from licensecheck.data import catalog_index, key_variants, license_data, license_index
 from licensecheck.errors import UsageError
+from licensecheck.records import NamedTuple
 from licensecheck.terms import LicenseTerms, terms_from_mapping
 
 

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import Any, NamedTuple
 
 from licensecheck import SCHEMA_ID
 from licensecheck.engine import Result, combine, evaluate, unknown_result
 from licensecheck.facts import Facts
+from licensecheck.records import TYPE_CHECKING, NamedTuple
 from licensecheck.registry import LicenseRef, get_terms
 from licensecheck.vocabulary import Use, Verdict
+
+if TYPE_CHECKING:
+    from typing import Any
 
 
 class Evidence(NamedTuple):

@@ -10,11 +10,11 @@ import json
 import os
 import re
 from collections import deque
-from typing import TYPE_CHECKING, NamedTuple
 
 from licensecheck.catalog import lookup_model
 from licensecheck.errors import InputError
 from licensecheck.paths import plain_path
+from licensecheck.records import TYPE_CHECKING, NamedTuple
 from licensecheck.registry import LicenseRef, find_license
 from licensecheck.report import Evidence, LineageStep
 

@@ -6,11 +6,13 @@ policy is refused with an InputError instead of being walked for minutes.
 
 from __future__ import annotations
 
-from typing import Any
-
 import yaml
 
 from licensecheck.errors import InputError
+from licensecheck.records import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from typing import Any
 
 MAX_ALIASES = 1000
 MAX_EXPANDED_NODES = 100_000  # nodes the document would have with every alias expanded

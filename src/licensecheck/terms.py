@@ -7,9 +7,12 @@ millisecond to define.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, NamedTuple
 
+from licensecheck.records import TYPE_CHECKING, NamedTuple
 from licensecheck.vocabulary import Use, Verdict
+
+if TYPE_CHECKING:
+    from typing import Any
 
 
 def section_label(section: str) -> str:

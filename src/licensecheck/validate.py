@@ -7,12 +7,15 @@ import os
 from collections.abc import Iterable, Mapping
 from functools import cache
 from pathlib import Path
-from typing import Any, NamedTuple
 
 from licensecheck.data import SCHEMA_DIR, key_variants, normalize_key
 from licensecheck.errors import InputError
+from licensecheck.records import TYPE_CHECKING, NamedTuple
 from licensecheck.safeyaml import compose_yaml, load_yaml, node_line
 from licensecheck.textfile import read_text_file
+
+if TYPE_CHECKING:
+    from typing import Any
 
 LIMIT_REQUIRES = {
     "user-threshold": ("threshold", "measured"),

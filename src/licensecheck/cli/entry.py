@@ -12,7 +12,11 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable
-from typing import Any
+
+from licensecheck.records import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from typing import Any
 
 # command -> option spelling -> (parameter, kind); kind is "value", "many" (repeatable) or "flag"
 OPTIONS: dict[str, dict[str, tuple[str, str]]] = {

@@ -6,18 +6,19 @@ import functools
 import os
 import sys
 from collections.abc import Callable, Iterable, Sequence
-from typing import TYPE_CHECKING, Any, TypeVar
 
 from licensecheck.errors import InputError, LicenseCheckError, UsageError
+from licensecheck.records import TYPE_CHECKING
 from licensecheck.vocabulary import Use, Verdict
 
 if TYPE_CHECKING:
     from pathlib import Path
+    from typing import Any, TypeVar
+
+    F = TypeVar("F", bound=Callable[..., int])
 
 DEFAULT_FAIL_ON = frozenset({Verdict.NEEDS_PERMISSION, Verdict.FORBIDDEN, Verdict.UNKNOWN})
 REPORT_FORMATS = ("text", "json", "markdown")
-
-F = TypeVar("F", bound=Callable[..., int])
 
 
 def handles_errors(func: F) -> F:

@@ -6,15 +6,11 @@ import os
 import sys
 import time
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING
 
 from licensecheck.cli.run import handles_errors, parse_fail_on, parse_uses, render
 from licensecheck.errors import InputError
 from licensecheck.paths import plain_path
 from licensecheck.vocabulary import Use
-
-if TYPE_CHECKING:
-    pass
 
 SCAN_FORMATS = ("text", "json", "markdown", "sarif", "github")
 NO_POLICY_NOTE = (

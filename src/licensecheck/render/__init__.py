@@ -5,9 +5,12 @@ from __future__ import annotations
 import importlib
 import re
 from collections.abc import Callable
-from typing import Any
 
 from licensecheck.errors import UsageError
+from licensecheck.records import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from typing import Any
 
 # format -> module; each module has render_<kind>(obj) -> str. Imported lazily: json never loads rich.
 FORMATS: dict[str, str] = {

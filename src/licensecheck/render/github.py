@@ -5,9 +5,11 @@ Failing findings are ``::error``; other findings that are not ``allowed`` are ``
 
 from __future__ import annotations
 
-from typing import Any
-
+from licensecheck.records import TYPE_CHECKING
 from licensecheck.render import printable
+
+if TYPE_CHECKING:
+    from typing import Any
 
 
 def _data(text: str) -> str:

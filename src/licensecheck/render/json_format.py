@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from json.encoder import encode_basestring as _string  # (the C function, as json.dumps uses)
-from typing import Any
 
 from licensecheck import SCHEMA_ID
+from licensecheck.records import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from typing import Any
 
 
 def dumps(doc: dict[str, Any]) -> str:

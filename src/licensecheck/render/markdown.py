@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any
-
+from licensecheck.records import TYPE_CHECKING
 from licensecheck.render import printable
 from licensecheck.terms import section_label
+
+if TYPE_CHECKING:
+    from typing import Any
 
 ICON = {
     "allowed": "✅",

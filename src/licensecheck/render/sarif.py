@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Any
 from urllib.parse import quote
 
+from licensecheck.records import TYPE_CHECKING
 from licensecheck.render.json_format import dumps
+
+if TYPE_CHECKING:
+    from typing import Any
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 INFO_URI = "https://github.com/licensecheck/licensecheck"

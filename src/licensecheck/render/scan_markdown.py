@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any
-
+from licensecheck.records import TYPE_CHECKING
 from licensecheck.render.markdown import cell, results_section, verdict
 from licensecheck.vocabulary import Verdict
+
+if TYPE_CHECKING:
+    from typing import Any
 
 MAX_LOCATIONS = 5
 

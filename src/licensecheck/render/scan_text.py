@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from rich.markup import escape as rich_escape
 from rich.table import Table
 from rich.text import Text
 
+from licensecheck.records import TYPE_CHECKING
 from licensecheck.render import printable
 from licensecheck.render.text import OPTIONS, _console, verdict_text
 from licensecheck.vocabulary import Verdict
+
+if TYPE_CHECKING:
+    from typing import Any
 
 
 def escape(text: str) -> str:

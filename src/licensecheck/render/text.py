@@ -5,15 +5,18 @@ from __future__ import annotations
 import io
 import os
 import shutil
-from typing import Any
 
 from rich.console import Console
 from rich.markup import escape as rich_escape
 from rich.table import Table
 from rich.text import Text
 
+from licensecheck.records import TYPE_CHECKING
 from licensecheck.render import printable
 from licensecheck.terms import section_label
+
+if TYPE_CHECKING:
+    from typing import Any
 
 
 def escape(text: str) -> str:

@@ -13,8 +13,8 @@ import sys
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator, Sequence
 from functools import cache
-from typing import NamedTuple
 
+from licensecheck.records import NamedTuple
 from licensecheck.scan.extract import (
     ASSIGNED_KEYS,
     MODEL_KEYS,
@@ -477,10 +477,9 @@ class Discovery:
 
 @cache
 def _alias_keys() -> frozenset[str]:
-    from licensecheck.data import catalog_index
+    from licensecheck.data import catalog_names
 
-    index = catalog_index()
-    return frozenset(index["aliases"]) | frozenset(index["models"])
+    return catalog_names()
 
 
 def is_catalog_alias(text: str) -> bool:

@@ -18,7 +18,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from typing import NamedTuple
+
+from licensecheck.records import NamedTuple
 
 
 def _class(pattern: str, at: int) -> tuple[str, int] | None:

@@ -13,14 +13,17 @@ import stat
 import sys
 from collections.abc import Callable, Mapping, Sequence
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from licensecheck.errors import InputError, UsageError
 from licensecheck.paths import is_regular_file, plain_path
+from licensecheck.records import TYPE_CHECKING, NamedTuple
 from licensecheck.vocabulary import Use, Verdict
 
 if TYPE_CHECKING:
     import datetime as _dt
+    from typing import Any, TypeVar
+
+    T = TypeVar("T")
 
 POLICY_NAMES = ("licensecheck.yaml", "licensecheck.yml", ".licensecheck.yaml", ".licensecheck.yml")
 KEYS = ("uses", "mau", "region", "fail-on", "allow", "deny", "models", "ignore", "exclude")
@@ -118,9 +121,6 @@ def _parse_date(value: Any, where: list[Any], check: _Checker) -> _dt.date:
         except ValueError:
             pass
     raise check.fail(where, f"ignore 'until' must be a date such as 2027-01-01, not {value!r}")
-
-
-T = TypeVar("T")
 
 
 def _vocabulary(

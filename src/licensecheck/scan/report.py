@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Any, NamedTuple
-
 from licensecheck import SCHEMA_ID
 from licensecheck.engine import Result
 from licensecheck.facts import Facts
+from licensecheck.records import TYPE_CHECKING, NamedTuple
 from licensecheck.report import result_json
 from licensecheck.scan.policy import IgnoreEntry, Policy
 from licensecheck.vocabulary import Use, Verdict, worst
+
+if TYPE_CHECKING:
+    from typing import Any
 
 
 class Location(NamedTuple):  # ordered as a tuple: path, then line

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterator, Sequence
-from typing import NamedTuple
 
+from licensecheck.records import NamedTuple
 from licensecheck.scan.gitignore import IgnoreSpec
 
 SKIP_DIRS = frozenset(

@@ -10,6 +10,7 @@ from __future__ import annotations
 import ast
 import re
 from bisect import bisect_left
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import cache
 
@@ -312,6 +313,37 @@ def _walk_lines(tree: ast.AST, lines: Sequence[int] | None) -> Iterator[ast.AST]
                 stack.append(child)
 
 
+# Nodes that nothing below is read from: names, constants, contexts and operators. A statement parsed alone is
+# walked without them (a dict literal of settings is mostly such leaves), in the order ``ast.walk`` gives.
+_LEAF_TYPES = frozenset(
+    {
+        ast.Constant,
+        ast.Name,
+        *ast.expr_context.__subclasses__(),
+        *ast.operator.__subclasses__(),
+        *ast.unaryop.__subclasses__(),
+        *ast.cmpop.__subclasses__(),
+        *ast.boolop.__subclasses__(),
+    }
+)
+
+
+def _walk_branches(tree: ast.AST) -> Iterator[ast.AST]:
+    """``ast.walk`` without the leaves (``_LEAF_TYPES``), in the same order."""
+    todo = deque([tree])
+    leaf = _LEAF_TYPES
+    node_type = ast.AST
+    while todo:
+        node = todo.popleft()
+        for field in node._fields:
+            value = getattr(node, field, None)
+            if isinstance(value, list):
+                todo.extend(item for item in value if isinstance(item, node_type) and type(item) not in leaf)
+            elif isinstance(value, node_type) and type(value) not in leaf:
+                todo.append(value)
+        yield node
+
+
 def prepare() -> None:
     """Build what Python extraction builds on first use (before forking helpers, so it is built once)."""
     _use_context()
@@ -369,6 +401,12 @@ def _name_lines(text: str, names: Iterable[str]) -> list[int]:
 
 
 MAX_STATEMENTS = 1000  # statements cut out and parsed one by one, per file, before the whole file is parsed
+
+
+# The node types ``_PythonScan._collect`` reads anything from.
+_COLLECTED = frozenset(
+    {ast.Call, ast.Dict, ast.For, ast.AsyncFor, ast.Assign, ast.AnnAssign, ast.FunctionDef, ast.AsyncFunctionDef}
+)
 
 
 class _PythonScan:
@@ -445,7 +483,7 @@ class _PythonScan:
             first, last, tree = got
             covered.update(range(first, last + 1))
             scan._offset = first - 1
-            scan._collect(ast.walk(tree), assignments)
+            scan._collect(_walk_branches(tree), assignments)
             return True
 
         for line in lines:
@@ -506,7 +544,10 @@ class _PythonScan:
                 self._dict(node)
 
     def _collect(self, nodes: Iterator[ast.AST], assignments: bool = True) -> None:
+        collected = _COLLECTED
         for node in nodes:
+            if type(node) not in collected:  # (most nodes: one set lookup, not a chain of isinstance calls)
+                continue
             if isinstance(node, (ast.Call, ast.Dict)):
                 self._later.append((node, self._offset))
             elif (

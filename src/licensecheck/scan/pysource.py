@@ -29,8 +29,8 @@ _LEX = re.compile(
     r"""|(?P<stray>["']))?""",
     re.DOTALL,
 )
-_OPENS = "([{"
-_CLOSES = ")]}"
+_KINDS = {number: name for name, number in _LEX.groupindex.items()}
+assert _KINDS[1] == "comment"
 MAX_BACK = 5000  # lines walked back to a statement's start before giving up (and parsing the whole file)
 MAX_FORWARD = 5000
 
@@ -57,25 +57,28 @@ class Source:
         self.tokens: list[Token] = []
         self._fstrings: list[tuple[int, int]] = []  # f-strings over several lines: (start, end)
         parts: list[str] = []
+        append = parts.append
+        keep = self.tokens.append
+        kinds = _KINDS
         pos = 0
         for match in _LEX.finditer(text):
-            kind = match.lastgroup
-            if kind is None:  # the trailing code run
+            index = match.lastindex  # (a number: cheaper than the group's name)
+            if index is None:  # the trailing code run
                 break
-            start, end = match.span(kind)
-            self.tokens.append((start, end, kind))
-            parts.append(text[pos:start])
-            size = end - start
-            if kind == "comment":
-                parts.append(" " * size)
+            start, end = match.span(index)
+            kind = kinds[index]
+            keep((start, end, kind))
+            append(text[pos:start])
+            if index == 1:  # a comment
+                append(" " * (end - start))
             elif "\n" not in (body := text[start:end]):  # a string keeps its quotes: `x: "T"` is no block header
-                parts.append(f'"{" " * (size - 2)}"' if size >= 2 else " ")
+                append('"' + " " * (end - start - 2) + '"' if end - start >= 2 else " ")
             else:
                 if "f" in text[max(0, start - 2) : start].lower():  # an f-string's fields are code
                     self._fstrings.append((start, end))
                 blank = "\n".join(" " * len(piece) for piece in body.split("\n"))
                 closed = body[-1] in "\"'"  # (a string left open runs to the end of the file, newlines kept)
-                parts.append(f'"{blank[1:-1]}"' if closed else f'"{blank[1:]}')
+                append(f'"{blank[1:-1]}"' if closed else f'"{blank[1:]}')
             pos = end
         parts.append(text[pos:])
         # same length and line breaks as ``text``: comments blank, strings blank between their outer quotes
@@ -94,7 +97,7 @@ class Source:
 
     def _delta(self, line: int) -> int:
         code = self.code_lines[line - 1]
-        return sum(code.count(c) for c in _OPENS) - sum(code.count(c) for c in _CLOSES)
+        return code.count("(") + code.count("[") + code.count("{") - code.count(")") - code.count("]") - code.count("}")
 
     def _continues(self, line: int) -> bool:
         """Whether the physical line ends with a backslash continuation."""
@@ -106,7 +109,8 @@ class Source:
         index = bisect_right(self._depth_offsets, end) - 1
         pos, depth = self._depth_offsets[index], self._depths[index]
         masked = self.masked
-        depth += sum(masked.count(c, pos, end) for c in _OPENS) - sum(masked.count(c, pos, end) for c in _CLOSES)
+        depth += masked.count("(", pos, end) + masked.count("[", pos, end) + masked.count("{", pos, end)
+        depth -= masked.count(")", pos, end) + masked.count("]", pos, end) + masked.count("}", pos, end)
         if pos != end:
             self._depth_offsets.insert(index + 1, end)
             self._depths.insert(index + 1, depth)

@@ -57,7 +57,8 @@ def _model_keys() -> bytes:
 
 
 OLD_KEY = re.compile(
-    rb"(?<!\w)(?i:(?:" + _model_keys() + rb")|\w*default)[\"']?\s*[=:]\s*[\[(]?\s*(?:[\"'][^\"'\n]*[\"']\s*,\s*)*$"
+    rb"(?<!\w)(?:(?i:" + _model_keys() + rb")[\"']?\s*[=:]|(?i:\w*default)[\"']?\s*=)"
+    rb"\s*[\[(]?\s*(?:[\"'][^\"'\n]*[\"']\s*,\s*)*$"
 )
 OLD_ASSIGNED = re.compile(rb"([A-Za-z_][\w]*)\s*(?::[^=\n]*)?=\s*$")
 OLD_LOOPED = re.compile(rb"""\bfor\s+([A-Za-z_]\w*)\s+in\s*[\[(]\s*(?:["'][^"'\n]*["']\s*,\s*)*$""")
@@ -111,7 +112,9 @@ WINDOWS = st.lists(st.sampled_from(PIECES), max_size=14).map(b"".join)
 @PROPERTY
 @given(WINDOWS)
 def test_model_place_matches_the_regular_expressions(window: bytes) -> None:
-    expected = _reference_in_loader_call(window) or OLD_KEY.search(window) is not None
+    # (a dict value is placed by its key alone: a dict given to a loader is not read, nor a `DEFAULT:` key)
+    in_call = not window.endswith(b":") and _reference_in_loader_call(window)
+    expected = in_call or OLD_KEY.search(window) is not None
     assert discover._model_place(window) == expected
 
 
@@ -838,3 +841,86 @@ def test_config_gates_let_through_every_key_and_command_the_readers_take(tmp_pat
         "org/toml-mixed",
         "org/upper-key",
     ]
+
+
+_CONFIG_KEYS = ["model", "Model", "base_model", "MODEL_ID", "tokenizer_name", "repo_id", "_name_or_path", "models"]
+_CONFIG_KEYS += ["adapter_NAME_OR_PATH", "model.x", "1model", "émodel", "x_model", "default", "prompt"]
+_CONFIG_VALUES = ["org/name", "gpt2", "llama3.1:8b", "Llama 3.1", "not a model", "./local", "${MODEL}", "a"]
+
+
+@st.composite
+def _config_line(draw: st.DrawFn) -> str:
+    key = draw(st.sampled_from(_CONFIG_KEYS))
+    value = draw(st.sampled_from(_CONFIG_VALUES))
+    quote, value_quote = draw(st.sampled_from(["", '"', "'"])), draw(st.sampled_from(["", '"', "'"]))
+    sep = draw(st.sampled_from([":", ": ", " = ", "=", ":\t", "\u00a0:", ": \u3000", " ", "\t"]))
+    indent = draw(st.sampled_from(["", "  ", "- ", "\u3000", "\t"]))
+    lead = draw(st.sampled_from(["", "export ", "ENV ", "run: ", "run: export ", "text the "]))
+    forms = [
+        f"{indent}{lead}{quote}{key}{quote}{sep}{value_quote}{value}{value_quote}",
+        f"{indent}{quote}{key}{quote}:",  # a key that opens a list
+        f"{indent}- {value_quote}{value}{value_quote}",
+        "{" + f"{quote}{key}{quote}{sep}{value_quote}{value}{value_quote}" + ', "lr": 1}',
+        f"{indent}args: pretrained={value},dtype=bf16",
+        f"{indent}run: {draw(st.sampled_from(['vllm serve', 'hf download', 'ollama run', 'x --model']))} {value}",
+        '"value": "a direct-to-consumer model: gpt2 sells"',
+        '"model.layers.0.mlp": {"snr": 1.5}',
+    ]
+    return draw(st.sampled_from(forms))
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    lines=st.lists(_config_line(), min_size=1, max_size=5),
+    line_break=st.sampled_from(["\n", "\r\n", "\r", "\x0c", "\x1c", "\u2028", "\x85"]),
+    kind=st.sampled_from(["yaml", "json", "toml"]),
+)
+def test_the_config_prefilter_skips_no_file_the_readers_find_a_model_in(
+    lines: list[str], line_break: str, kind: str
+) -> None:
+    from licensecheck.scan.discover import _HINTS, _config_may_name, _contains_any, is_catalog_alias
+    from licensecheck.scan.extract import command_mentions, config_mentions
+
+    text = line_break.join(lines)
+    found = config_mentions(text, is_catalog_alias)
+    if kind == "yaml":
+        found += command_mentions(text, is_catalog_alias)
+    low = text.encode().lower()
+    if found:
+        assert _contains_any(low, _HINTS[kind]) and _config_may_name(low, kind)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a chat dataset that says "model:" in its prose, and a table of layer names
+        '[{"instruction": "Name a part.", "output": "1. Build the model: start small.\\n2. Test it."}]\n',
+        '{\n  "model.layers.0.input_layernorm": {"snr": 1.5},\n  "model.norm": {"snr": 2.0}\n}\n',
+        # a model key whose value can be no model
+        '{"model_type": "llama", "model": "./checkpoints/last"}\n',
+    ],
+)
+def test_config_files_that_cannot_name_a_model_are_not_read(text: str) -> None:
+    from licensecheck.scan.discover import _config_may_name, is_catalog_alias
+    from licensecheck.scan.extract import config_mentions
+
+    assert config_mentions(text, is_catalog_alias) == []
+    assert not _config_may_name(text.encode().lower(), "json")
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        # an alias as a dict key, its value under an enum key: neither is read (LLaMA-Factory's model table)
+        'register(\n    models={\n        "BLOOM-560M": {\n            Source.DEFAULT: "bigscience/bloom-560m",\n'
+        "        },\n    },\n)\n",
+        'if name == "gpt2":\n    pass\n',
+        'load = AutoModel.from_pretrained({"x": "org/in-a-dict"})\n',
+    ],
+)
+def test_dict_keys_and_values_under_other_keys_do_not_make_a_file_parsed(source: str) -> None:
+    from licensecheck.scan.discover import is_catalog_alias, python_candidate_lines
+    from licensecheck.scan.extract import python_mentions
+
+    assert python_mentions(source, is_catalog_alias) == []
+    assert python_candidate_lines(source.encode()) is None

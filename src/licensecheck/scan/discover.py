@@ -20,6 +20,7 @@ from licensecheck.scan.extract import (
     MODEL_KEYS,
     Mention,
     command_mentions,
+    config_line_values,
     config_mentions,
     looks_like_model,
     modelfile_mentions,
@@ -151,14 +152,18 @@ def _after_model_key(before: bytes) -> bool:
         text = text[:-1].rstrip()
     if not text.endswith((b"=", b":")):
         return False
+    keyword = text.endswith(b"=")
     text = text[:-1].rstrip()
     if text.endswith((b'"', b"'")):
         text = text[:-1]
     key = _trailing_word(text).lower()
-    return key in _MODEL_KEY_BYTES or key.endswith(b"default")  # (argparse and dataclass defaults)
+    # (argparse and dataclass defaults are keywords: a dict key `DEFAULT:` is no place the extraction reads)
+    return key in _MODEL_KEY_BYTES or (keyword and key.endswith(b"default"))
 
 
 def _model_place(before: bytes) -> bool:
+    if before.endswith(b":"):  # a dict value: its key decides (the extraction reads no dict given to a loader)
+        return _after_model_key(before)
     return _in_loader_call(before) or _after_model_key(before)
 
 
@@ -291,6 +296,8 @@ def _place(data: bytes, at: int, end: int) -> tuple[bool, bytes | None, bool]:
                 if _in_other_repository_call(data, start, window) or _default_of_other_option(data, start, window):
                     return False, None, False
             return True, None, level > 0
+        if window.endswith(b":"):
+            break  # (a dict value under another key: nothing else can make it a model place)
         assigned = _assigned_name(window) or _looped_name(window) or _list_assigned_name(window)
         if assigned:
             return False, assigned, level > 0
@@ -451,6 +458,80 @@ _HINTS = {
     "toml": _CONFIG_HINT,
     "shell": _SHELL_HINT,
 }
+# A config names a model only under a model key followed by `:` or `=` (`base_model: org/x`, `"model_id": …`, a
+# YAML list under `models:`) or in `pretrained=`: a dataset that says "model" in its text, or layer names such as
+# "model.layers.0", is not read line by line. Every model key holds one of these words; the key is the whole word
+# they stand in (as the config reader takes it: from its first letter or `_`, and dots belong to it).
+_CONFIG_KEYS = tuple(
+    re.compile(b"(" + word + rb"[a-z0-9_-]*)[\"']?(?:[ \t\r\x0b\x0c\x1c-\x1f]|[\x80-\xff])*[:=]")
+    for word in (b"model", b"tokenizer", b"repo_id", b"name_or_path")
+)
+# (A key is ASCII: a word reaching back over other letters is no model key, so the word stops at the first
+# non-ASCII byte; stopping there can only let more through.)
+_KEY_BYTES = b"abcdefghijklmnopqrstuvwxyz0123456789_.-"
+_NOT_KEY_START = b"0123456789.-"
+LINE_REACH = 4096  # how far a key's line is looked along; a longer line is read
+# What YAML needs for the command reader (CI `run:` steps): a command word or model flag, or a line that starts with
+# a variable holding "model" (`MODEL_ID=org/x`, `export BASE_MODEL …`).
+_COMMAND_WORDS = (b"download", b"serve", b"ollama", b"--model", b"--base", b"--tokenizer", b"--pretrained")
+# (a look-ahead: a match that ran on over a line break would hide the next line's variable)
+_VARIABLE = re.compile(rb"model(?=(?:[a-z_]|[\x80-\xff])*[ \t\x1c-\x1f]*(?:[=\s\x1c-\x1f]|[\x80-\xff]))")
+_LINE_BREAKS = (
+    b"\n",
+    b"\r",
+    b"\x0b",
+    b"\x0c",
+    b"\x1c",
+    b"\x1d",
+    b"\x1e",
+    b"\xc2\x85",
+    b"\xe2\x80\xa8",
+    b"\xe2\x80\xa9",
+)
+
+
+def _has_model_key(low: bytes) -> bool:
+    """Whether lower-cased config text has a line where the config reader finds a model key with a value that
+    could be a model, or a model key that opens a list. Prose inside a dataset's strings ("the model: …") and layer
+    names ("model.layers.0": …) are not. (Lower case reads no fewer values as models than the text's own case.)"""
+    for pattern in _CONFIG_KEYS:
+        for match in pattern.finditer(low):
+            at = match.start()
+            head = low[max(0, at - 48) : at]
+            word = head[len(head.rstrip(_KEY_BYTES)) :]
+            if (word + match.group(1)).lstrip(_NOT_KEY_START) not in _MODEL_KEY_BYTES:
+                continue
+            reach = max(0, at - LINE_REACH)
+            starts = [found + len(brk) for brk in _LINE_BREAKS if (found := low.rfind(brk, reach, at)) >= 0]
+            ends = [found for brk in _LINE_BREAKS if (found := low.find(brk, at, at + LINE_REACH)) >= 0]
+            if (not starts and reach) or (not ends and len(low) > at + LINE_REACH):
+                return True  # (a line longer than the reach: read it)
+            line = low[max(starts, default=0) : min(ends, default=len(low))].decode("utf-8", "replace")
+            values, opens_list = config_line_values(line)
+            if opens_list or any(looks_like_model(value, is_catalog_alias) for value in values):
+                return True
+    return False
+
+
+def _starts_a_line_with_model_variable(low: bytes) -> bool:
+    """Whether a line of lower-cased text starts with a variable holding "model" (``_MODEL_VAR_RE`` of the
+    command reader: maybe after ``env``, ``arg`` or ``export``)."""
+    for match in _VARIABLE.finditer(low):
+        head = low[max(0, match.start() - 200) : match.start()]
+        line = head[max(head.rfind(brk) for brk in _LINE_BREAKS) + 1 :]
+        word = line.rstrip(b"abcdefghijklmnopqrstuvwxyz_" + bytes(range(0x80, 0x100)))
+        lead = word.strip(b" \t\x1f" + bytes(range(0x80, 0x100)))
+        if not lead or (lead in (b"env", b"arg", b"export") and word.endswith((b" ", b"\t"))) or len(head) == 200:
+            return True
+    return False
+
+
+def _config_may_name(low: bytes, kind: str) -> bool:
+    """Whether a config file (lower-cased) can name a model: a model key or ``pretrained=``, or for YAML what the
+    command reader needs."""
+    if b"pretrained=" in low or _has_model_key(low):
+        return True
+    return kind == "yaml" and (_contains_any(low, _COMMAND_WORDS) or _starts_a_line_with_model_variable(low))
 
 
 class CardFile(NamedTuple):
@@ -752,7 +833,10 @@ def python_candidate_lines(data: bytes) -> list[int] | None:
         line = before[max(before.rfind(b"\n"), before.rfind(b"\r")) + 1 :]
         if line.lstrip().startswith((b">>>", b"...")) or _in_comment(line):  # doctest or comment: not code
             continue
-        place, assigned, _ = _place(data, start, data.find(data[start : start + 1], start + 1) + 1)
+        end = data.find(data[start : start + 1], start + 1) + 1
+        if data[end : end + 8].lstrip(b" \t").startswith(b":"):
+            continue  # a dict key (`{"Qwen-7B": {…}}`) or a compared value (`if m == "org/x":`): never read
+        place, assigned, _ = _place(data, start, end)
         if not place:
             if not assigned:
                 continue
@@ -832,8 +916,10 @@ def scan_entry(entry: FileEntry) -> tuple[str, list[Mention], bool, str | None]:
     if entry.kind == "notebook":
         if not _contains_any(data, _NOTEBOOK_HINT):
             return entry.rel, [], False, None
-    elif (hint := _HINTS.get(entry.kind)) is not None and not _contains_any(data.lower(), hint):
-        return entry.rel, [], False, None
+    elif (hint := _HINTS.get(entry.kind)) is not None:
+        low = data.lower()
+        if not _contains_any(low, hint) or (entry.kind != "shell" and not _config_may_name(low, entry.kind)):
+            return entry.rel, [], False, None
     lines = None
     if entry.kind == "python":
         lines = python_candidate_lines(data)

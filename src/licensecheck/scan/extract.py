@@ -894,25 +894,28 @@ def config_mentions(text: str, is_alias: AliasCheck, *, skip_section: str | None
             list_key_indent = None
         if not any(part in line for part in _KEY_PARTS) and "pretrained=" not in line:
             continue  # every model key holds one of these parts: most lines skip the regexes
-        if "{" in line or "pretrained=" in line:  # flow mappings, inline tables, one-line JSON, model_args
-            for key, value in _pairs_anywhere(line):
-                if key.lower() in MODEL_KEYS and looks_like_model(value, is_alias):
-                    out.append(Mention(value, number, "config"))
-        if "pretrained=" in line:  # lm-eval model_args strings
-            for arg in _PRETRAINED_ARG_RE.finditer(line):
-                if looks_like_model(arg.group(1), is_alias):
-                    out.append(Mention(arg.group(1), number, "config"))
-        match = _KEY_LINE_RE.match(line)
-        if not match or match.group(1).lower() not in MODEL_KEYS:
-            continue
-        raw = match.group(2)
-        if not raw or raw.startswith("#"):
+        values, opens_list = config_line_values(line)
+        out.extend(Mention(value, number, "config") for value in values if looks_like_model(value, is_alias))
+        if opens_list:
             list_key_indent = indent
-            continue
-        for value in _values(raw):
-            if looks_like_model(value, is_alias):
-                out.append(Mention(value, number, "config"))
     return list(dict.fromkeys(out))
+
+
+def config_line_values(line: str) -> tuple[list[str], bool]:
+    """The values one config line gives model keys (each still to be judged by ``looks_like_model``), and whether
+    the line is a model key with no value of its own (a YAML list of them follows)."""
+    values: list[str] = []
+    if "{" in line or "pretrained=" in line:  # flow mappings, inline tables, one-line JSON, model_args
+        values += [value for key, value in _pairs_anywhere(line) if key.lower() in MODEL_KEYS]
+    if "pretrained=" in line:  # lm-eval model_args strings
+        values += [arg.group(1) for arg in _PRETRAINED_ARG_RE.finditer(line)]
+    match = _KEY_LINE_RE.match(line)
+    if not match or match.group(1).lower() not in MODEL_KEYS:
+        return values, False
+    raw = match.group(2)
+    if not raw or raw.startswith("#"):
+        return values, True
+    return values + _values(raw), False
 
 
 # ---------------------------------------------------------------- notebooks and Modelfiles

@@ -14,6 +14,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator, Sequence
 from functools import cache
 
+from licensecheck.lazyre import later_bytes
 from licensecheck.records import NamedTuple
 from licensecheck.scan.extract import (
     ASSIGNED_KEYS,
@@ -77,7 +78,7 @@ _LOADER_SUFFIXES = (
     b"OllamaLLM",
     b"Ollama",
 )
-_AUTO_CLASS = re.compile(rb"Auto[A-Z]")
+_AUTO_CLASS = later_bytes(rb"Auto[A-Z]")
 _MODEL_KEY_BYTES = frozenset(key.encode() for key in MODEL_KEYS)  # what a model key is, for the extraction too
 _ASSIGNED_KEY_BYTES = frozenset(key.encode() for key in ASSIGNED_KEYS)
 # (bytes of UTF-8 sequences count as word bytes: Python names may be `modèle` or `модель`)
@@ -114,7 +115,7 @@ def _in_loader_call(before: bytes) -> bool:
     if opening < 0:
         return False
     name = _trailing_word(before[:opening].rstrip(b" \t\r\n\x0c\\"))
-    return name.endswith(_LOADER_SUFFIXES) or _AUTO_CLASS.search(name) is not None
+    return name.endswith(_LOADER_SUFFIXES) or _AUTO_CLASS().search(name) is not None
 
 
 _STRIPPED: list[tuple[bytes, bytes | None]] = [(b"", b"")]  # the last window and its answer: three callers ask
@@ -307,25 +308,25 @@ def _place(data: bytes, at: int, end: int) -> tuple[bool, bytes | None, bool]:
     return False, None, False
 
 
-_ANCHOR_NAMES = re.compile(b"|".join((b"Auto", *_LOADER_SUFFIXES)))
+_ANCHOR_NAMES = later_bytes(b"|".join((b"Auto", *_LOADER_SUFFIXES)))
 
 
 def _may_anchor(window: bytes) -> bool:
     """Whether a window holds anything a model place or an assignment needs: ``=`` or ``:`` (keys, assignments),
     ``for``, or a loader's name."""
-    return b"=" in window or b":" in window or b"for" in window or _ANCHOR_NAMES.search(window) is not None
+    return b"=" in window or b":" in window or b"for" in window or _ANCHOR_NAMES().search(window) is not None
 
 
-_REPO_ID_ASSIGNED = re.compile(rb"(?<![\w.])((?i:repo_id))\s*=\s*$")
+_REPO_ID_ASSIGNED = later_bytes(rb"(?<![\w.])((?i:repo_id))\s*=\s*$")
 # (a literal that is the whole value: `repo_type="dataset" if ds else "model"` is read as the extraction reads it)
-_REPO_TYPE = re.compile(rb"""\brepo_type\s*=\s*["']([A-Za-z]*)["']\s*(?:[,)#\n]|\Z)""")
+_REPO_TYPE = later_bytes(rb"""\brepo_type\s*=\s*["']([A-Za-z]*)["']\s*(?:[,)#\n]|\Z)""")
 
 
 def _assigns_repo_id(window: bytes, data: bytes, end: int) -> bytes | None:
     """The name (``repo_id``, ``REPO_ID``…) a statement ``repo_id = "…"`` assigns the value to, or None when the
     ``=`` may be a keyword argument's: inside an open parenthesis, not first on its line, or with more after the
     value than the end of the statement."""
-    match = _REPO_ID_ASSIGNED.search(window)
+    match = _REPO_ID_ASSIGNED().search(window)
     if match is None or _open_paren(window) >= 0:
         return None
     if window[max(window.rfind(b"\n"), window.rfind(b";")) + 1 : match.start()].strip():
@@ -344,7 +345,7 @@ def _in_other_repository_call(data: bytes, start: int, window: bytes) -> bool:
         return False
     absolute = start + opening
     for segment_start, segment_end in _top_level_segments(data, absolute):
-        match = _REPO_TYPE.search(data, segment_start, segment_end)
+        match = _REPO_TYPE().search(data, segment_start, segment_end)
         if match is not None:
             return match.group(1) != b"model"
     return False
@@ -463,7 +464,7 @@ _HINTS = {
 # "model.layers.0", is not read line by line. Every model key holds one of these words; the key is the whole word
 # they stand in (as the config reader takes it: from its first letter or `_`, and dots belong to it).
 _CONFIG_KEYS = tuple(
-    re.compile(b"(" + word + rb"[a-z0-9_-]*)[\"']?(?:[ \t\r\x0b\x0c\x1c-\x1f]|[\x80-\xff])*[:=]")
+    later_bytes(b"(" + word + rb"[a-z0-9_-]*)[\"']?(?:[ \t\r\x0b\x0c\x1c-\x1f]|[\x80-\xff])*[:=]")
     for word in (b"model", b"tokenizer", b"repo_id", b"name_or_path")
 )
 # (A key is ASCII: a word reaching back over other letters is no model key, so the word stops at the first
@@ -475,7 +476,7 @@ LINE_REACH = 4096  # how far a key's line is looked along; a longer line is read
 # a variable holding "model" (`MODEL_ID=org/x`, `export BASE_MODEL …`).
 _COMMAND_WORDS = (b"download", b"serve", b"ollama", b"--model", b"--base", b"--tokenizer", b"--pretrained")
 # (a look-ahead: a match that ran on over a line break would hide the next line's variable)
-_VARIABLE = re.compile(rb"model(?=(?:[a-z_]|[\x80-\xff])*[ \t\x1c-\x1f]*(?:[=\s\x1c-\x1f]|[\x80-\xff]))")
+_VARIABLE = later_bytes(rb"model(?=(?:[a-z_]|[\x80-\xff])*[ \t\x1c-\x1f]*(?:[=\s\x1c-\x1f]|[\x80-\xff]))")
 _LINE_BREAKS = (
     b"\n",
     b"\r",
@@ -495,7 +496,7 @@ def _has_model_key(low: bytes) -> bool:
     could be a model, or a model key that opens a list. Prose inside a dataset's strings ("the model: …") and layer
     names ("model.layers.0": …) are not. (Lower case reads no fewer values as models than the text's own case.)"""
     for pattern in _CONFIG_KEYS:
-        for match in pattern.finditer(low):
+        for match in pattern().finditer(low):
             at = match.start()
             head = low[max(0, at - 48) : at]
             word = head[len(head.rstrip(_KEY_BYTES)) :]
@@ -516,7 +517,7 @@ def _has_model_key(low: bytes) -> bool:
 def _starts_a_line_with_model_variable(low: bytes) -> bool:
     """Whether a line of lower-cased text starts with a variable holding "model" (``_MODEL_VAR_RE`` of the
     command reader: maybe after ``env``, ``arg`` or ``export``)."""
-    for match in _VARIABLE.finditer(low):
+    for match in _VARIABLE().finditer(low):
         head = low[max(0, match.start() - 200) : match.start()]
         line = head[max(head.rfind(brk) for brk in _LINE_BREAKS) + 1 :]
         word = line.rstrip(b"abcdefghijklmnopqrstuvwxyz_" + bytes(range(0x80, 0x100)))
@@ -765,20 +766,20 @@ def _candidate_values(data: bytes, patterns: tuple[re.Pattern[bytes], ...] = _PY
 
 # A notebook's code sits in JSON strings: its "…" strings are escaped (\"org/x\"), its '…' strings are not.
 _NOTEBOOK_QUOTED = (
-    re.compile(rb'\\"([A-Za-z0-9][\w.:/-]{1,200})\\"'),
-    re.compile(rb"'([A-Za-z0-9][\w.:/-]{1,200})'"),
+    later_bytes(rb'\\"([A-Za-z0-9][\w.:/-]{1,200})\\"'),
+    later_bytes(rb"'([A-Za-z0-9][\w.:/-]{1,200})'"),
 )
 
 
 # The shell escapes of a notebook's code (`!cmd`), in its raw JSON: a source line opens a string or follows an
 # escaped line break, maybe after spaces or escaped tabs; the escape runs to the end of the string.
 _NOTEBOOK_SHELL = (
-    re.compile(rb'"(?:[ ]|\\t)*!((?:[^"\\]|\\.)*)'),
-    re.compile(rb'\\n(?:[ ]|\\t)*!((?:[^"\\]|\\.)*)'),
+    later_bytes(rb'"(?:[ ]|\\t)*!((?:[^"\\]|\\.)*)'),
+    later_bytes(rb'\\n(?:[ ]|\\t)*!((?:[^"\\]|\\.)*)'),
 )
 # `("` or `= "`: code whose "…" strings are not escaped, so not inside JSON (read by pattern, as broken JSON is).
 # (A literal first: a pattern that starts with a class or a look-behind is tried at every byte.)
-_RAW_CODE_STRING = re.compile(rb'"(?<=[(=]")|"(?<=[(=] ")')
+_RAW_CODE_STRING = later_bytes(rb'"(?<=[(=]")|"(?<=[(=] ")')
 
 
 def _notebook_may_name(data: bytes) -> bool:
@@ -786,12 +787,12 @@ def _notebook_may_name(data: bytes) -> bool:
     command that downloads or serves one. Most notebooks of a tutorial folder are skipped without being parsed."""
     if not data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{") or b"\\/" in data:
         return True  # not JSON (read by pattern), or a writer that escapes "/": read it properly
-    if _candidate_values(data, _NOTEBOOK_QUOTED):
+    if _candidate_values(data, tuple(pattern() for pattern in _NOTEBOOK_QUOTED)):
         return True
-    shell = b"\n".join(line for pattern in _NOTEBOOK_SHELL for line in pattern.findall(data))
+    shell = b"\n".join(line for pattern in _NOTEBOOK_SHELL for line in pattern().findall(data))
     if shell and _contains_any(shell.lower(), _SHELL_HINT):
         return True
-    return _RAW_CODE_STRING.search(data) is not None
+    return _RAW_CODE_STRING().search(data) is not None
 
 
 def _quoted_positions(data: bytes, values: list[bytes]) -> list[int]:

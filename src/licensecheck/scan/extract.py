@@ -14,6 +14,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import cache
 
+from licensecheck.lazyre import later
 from licensecheck.records import NamedTuple
 
 # Keyword arguments, config keys and assignment targets whose string value names a model.
@@ -371,7 +372,7 @@ def _is_word_char(char: str) -> bool:
     return char.isalnum() or char == "_"
 
 
-_WORD = re.compile(r"[^\W\d]\w*")
+_WORD = later(r"[^\W\d]\w*")
 
 
 def _name_lines(text: str, names: Iterable[str]) -> list[int]:
@@ -382,7 +383,7 @@ def _name_lines(text: str, names: Iterable[str]) -> list[int]:
     positions: list[int] = []
     names = set(names)
     if len(names) > 16:  # many names: one pass over every word instead of one pass per name
-        positions = [match.start() for match in _WORD.finditer(text) if match.group() in names]
+        positions = [match.start() for match in _WORD().finditer(text) if match.group() in names]
         names = set()
     for name in names:
         at = text.find(name)
@@ -687,7 +688,7 @@ def python_mentions(
 
 
 # A loader call or a model keyword with a literal string: what `ast` would find, for text that does not parse.
-_PATTERN_RE = re.compile(
+_PATTERN_RE = later(
     r"""(?:(?:from_pretrained|pipeline|hf_hub_download|snapshot_download|SentenceTransformer|CrossEncoder|LLM"""
     r"""|Ollama\w*|ChatOllama)\s*\(\s*|\b(?:model\w*|repo_id|tokenizer\w*|\w*name_or_path)\s*=\s*)"""
     r"""["']([A-Za-z0-9][\w.:/-]{0,150})["']"""
@@ -700,7 +701,7 @@ def pattern_mentions(text: str, is_alias: AliasCheck, *, line_offset: int = 0) -
     for number, line in enumerate(text.splitlines(), 1):
         if line.lstrip().startswith("#"):
             continue
-        for match in _PATTERN_RE.finditer(line):
+        for match in _PATTERN_RE().finditer(line):
             if looks_like_model(match.group(1), is_alias):
                 out.append(Mention(match.group(1), number + line_offset, "unparsed"))
     return list(dict.fromkeys(out))
@@ -724,8 +725,8 @@ _OPTS_WITH_VALUE = frozenset(
         "--port",
     }
 )
-_COMMAND_RE = re.compile(r"(?:\b(?:huggingface-cli|hf)\s+download|\bvllm\s+serve|\bollama\s+(?:pull|run))\s+(.*)")
-_MODEL_FLAG_RE = re.compile(
+_COMMAND_RE = later(r"(?:\b(?:huggingface-cli|hf)\s+download|\bvllm\s+serve|\bollama\s+(?:pull|run))\s+(.*)")
+_MODEL_FLAG_RE = later(
     r"--(?:model|model[_-]id|model[_-]name(?:[_-]or[_-]path)?|base[_-]model|tokenizer|"
     r"pretrained[_-]model[_-]name[_-]or[_-]path)[\"']?(?:=|\s+|,\s*)[\"']?([^\s\"'\\,\]]+)"
 )
@@ -746,17 +747,13 @@ def _first_argument(rest: str) -> str | None:
 
 
 # A Dockerfile or compose exec form: CMD ["vllm", "serve", "org/x"], command: ["ollama", "run", "gemma2:9b"].
-_EXEC_FORM_RE = re.compile(
-    r"""^(?:(?:CMD|ENTRYPOINT|RUN)\s+|-?\s*(?:command|entrypoint|args)\s*:\s*)\[(.*)\]\s*,?$""", re.I
-)
-_EXEC_ITEM_RE = re.compile(r""""((?:[^"\\]|\\.)*)"|'([^']*)'""")
-_SEGMENT_SPLIT_RE = re.compile(r"\s*(?:;|&&|\|\||\|)\s*")
+_EXEC_FORM_RE = later(r"""^(?:(?:CMD|ENTRYPOINT|RUN)\s+|-?\s*(?:command|entrypoint|args)\s*:\s*)\[(.*)\]\s*,?$""", re.I)
+_EXEC_ITEM_RE = later(r""""((?:[^"\\]|\\.)*)"|'([^']*)'""")
+_SEGMENT_SPLIT_RE = later(r"\s*(?:;|&&|\|\||\|)\s*")
 # A variable that names a model: ENV MODEL_ID=org/x, ARG BASE_MODEL=..., export MODEL=org/x, MODEL_NAME: org/x.
-_MODEL_VAR_RE = re.compile(
-    r"""^(?:(?:ENV|ARG)\s+|export\s+)?([A-Za-z_]*MODEL[A-Za-z_]*)\s*[=\s]\s*["']?([^\s"';]+)""", re.I
-)
+_MODEL_VAR_RE = later(r"""^(?:(?:ENV|ARG)\s+|export\s+)?([A-Za-z_]*MODEL[A-Za-z_]*)\s*[=\s]\s*["']?([^\s"';]+)""", re.I)
 # lm-evaluation-harness and similar: --model_args pretrained=org/x,dtype=... or model_args: pretrained=org/x
-_PRETRAINED_ARG_RE = re.compile(r"""\bpretrained=["']?([^\s,"']+)""")
+_PRETRAINED_ARG_RE = later(r"""\bpretrained=["']?([^\s,"']+)""")
 # What a line needs for any of the command patterns to match (model flags and variables all contain "model" or
 # "tokenizer"; commands contain download, serve or ollama).
 _COMMAND_NEEDLES = ("model", "tokenizer", "download", "serve", "ollama", "pretrained=")
@@ -800,34 +797,34 @@ def command_mentions(text: str, is_alias: AliasCheck, *, comment: str = "#") -> 
         lowered = line.lower()
         if not any(needle in lowered for needle in _COMMAND_NEEDLES):
             continue  # every pattern below needs one of these: most lines of a config skip them all
-        exec_form = _EXEC_FORM_RE.match(line)
+        exec_form = _EXEC_FORM_RE().match(line)
         if exec_form:
-            line = " ".join(a or b for a, b in _EXEC_ITEM_RE.findall(exec_form.group(1)))
-        variable = _MODEL_VAR_RE.match(line)
+            line = " ".join(a or b for a, b in _EXEC_ITEM_RE().findall(exec_form.group(1)))
+        variable = _MODEL_VAR_RE().match(line)
         if variable:
             add(variable.group(2), start)
-        for segment in _SEGMENT_SPLIT_RE.split(line):
+        for segment in _SEGMENT_SPLIT_RE().split(line):
             if segment.startswith(("echo ", "printf ")):
                 continue
-            for match in _COMMAND_RE.finditer(segment):
+            for match in _COMMAND_RE().finditer(segment):
                 value = _first_argument(match.group(1))
                 if value is not None:
                     add(value, start)
-            for match in _MODEL_FLAG_RE.finditer(segment):
+            for match in _MODEL_FLAG_RE().finditer(segment):
                 add(match.group(1), start)
-            for match in _PRETRAINED_ARG_RE.finditer(segment):
+            for match in _PRETRAINED_ARG_RE().finditer(segment):
                 add(match.group(1), start)
     return list(dict.fromkeys(out))
 
 
 # ---------------------------------------------------------------- configs (YAML, JSON, TOML), read line by line
 
-_KEY_LINE_RE = re.compile(r"""^\s*(?:-\s+)?["']?([A-Za-z_][\w.-]*)["']?\s*[:=]\s*(.*?)\s*,?\s*$""")
+_KEY_LINE_RE = later(r"""^\s*(?:-\s+)?["']?([A-Za-z_][\w.-]*)["']?\s*[:=]\s*(.*?)\s*,?\s*$""")
 # Every key in MODEL_KEYS contains one of these (in either case).
 _KEY_PARTS = ("odel", "ODEL", "epo_id", "EPO_ID", "okenizer", "OKENIZER", "name_or_path", "NAME_OR_PATH")
 # A key and its scalar value anywhere in a line: {"model_name_or_path": "org/x", "lr": 2e-5}, {model: org/x}.
-_KEY_ANYWHERE_RE = re.compile(r"""["']?([A-Za-z_][\w.-]*)["']?\s*[:=]\s*["']?([A-Za-z0-9][\w.:/-]*)""")
-_LIST_ITEM_RE = re.compile(r"""^\s*-\s+["']?([^"'#\s,]+)["']?\s*(?:#.*)?$""")
+_KEY_ANYWHERE_RE = later(r"""["']?([A-Za-z_][\w.-]*)["']?\s*[:=]\s*["']?([A-Za-z0-9][\w.:/-]*)""")
+_LIST_ITEM_RE = later(r"""^\s*-\s+["']?([^"'#\s,]+)["']?\s*(?:#.*)?$""")
 
 
 LONG_LINE = 2000  # minified JSON, prompt collections: read from the key parts instead of at every character
@@ -840,7 +837,7 @@ def _pairs_anywhere(line: str) -> Iterator[tuple[str, str]]:
     every character otherwise: a 200 kB one-line JSON of prompts cost 40 ms.
     """
     if len(line) <= LONG_LINE:
-        for pair in _KEY_ANYWHERE_RE.finditer(line):
+        for pair in _KEY_ANYWHERE_RE().finditer(line):
             yield pair.group(1), pair.group(2)
         return
     starts: set[int] = set()
@@ -853,7 +850,7 @@ def _pairs_anywhere(line: str) -> Iterator[tuple[str, str]]:
             starts.add(start)
             at = line.find(part, at + len(part))
     for start in sorted(starts):
-        found = _KEY_ANYWHERE_RE.match(line, start)
+        found = _KEY_ANYWHERE_RE().match(line, start)
         if found is not None:
             yield found.group(1), found.group(2)
 
@@ -886,7 +883,7 @@ def config_mentions(text: str, is_alias: AliasCheck, *, skip_section: str | None
             continue
         indent = len(line) - len(line.lstrip())
         if list_key_indent is not None:
-            item = _LIST_ITEM_RE.match(line)
+            item = _LIST_ITEM_RE().match(line)
             if item and indent >= list_key_indent:
                 if looks_like_model(item.group(1), is_alias):
                     out.append(Mention(item.group(1), number, "config"))
@@ -908,8 +905,8 @@ def config_line_values(line: str) -> tuple[list[str], bool]:
     if "{" in line or "pretrained=" in line:  # flow mappings, inline tables, one-line JSON, model_args
         values += [value for key, value in _pairs_anywhere(line) if key.lower() in MODEL_KEYS]
     if "pretrained=" in line:  # lm-eval model_args strings
-        values += [arg.group(1) for arg in _PRETRAINED_ARG_RE.finditer(line)]
-    match = _KEY_LINE_RE.match(line)
+        values += [arg.group(1) for arg in _PRETRAINED_ARG_RE().finditer(line)]
+    match = _KEY_LINE_RE().match(line)
     if not match or match.group(1).lower() not in MODEL_KEYS:
         return values, False
     raw = match.group(2)

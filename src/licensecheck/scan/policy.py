@@ -15,6 +15,7 @@ from collections.abc import Callable, Mapping, Sequence
 from types import MappingProxyType
 
 from licensecheck.errors import InputError, UsageError
+from licensecheck.lazyre import later
 from licensecheck.paths import is_regular_file, plain_path
 from licensecheck.records import TYPE_CHECKING, NamedTuple
 from licensecheck.vocabulary import Use, Verdict
@@ -105,7 +106,7 @@ def _type(value: Any) -> str:
     }.get(type(value), type(value).__name__)
 
 
-_COUNT_RE = re.compile(r"^\s*[0-9][0-9_,]*(?:\.[0-9]+)?\s*(?:k|m|mm|b|bn|g)?\s*$", re.IGNORECASE)
+_COUNT_RE = later(r"^\s*[0-9][0-9_,]*(?:\.[0-9]+)?\s*(?:k|m|mm|b|bn|g)?\s*$", re.IGNORECASE)
 
 
 def _parse_date(value: Any, where: list[Any], check: _Checker) -> _dt.date:
@@ -166,7 +167,7 @@ def build_policy(data: Any, check: _Checker, display: str) -> Policy:
         if (
             isinstance(value, bool)
             or not isinstance(value, (int, str))
-            or (isinstance(value, str) and not _COUNT_RE.match(value))
+            or (isinstance(value, str) and not _COUNT_RE().match(value))
         ):
             raise check.fail(
                 where,
@@ -264,7 +265,7 @@ def _toml() -> Any:
         raise InputError("reading pyproject.toml needs Python 3.11 or the tomli package") from None
 
 
-_TOML_LINE_RE = re.compile(r"\(at line (\d+)")
+_TOML_LINE_RE = later(r"\(at line (\d+)")
 
 
 def load_pyproject_policy(path: str | os.PathLike[str], display: str, *, required: bool) -> Policy | None:
@@ -278,7 +279,7 @@ def load_pyproject_policy(path: str | os.PathLike[str], display: str, *, require
     try:
         doc = toml.loads(text)
     except toml.TOMLDecodeError as exc:
-        found = _TOML_LINE_RE.search(str(exc))
+        found = _TOML_LINE_RE().search(str(exc))
         raise InputError(
             f"invalid TOML: {str(exc).split(' (at line')[0]}", path=display, line=int(found.group(1)) if found else None
         ) from None

@@ -289,11 +289,26 @@ COMMAND_PIECES = [
     "echo ",
     "\\\n",
     "\n",
+    "\r\n",
+    "\u2028",
     "# ",
     '"',
     "]",
     "run: ",
 ]
+
+
+LOGICAL_PIECES = ["", "  ", "# c \\", "# c", "a \\", "model x", "b", "  \\", "\\", "c d \\ "]
+
+
+@PROPERTY
+@given(st.lists(st.sampled_from(LOGICAL_PIECES), max_size=12), st.sets(st.integers(min_value=1, max_value=14)))
+def test_logical_lines_at_lines_are_those_the_whole_reading_gives(pieces: list[str], numbers: set[int]) -> None:
+    from licensecheck.scan.extract import _logical_lines, _logical_lines_at
+
+    text = "\n".join(pieces)
+    whole = [item for item in _logical_lines(text, "#") if any(n in numbers for n in range(item[0], item[1] + 1))]
+    assert list(_logical_lines_at(text.splitlines(), numbers, "#")) == whole
 
 
 @PROPERTY

@@ -759,10 +759,35 @@ _PRETRAINED_ARG_RE = later(r"""\bpretrained=["']?([^\s,"']+)""")
 _COMMAND_NEEDLES = ("model", "tokenizer", "download", "serve", "ollama", "pretrained=")
 
 
-def _logical_lines(text: str, comment: str) -> Iterator[tuple[int, str]]:
-    """Lines with backslash continuations joined, comments dropped; each with the number of its first line."""
+# Line breaks of ``str.splitlines`` other than "\n": a text with any of them has its lines counted the slow way.
+_OTHER_BREAKS = later("[\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
+
+
+def _lines_holding(text: str, needles: Sequence[str]) -> set[int] | None:
+    """The (1-based) numbers of the lines of ``text`` that hold one of ``needles``, found with ``str.find`` at
+    memory speed instead of line by line; None when ``text`` breaks lines with more than "\n"."""
+    if _OTHER_BREAKS().search(text):
+        return None
+    positions: list[int] = []
+    for needle in needles:
+        at = text.find(needle)
+        while at >= 0:
+            positions.append(at)
+            at = text.find(needle, at + 1)
+    lines: set[int] = set()
+    pos, line = 0, 1
+    for at in sorted(positions):
+        line += text.count("\n", pos, at)
+        pos = at
+        lines.add(line)
+    return lines
+
+
+def _logical_lines(text: str, comment: str) -> Iterator[tuple[int, int, str]]:
+    """Lines with backslash continuations joined, comments dropped; each with the numbers of its first and last
+    line."""
     parts: list[str] = []
-    start = 0
+    start = number = 0
     for number, line in enumerate(text.splitlines(), 1):
         stripped = line.strip()
         if not parts and (not stripped or stripped.startswith(comment)):
@@ -773,10 +798,45 @@ def _logical_lines(text: str, comment: str) -> Iterator[tuple[int, str]]:
             parts.append(stripped[:-1])
             continue
         parts.append(stripped)
-        yield start, " ".join(parts)
+        yield start, number, " ".join(parts)
         parts = []
     if parts:
-        yield start, " ".join(parts)
+        yield start, number, " ".join(parts)
+
+
+def _logical_lines_at(lines: list[str], numbers: set[int], comment: str) -> Iterator[tuple[int, int, str]]:
+    """What ``_logical_lines`` yields, for only the logical lines that hold one of the (1-based) line ``numbers``:
+    each is read back from the first line of the backslash continuation it may be part of."""
+    done = 0  # the last line of what was yielded (the lines after it start afresh)
+    for number in sorted(numbers):
+        if number <= done or number > len(lines):
+            continue
+        first = number
+        while first > done + 1 and lines[first - 2].strip().endswith("\\"):
+            first -= 1
+        parts: list[str] = []
+        start = first
+        for current in range(first, len(lines) + 1):
+            stripped = lines[current - 1].strip()
+            if not parts and (not stripped or stripped.startswith(comment)):
+                if current >= number:
+                    break  # (the line asked about is blank or a comment)
+                continue
+            if not parts:
+                start = current
+            if stripped.endswith("\\"):
+                parts.append(stripped[:-1])
+                continue
+            parts.append(stripped)
+            if current >= number:
+                yield start, current, " ".join(parts)
+                done = current
+                break
+            parts = []  # (a logical line before the one asked about: it holds no needle)
+        else:
+            if parts:
+                yield start, len(lines), " ".join(parts)
+                done = len(lines)
 
 
 def command_mentions(text: str, is_alias: AliasCheck, *, comment: str = "#") -> list[Mention]:
@@ -786,17 +846,28 @@ def command_mentions(text: str, is_alias: AliasCheck, *, comment: str = "#") -> 
     (``CMD ["vllm", "serve", "org/x"]``) are read as the command they run; ``echo`` and ``printf`` are text.
     """
     out: list[Mention] = []
-    raw_lines = text.splitlines()
+    raw_lines: list[str] = []
 
     def add(value: str, start: int) -> None:
         value = modelfile_target(value)
         if looks_like_model(value, is_alias):
+            if not raw_lines:
+                raw_lines.extend(text.splitlines())
             out.append(Mention(value, _line_of(value, raw_lines, start - 1), "command"))
 
-    for start, line in _logical_lines(text, comment):
-        lowered = line.lower()
-        if not any(needle in lowered for needle in _COMMAND_NEEDLES):
-            continue  # every pattern below needs one of these: most lines of a config skip them all
+    lowered_text = text.lower()
+    if not any(needle in lowered_text for needle in _COMMAND_NEEDLES):
+        return out
+    # every pattern below needs one of the needles: only the logical lines that hold one are read
+    hits = _lines_holding(lowered_text, _COMMAND_NEEDLES)  # (lower case keeps every line break where it was)
+    if hits is not None:
+        raw_lines.extend(text.splitlines())
+        logical = _logical_lines_at(raw_lines, hits, comment)
+    else:
+        logical = _logical_lines(text, comment)
+    for start, _, line in logical:
+        if hits is None and not any(needle in line.lower() for needle in _COMMAND_NEEDLES):
+            continue
         exec_form = _EXEC_FORM_RE().match(line)
         if exec_form:
             line = " ".join(a or b for a, b in _EXEC_ITEM_RE().findall(exec_form.group(1)))
@@ -871,7 +942,11 @@ def config_mentions(text: str, is_alias: AliasCheck, *, skip_section: str | None
     out: list[Mention] = []
     list_key_indent: int | None = None
     in_skipped = False
+    # the lines a model key can be on (every key holds a key part); with a section to skip, every line is read
+    hits = _lines_holding(text, (*_KEY_PARTS, "pretrained=")) if skip_section is None else None
     for number, line in enumerate(text.splitlines(), 1):
+        if hits is not None and list_key_indent is None and number not in hits:
+            continue  # (what the key-part test below would skip, without stripping the line first)
         stripped = line.strip()
         if not stripped or stripped.startswith(("#", "//")):
             continue

@@ -16,19 +16,29 @@ from bisect import bisect_right
 from itertools import accumulate
 from operator import add
 
-# One code run, then one token: a comment, a triple-quoted string, or a one-line string. Each body is an unrolled
+from licensecheck.lazyre import later
+
+# The tokens, after a run of code: a comment, a triple-quoted string, or a one-line string. Each body is an unrolled
 # loop (a run of ordinary characters, then an escape or a lone quote, repeated), which the regex engine scans in
-# tight loops instead of one alternation per character. A quote that never closes is a one-character token; the
-# token is optional so that the code run after the last one is a match of its own (not retried at every byte).
-_LEX = re.compile(
-    r"""[^"'#]*(?:"""
+# tight loops instead of one alternation per character. A quote that never closes is a one-character token.
+_TOKEN = (
     r"""(?P<comment>\#[^\n]*)"""
     r'''|(?P<triple>"""[^"\\]*(?:(?:\\.|"(?!""))[^"\\]*)*(?:"""|\Z)'''
     r"""|'''[^'\\]*(?:(?:\\.|'(?!''))[^'\\]*)*(?:'''|\Z))"""
     r"""|(?P<string>"[^"\\\n]*(?:\\.[^"\\\n]*)*"|'[^'\\\n]*(?:\\.[^'\\\n]*)*')"""
-    r"""|(?P<stray>["']))?""",
+    r"""|(?P<stray>["'])"""
+)
+# What the file is read with: one-line strings and whole-line comments that hold no bracket, backslash (nor, for a
+# comment, a colon) change nothing the statement reader looks at, so they stay in the code run, matched by the
+# regex engine, and only the other tokens reach Python (a twelfth of them in a test file). The token is optional so
+# that the code run after the last one is a match of its own (not retried at every byte).
+_LEX = re.compile(
+    r"""(?:[^"'#]+|\#[^\n()\[\]{}\\:]*(?![^\n])|"(?!"")[^"\\\n()\[\]{}]*"|'(?!'')[^'\\\n()\[\]{}]*')*"""
+    r"""(?:""" + _TOKEN + r""")?""",
     re.DOTALL,
 )
+# Every token, for reading one line again (which strings start on it).
+_EVERY_TOKEN = later(r"""[^"'#]*(?:""" + _TOKEN + r""")?""", re.DOTALL)
 _KINDS = {number: name for name, number in _LEX.groupindex.items()}
 assert _KINDS[1] == "comment"
 MAX_BACK = 5000  # lines walked back to a statement's start before giving up (and parsing the whole file)
@@ -90,6 +100,7 @@ class Source:
         self._token_starts = [token[0] for token in self.tokens]
         self._depth_offsets = [0]  # offsets whose bracket depth is known, in order, and those depths
         self._depths = [0]
+        self._blanked: dict[int, str] = {}  # lines read again for a comment left in the code run
 
     def line_of(self, pos: int) -> int:
         """The 1-based line of a character offset."""
@@ -99,9 +110,31 @@ class Source:
         code = self.code_lines[line - 1]
         return code.count("(") + code.count("[") + code.count("{") - code.count(")") - code.count("]") - code.count("}")
 
+    def _code(self, line: int) -> str:
+        """A line's code with its comment blanked too (a comment the lexer left in the code run, having nothing
+        that counts inside, still ends the line: `if x:  # note` is a block header)."""
+        code = self.code_lines[line - 1]
+        if "#" not in code:
+            return code
+        blanked = self._blanked.get(line)
+        if blanked is None:
+            start = self.line_starts[line - 1]
+            around = self._token_around(start)
+            blanked = code
+            for match in _EVERY_TOKEN().finditer(self.text, start if around is None else around[1]):
+                index = match.lastindex
+                if index is None or match.start(index) >= start + len(code):
+                    break
+                if index == 1:  # the comment
+                    cut = match.start(index) - start
+                    blanked = code[:cut] + " " * (len(code) - cut)
+                    break
+            self._blanked[line] = blanked
+        return blanked
+
     def _continues(self, line: int) -> bool:
         """Whether the physical line ends with a backslash continuation."""
-        return line >= 1 and self.code_lines[line - 1].rstrip(" \t\r\x0c").endswith("\\")
+        return line >= 1 and self._code(line).rstrip(" \t\r\x0c").endswith("\\")
 
     def _depth_before(self, line: int) -> int:
         """Bracket depth at the start of ``line``, counted on from the nearest earlier offset already counted."""
@@ -173,11 +206,13 @@ class Source:
         if any(first < start < last for first, last in self._fstrings):
             return True
         end = self.line_starts[line] if line < len(self.line_starts) else len(self.text)
-        index = bisect_right(self._token_starts, start - 1)
-        while index < len(self.tokens) and self.tokens[index][0] < end:
-            if self.tokens[index][2] in ("string", "triple"):
+        around = self._token_around(start)  # (a line that starts inside a string is read from where it ends)
+        for match in _EVERY_TOKEN().finditer(self.text, start if around is None else around[1]):
+            index = match.lastindex
+            if index is None or match.start(index) >= end:
+                return False
+            if _KINDS[index] in ("string", "triple"):
                 return True
-            index += 1
         return False
 
     def text_of(self, first: int, last: int) -> str:
@@ -202,7 +237,7 @@ class Source:
         code_head = self.code_lines[first - 1].lstrip(" \t\x0c")
         if code_head.startswith("elif") and not code_head[4:5].isidentifier():
             lines[0] = "if" + head[4:]  # (else:, except:, case: and the like fail to parse: the caller reads the file)
-        tail = self.code_lines[last - 1].rstrip(" \t\r\x0c")
+        tail = self._code(last).rstrip(" \t\r\x0c")
         suffix = ""
         if code_head.startswith("@"):
             suffix = "\ndef _decorated(): pass"

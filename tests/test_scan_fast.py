@@ -337,7 +337,8 @@ def test_command_line_gate_drops_only_lines_that_cannot_match(text: str) -> None
 )
 def test_open_and_continued_strings_keep_their_lines_and_end(text: str) -> None:
     source = Source(text)
-    assert len(source.code_lines) == len(source.lines) and len(source.masked) == len(text)
+    assert len(source.masked) == len(text) and source.masked.count("\n") == text.count("\n")
+    assert [len(source.code_line(n)) for n in range(1, len(source.lines) + 1)] == [len(x) for x in source.lines]
     for line in range(1, len(source.lines) + 1):
         source.statement(line)  # (these once looped forever or indexed past the end)
 

@@ -14,7 +14,6 @@ import ast
 import re
 from bisect import bisect_right
 from itertools import accumulate
-from operator import add
 
 from licensecheck.lazyre import later
 
@@ -39,6 +38,7 @@ _LEX = re.compile(
 )
 # Every token, for reading one line again (which strings start on it).
 _EVERY_TOKEN = later(r"""[^"'#]*(?:""" + _TOKEN + r""")?""", re.DOTALL)
+_PLUS_ONE = (1).__add__  # (a line's length with its newline, counted in C)
 _KINDS = {number: name for name, number in _LEX.groupindex.items()}
 assert _KINDS[1] == "comment"
 MAX_BACK = 5000  # lines walked back to a statement's start before giving up (and parsing the whole file)
@@ -94,9 +94,8 @@ class Source:
         # same length and line breaks as ``text``: comments blank, strings blank between their outer quotes
         self.masked = "".join(parts)
         self.lines = text.split("\n")
-        self.code_lines = self.masked.split("\n")
-        # where each line starts: the running total of line lengths, plus one newline per line before it
-        self.line_starts = [0, *map(add, accumulate(map(len, self.lines[:-1])), range(1, len(self.lines)))]
+        # where each line starts: the running total of line lengths, each with its newline
+        self.line_starts = list(accumulate(map(_PLUS_ONE, map(len, self.lines[:-1])), initial=0))
         self._token_starts = [token[0] for token in self.tokens]
         self._depth_offsets = [0]  # offsets whose bracket depth is known, in order, and those depths
         self._depths = [0]
@@ -106,14 +105,19 @@ class Source:
         """The 1-based line of a character offset."""
         return bisect_right(self.line_starts, pos)
 
+    def code_line(self, line: int) -> str:
+        """A line with its strings and comments blanked (cut from ``masked`` when asked for: few lines are)."""
+        starts = self.line_starts
+        return self.masked[starts[line - 1] : starts[line] - 1 if line < len(starts) else len(self.masked)]
+
     def _delta(self, line: int) -> int:
-        code = self.code_lines[line - 1]
+        code = self.code_line(line)
         return code.count("(") + code.count("[") + code.count("{") - code.count(")") - code.count("]") - code.count("}")
 
     def _code(self, line: int) -> str:
         """A line's code with its comment blanked too (a comment the lexer left in the code run, having nothing
         that counts inside, still ends the line: `if x:  # note` is a block header)."""
-        code = self.code_lines[line - 1]
+        code = self.code_line(line)
         if "#" not in code:
             return code
         blanked = self._blanked.get(line)
@@ -234,7 +238,7 @@ class Source:
         if self._token_around(self.line_starts[first - 1] + len(lines[0]) - len(head)) is not None:
             return None  # the statement would start inside a string: not something to cut out
         lines[0] = head
-        code_head = self.code_lines[first - 1].lstrip(" \t\x0c")
+        code_head = self.code_line(first).lstrip(" \t\x0c")
         if code_head.startswith("elif") and not code_head[4:5].isidentifier():
             lines[0] = "if" + head[4:]  # (else:, except:, case: and the like fail to parse: the caller reads the file)
         tail = self._code(last).rstrip(" \t\r\x0c")

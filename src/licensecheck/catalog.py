@@ -109,13 +109,32 @@ def glob_match(text: str, pattern: str) -> bool:
 
 
 @cache
+def _patterns_by_org() -> tuple[dict[str, list[int]], list[int]]:
+    """Where in the catalog's pattern list each organisation's family patterns are, and the patterns whose
+    organisation is itself a pattern (those can match any id)."""
+    by_org: dict[str, list[int]] = {}
+    any_org: list[int] = []
+    for index, pattern in enumerate(catalog_index()["patterns"]):
+        head = pattern["match"].split("/", 1)[0]
+        if _LITERAL.fullmatch(head):
+            by_org.setdefault(head, []).append(index)
+        else:
+            any_org.append(index)
+    return by_org, any_org
+
+
+@cache
 def _patterns_for(org: str) -> list[dict[str, Any]]:
     """The family patterns that can match an id of this organisation, in catalog order (most name one org)."""
-    return [
-        pattern
-        for pattern in catalog_index()["patterns"]
-        if (head := pattern["match"].split("/", 1)[0]) == org or not _LITERAL.fullmatch(head)
-    ]
+    by_org, any_org = _patterns_by_org()
+    patterns = catalog_index()["patterns"]
+    return [patterns[index] for index in sorted(by_org.get(org, []) + any_org)]
+
+
+def warm_up() -> None:
+    """Build the lookups resolving needs, ahead of it (a parallel scan does this while its helpers scan)."""
+    _patterns_by_org()
+    _name_index()
 
 
 _LITERAL = re.compile(r"[^*?\[]*")

@@ -27,9 +27,9 @@ def _prepare_reporting() -> None:
     import licensecheck.check
     import licensecheck.resolve
     import licensecheck.scan.report  # noqa: F401
-    from licensecheck.data import catalog_index
+    from licensecheck.catalog import warm_up
 
-    catalog_index()  # (resolving reads the whole catalog: 3 ms of JSON, read while the helpers scan)
+    warm_up()  # (resolving reads the whole catalog, 3 ms of JSON, and indexes it: done while the helpers scan)
 
 
 class _Group:

@@ -119,6 +119,16 @@ def test_model_place_matches_the_regular_expressions(window: bytes) -> None:
 
 
 @PROPERTY
+@given(WINDOWS, st.sampled_from([b"", b",", b")", b" if c else x", b"if(c)", b" = 1", b"\n"]))
+def test_a_plain_keyword_use_is_no_place_and_passes_nothing_on(window: bytes, after: bytes) -> None:
+    # the shortcut for `checkpoint=NAME`: whenever it answers, the full reading agrees
+    data = window + b"NAME" + after
+    if discover._plain_keyword_use(window, after):
+        place, assigned, carried = discover._place(data, len(window), len(window) + 4)
+        assert not place and not carried and discover._looped_name(window + b"[") is None
+
+
+@PROPERTY
 @given(WINDOWS)
 def test_assigned_name_matches_the_regular_expression(window: bytes) -> None:
     match = OLD_ASSIGNED.search(window)

@@ -704,6 +704,23 @@ def _used_by_a_loader(data: bytes, name: bytes, judged: Judged, depth: int = 0) 
     return used
 
 
+def _plain_keyword_use(window: bytes, after: bytes) -> bool:
+    """Whether a use of a name is given to a keyword or assigned (``checkpoint=_CHECKPOINT_FOR_DOC``) that is no
+    model key, outside any loader call, and not carried on by a conditional: then it is no model place and passes
+    nothing on, as ``_place`` would find at greater cost (transformers uses its checkpoint constants this way in
+    hundreds of decorators)."""
+    bare = window.rstrip(b" \t")
+    if not bare.endswith(b"="):
+        return False
+    key = _trailing_word(bare[:-1].rstrip()).lower()  # (empty after ==, +=, := and the like)
+    if not key or key in _MODEL_KEY_BYTES or key.endswith(b"default"):
+        return False
+    if after.lstrip(b" \t").startswith((b"if ", b"if(")):
+        return False
+    tidied = _tidy(window)
+    return tidied == bare and not _in_loader_call(tidied)
+
+
 def _uses_count(data: bytes, name: bytes, judged: Judged, depth: int) -> bool:
     at = data.find(name)
     while at >= 0:
@@ -713,6 +730,9 @@ def _uses_count(data: bytes, name: bytes, judged: Judged, depth: int) -> bool:
         boundary = not (prefix[-1:].isalnum() or prefix[-1:] == b"_") and not (after.isalnum() or after == b"_")
         if boundary:
             window = data[max(0, at - NEAR_BYTES) : at]
+            if _plain_keyword_use(window, data[end : end + 8]):
+                at = data.find(name, end)
+                continue
             place, assigned, carried = _place(data, at, end)
             if place:
                 return True

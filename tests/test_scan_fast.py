@@ -124,7 +124,7 @@ def test_a_plain_keyword_use_is_no_place_and_passes_nothing_on(window: bytes, af
     # the shortcut for `checkpoint=NAME`: whenever it answers, the full reading agrees
     data = window + b"NAME" + after
     if discover._plain_keyword_use(window, after):
-        place, assigned, carried = discover._place(data, len(window), len(window) + 4)
+        place, _, carried = discover._place(data, len(window), len(window) + 4)
         assert not place and not carried and discover._looped_name(window + b"[") is None
 
 

@@ -6,7 +6,6 @@ and only those files are decoded and parsed. Large trees are split over the CPU 
 
 from __future__ import annotations
 
-import contextlib
 import os
 import re
 import sys
@@ -983,6 +982,7 @@ def _write_all(fd: int, data: bytes) -> None:
 
 def _enlarge(fd: int) -> None:
     """Ask for a 1 MiB pipe buffer (the walk then rarely waits on a helper); the default is fine too."""
+    import contextlib  # (only a parallel scan needs it: not imported at start-up)
     import fcntl
 
     with contextlib.suppress(OSError):
@@ -1181,6 +1181,8 @@ class _Helpers:
 
     def close(self) -> None:
         """Release every pipe and reap every helper (after an interruption too: a helper stops at its queue's end)."""
+        import contextlib
+
         for fd in (self.queue_in, self.queue):
             if fd >= 0:
                 with contextlib.suppress(OSError):

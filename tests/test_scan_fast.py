@@ -618,6 +618,8 @@ def test_dataset_and_space_repositories_are_not_models(source: str, expected: li
         # a dataset download, and a dataset repository held in repo_id
         'f = hf_hub_download(repo_id="org/labels", filename="x.json", repo_type="dataset")\n',
         'repo_id = "huggingface/label-files"\np = hf_hub_download(repo_id, "x.json", repo_type="dataset")\n',
+        # a constant only compared, reassigned, or named as a keyword of a loader: none of these reads it
+        'CKPT = "org/doc-ckpt"\nif CKPT == x:\n    CKPT = y\nm = AutoModel.from_pretrained(x, CKPT=1)\n',
     ],
 )
 def test_the_prefilter_skips_what_the_extraction_would_not_read(source: str) -> None:

@@ -729,7 +729,8 @@ def _uses_count(data: bytes, name: bytes, judged: Judged, depth: int) -> bool:
         boundary = not (prefix[-1:].isalnum() or prefix[-1:] == b"_") and not (after.isalnum() or after == b"_")
         if boundary:
             window = data[max(0, at - NEAR_BYTES) : at]
-            if _plain_keyword_use(window, data[end : end + 8]):
+            # (a name followed by `=` is assigned, named as a keyword, or compared: none of these reads it)
+            if data[end : end + 8].lstrip(b" \t").startswith(b"=") or _plain_keyword_use(window, data[end : end + 8]):
                 at = data.find(name, end)
                 continue
             place, assigned, carried = _place(data, at, end)

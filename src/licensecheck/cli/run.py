@@ -95,9 +95,9 @@ def emit(text: str, output: str | os.PathLike[str] | None, fmt: str) -> None:
 
 def _configure_text(fmt: str, output: str | os.PathLike[str] | None) -> None:
     if fmt.strip().lower() == "text":
-        from licensecheck.render import text
+        from licensecheck.render import OPTIONS
 
-        text.OPTIONS["color"] = output is None and sys.stdout.isatty()
+        OPTIONS["color"] = output is None and sys.stdout.isatty()
 
 
 def render(

@@ -34,6 +34,9 @@ KIND_FORMATS: dict[str, dict[str, str]] = {
 
 MACHINE_FORMATS = frozenset({"json", "sarif", "github"})
 
+# Set by the CLI: colour only when writing to a terminal.
+OPTIONS: dict[str, Any] = {"color": False}
+
 # Control characters (ESC sequences could retitle or clear a terminal); tab and newline are kept.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 

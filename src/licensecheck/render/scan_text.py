@@ -1,14 +1,19 @@
-"""`scan` as human text: a rich table per verdict, worst first, with locations and the reason."""
+"""`scan` as human text: a rich table per verdict, worst first, with locations and the reason.
+
+Without colour (a pipe, a CI log, a file), the same tables are drawn here in plain Python, character for character
+what rich draws (a property test holds the two equal): importing rich costs a one-shot scan 35-55 ms, more than
+scanning a mid-sized repository. Text rich would treat specially (not ASCII, tabs, what could be an emoji code) is
+left to rich.
+"""
 
 from __future__ import annotations
 
-from rich.markup import escape as rich_escape
-from rich.table import Table
-from rich.text import Text
+import re
+from itertools import pairwise
+from math import ceil
 
 from licensecheck.records import TYPE_CHECKING
-from licensecheck.render import printable
-from licensecheck.render.text import OPTIONS, _console, verdict_text
+from licensecheck.render import OPTIONS, printable
 from licensecheck.vocabulary import Verdict
 
 if TYPE_CHECKING:
@@ -17,10 +22,16 @@ if TYPE_CHECKING:
 
 def escape(text: str) -> str:
     """Rich markup escaping of text that may come from a model card, control characters made visible."""
+    from rich.markup import escape as rich_escape
+
     return rich_escape(printable(text))
 
 
 MAX_LOCATIONS = 5
+PLAIN_WIDTH = 150  # a CI log or file: wide enough that paths and reasons do not wrap
+HEADERS = ("model", "licenses", "where", "why")
+RATIOS = (3, 2, 3, 5)
+FOLDED = (True, True, True, False)  # long words: folded onto the next line, or cut with an ellipsis ("why")
 
 
 def locations_text(locations: list[dict[str, Any]], limit: int = MAX_LOCATIONS) -> str:
@@ -29,11 +40,167 @@ def locations_text(locations: list[dict[str, Any]], limit: int = MAX_LOCATIONS) 
     return "\n".join(shown) + (f"\n… {more} more" if more > 0 else "")
 
 
+def _rows(findings: list[dict[str, Any]]) -> list[tuple[str, str, str, str]]:
+    """The four cells of each finding, as printed."""
+    rows = []
+    for finding in findings:
+        name = finding["model"] + (" (model card)" if finding["kind"] == "card" else "")
+        why = finding["reason"]
+        ignored = finding["policy"]["ignored"]
+        if ignored:
+            state = "ignore EXPIRED" if ignored["expired"] else "ignored"
+            why += f" [{state}: {ignored['reason']}" + (f", until {ignored['until']}" if ignored["until"] else "") + "]"
+        elif finding["failing"]:
+            why = "FAILS: " + why
+        licenses = ", ".join(finding["licenses"]) or "none found"
+        rows.append(
+            (printable(name), printable(licenses), printable(locations_text(finding["locations"])), printable(why))
+        )
+    return rows
+
+
+def _header(doc: dict[str, Any]) -> list[str]:
+    facts = {k: v for k, v in doc["facts"].items() if v is not None}
+    policy = doc["policy"]["path"] if doc["policy"] else None
+    return [
+        f"licensecheck scan  {doc['verdict'].upper()}",
+        f"Uses: {printable(', '.join(doc['uses']))}" + (f"  Facts: {printable(str(facts))}" if facts else ""),
+        f"Policy: {printable(policy or 'none')}  Files read: {doc['files_scanned']}  "
+        f"Fails on: {printable(', '.join(doc['fail_on']))}",
+    ]
+
+
+def _groups(doc: dict[str, Any]) -> list[tuple[str, list[dict[str, Any]]]]:
+    groups = []
+    for verdict in sorted(Verdict, key=lambda v: -v.rank):
+        group = [f for f in doc["findings"] if f["verdict"] == verdict.value]
+        if group:
+            groups.append((verdict.value, group))
+    return groups
+
+
 def render_scan(report: Any) -> str:
+    doc = report.to_json()
+    if not OPTIONS["color"] and _plain_fits(doc):
+        return _render_plain(doc)
+    return _render_rich(doc)
+
+
+# ------------------------------------------------------------------ plain: rich's layout, drawn without rich
+
+# What rich renders differently from the text itself: anything not printable ASCII but "…" (cell widths), tabs,
+# and `:name:` emoji codes (rich replaces the ones it knows).
+_RICH_SPECIAL = re.compile(r"[^\x20-\x7e\n…]|:\S*?:")
+
+
+def _plain_fits(doc: dict[str, Any]) -> bool:
+    texts = [*_header(doc), *(cell for row in _rows(doc["findings"]) for cell in row), *doc["warnings"]]
+    return not any(_RICH_SPECIAL.search(text) for text in texts)
+
+
+def _ratio_distribute(total: int, ratios: tuple[int, ...], minimums: tuple[int, ...]) -> list[int]:
+    """rich's ``ratio_distribute``: ``total`` shared by ``ratios``, none below its minimum."""
+    total_ratio = sum(ratios)
+    remaining = total
+    out = []
+    for ratio, minimum in zip(ratios, minimums, strict=True):
+        share = max(minimum, ceil(ratio * remaining / total_ratio)) if total_ratio > 0 else remaining
+        out.append(share)
+        total_ratio -= ratio
+        remaining -= share
+    return out
+
+
+_WORD = re.compile(r"\s*\S+\s*")
+
+
+def _wrap(text: str, width: int, fold: bool) -> list[str]:
+    """A cell's lines, as rich's ``Text.wrap`` gives them (justified left, padded to ``width``)."""
+    out: list[str] = []
+    for line in text.split("\n"):
+        breaks: list[int] = []
+        offset = 0
+        for match in _WORD.finditer(line):
+            start, word = match.start(), match.group()
+            length = len(word.rstrip())
+            if width - offset >= length:
+                offset += len(word)
+            elif length > width:
+                if fold:  # the word is cut into pieces of the width, each on a line of its own
+                    pieces = [word[at : at + width] for at in range(0, len(word), width)]
+                    for index, piece in enumerate(pieces):
+                        if start:
+                            breaks.append(start)
+                        if index == len(pieces) - 1:
+                            offset = len(piece)
+                        else:
+                            start += len(piece)
+                else:
+                    if start:
+                        breaks.append(start)
+                    offset = len(word)
+            elif offset and start:
+                breaks.append(start)
+                offset = len(word)
+        bounds = [0, *breaks, len(line)]
+        for begin, end in pairwise(bounds):
+            piece = line[begin:end]
+            if len(piece) > width:  # (trailing spaces beyond the width go first)
+                spaces = len(piece) - len(piece.rstrip())
+                piece = piece[: len(piece) - min(spaces, len(piece) - width)]
+            if len(piece) > width:
+                piece = piece[:width] if fold else piece[: width - 1] + "…"
+            out.append(piece + " " * (width - len(piece)))
+    return out
+
+
+def _render_plain(doc: dict[str, Any]) -> str:
+    widths = _ratio_distribute(PLAIN_WIDTH - len(RATIOS) - 1, RATIOS, (3,) * len(RATIOS))
+    inner = [width - 2 for width in widths]  # (one space of padding each side)
+
+    def rule(left: str, fill: str, cross: str, right: str) -> str:
+        return left + cross.join(fill * width for width in widths) + right
+
+    def row(cells: tuple[str, ...], bar: str) -> list[str]:
+        wrapped = [_wrap(cell, size, fold) for cell, size, fold in zip(cells, inner, FOLDED, strict=True)]
+        height = max(len(lines) for lines in wrapped)
+        for lines, size in zip(wrapped, inner, strict=True):
+            lines += [" " * size] * (height - len(lines))  # (a shorter cell is blank below: aligned to the top)
+        return [bar + bar.join(f" {lines[n]} " for lines in wrapped) + bar for n in range(height)]
+
+    out = _header(doc)
+    if not doc["findings"]:
+        out += ["", "No model references found."]
+    for verdict, group in _groups(doc):
+        out += ["", f"{verdict.upper()} ({len(group)})", rule("┏", "━", "┳", "┓")]
+        out += row(HEADERS, "┃")
+        out.append(rule("┡", "━", "╇", "┩"))
+        for index, cells in enumerate(_rows(group)):
+            if index:
+                out.append(rule("├", "─", "┼", "┤"))
+            out += row(cells, "│")
+        out.append(rule("└", "─", "┴", "┘"))
+    out += [f"warning: {printable(warning)}" for warning in doc["warnings"]]
+    failing = sum(1 for f in doc["findings"] if f["failing"])
+    out += [
+        "",
+        f"Overall: {doc['verdict'].upper()}  {len(doc['findings'])} finding(s), {failing} failing  (not legal advice)",
+    ]
+    return "\n".join(out) + "\n"
+
+
+# ------------------------------------------------------------------ rich: colour, and whatever the plain path leaves
+
+
+def _render_rich(doc: dict[str, Any]) -> str:
+    from rich.table import Table
+    from rich.text import Text
+
+    from licensecheck.render.text import _console, verdict_text
+
     console, buffer = _console()
     if not OPTIONS["color"]:
-        console.width = 150  # a CI log or file: wide enough that paths and reasons do not wrap
-    doc = report.to_json()
+        console.width = PLAIN_WIDTH
     findings = doc["findings"]
     uses = ", ".join(doc["uses"])
     console.print(Text.assemble(Text("licensecheck scan", style="bold"), "  ", verdict_text(doc["verdict"])))
@@ -46,40 +213,18 @@ def render_scan(report: Any) -> str:
     )
     if not findings:
         console.print("\nNo model references found.")
-    for verdict in sorted(Verdict, key=lambda v: -v.rank):
-        group = [f for f in findings if f["verdict"] == verdict.value]
-        if not group:
-            continue
+    for verdict, group in _groups(doc):
         console.print()
         table = Table(
-            title=Text.assemble(verdict_text(verdict.value), f" ({len(group)})"),
+            title=Text.assemble(verdict_text(verdict), f" ({len(group)})"),
             title_justify="left",
             show_lines=True,
             expand=True,
         )
-        table.add_column("model", style="cyan", ratio=3, overflow="fold")
-        table.add_column("licenses", ratio=2, overflow="fold")
-        table.add_column("where", ratio=3, overflow="fold")
-        table.add_column("why", ratio=5)
-        for finding in group:
-            name = finding["model"] + (" (model card)" if finding["kind"] == "card" else "")
-            why = finding["reason"]
-            ignored = finding["policy"]["ignored"]
-            if ignored:
-                state = "ignore EXPIRED" if ignored["expired"] else "ignored"
-                why += (
-                    f" [{state}: {ignored['reason']}"
-                    + (f", until {ignored['until']}" if ignored["until"] else "")
-                    + "]"
-                )
-            elif finding["failing"]:
-                why = "FAILS: " + why
-            table.add_row(
-                escape(name),
-                escape(", ".join(finding["licenses"]) or "none found"),
-                escape(locations_text(finding["locations"])),
-                escape(why),
-            )
+        for header, ratio, folded, style in zip(HEADERS, RATIOS, FOLDED, ("cyan", None, None, None), strict=True):
+            table.add_column(header, style=style, ratio=ratio, overflow="fold" if folded else "ellipsis")
+        for cells in _rows(group):
+            table.add_row(*(escape(cell) for cell in cells))
         console.print(table)
     for warning in doc["warnings"]:
         console.print(f"[bold yellow]warning:[/] {escape(warning)}")

@@ -12,7 +12,7 @@ from rich.table import Table
 from rich.text import Text
 
 from licensecheck.records import TYPE_CHECKING
-from licensecheck.render import printable
+from licensecheck.render import OPTIONS, printable
 from licensecheck.terms import section_label
 
 if TYPE_CHECKING:
@@ -23,9 +23,6 @@ def escape(text: str) -> str:
     """Rich markup escaping of text that may come from a model card, control characters made visible."""
     return rich_escape(printable(text))
 
-
-# Set by the CLI: colour only when writing to a terminal.
-OPTIONS: dict[str, Any] = {"color": False}
 
 STYLE = {
     "allowed": "bold green",

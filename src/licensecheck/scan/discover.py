@@ -463,7 +463,7 @@ _HINTS = {
 # "model.layers.0", is not read line by line. Every model key holds one of these words; the key is the whole word
 # they stand in (as the config reader takes it: from its first letter or `_`, and dots belong to it).
 _CONFIG_KEYS = tuple(
-    later_bytes(b"(" + word + rb"[a-z0-9_-]*)[\"']?(?:[ \t\r\x0b\x0c\x1c-\x1f]|[\x80-\xff])*[:=]")
+    (word, later_bytes(b"(" + word + rb"[a-z0-9_-]*)[\"']?(?:[ \t\r\x0b\x0c\x1c-\x1f]|[\x80-\xff])*[:=]"))
     for word in (b"model", b"tokenizer", b"repo_id", b"name_or_path")
 )
 # (A key is ASCII: a word reaching back over other letters is no model key, so the word stops at the first
@@ -494,7 +494,9 @@ def _has_model_key(low: bytes) -> bool:
     """Whether lower-cased config text has a line where the config reader finds a model key with a value that
     could be a model, or a model key that opens a list. Prose inside a dataset's strings ("the model: …") and layer
     names ("model.layers.0": …) are not. (Lower case reads no fewer values as models than the text's own case.)"""
-    for pattern in _CONFIG_KEYS:
+    for word, pattern in _CONFIG_KEYS:
+        if word not in low:
+            continue  # (a plain search is three times as fast as the pattern's: a chat dataset holds one word)
         for match in pattern().finditer(low):
             at = match.start()
             head = low[max(0, at - 48) : at]

@@ -130,6 +130,19 @@ def test_a_plain_keyword_use_is_no_place_and_passes_nothing_on(window: bytes, af
 
 @PROPERTY
 @given(WINDOWS)
+def test_the_dict_value_shortcut_changes_no_place(window: bytes) -> None:
+    data = window + b'"org/x"'
+    fast = discover._place(data, len(window), len(data))
+    original = discover._in_dict_value
+    try:
+        discover._in_dict_value = lambda _: False  # the full reading, unwrapping level by level
+        assert discover._place(data, len(window), len(data)) == fast
+    finally:
+        discover._in_dict_value = original
+
+
+@PROPERTY
+@given(WINDOWS)
 def test_assigned_name_matches_the_regular_expression(window: bytes) -> None:
     match = OLD_ASSIGNED.search(window)
     assert discover._assigned_name(window) == (match.group(1) if match else None)

@@ -296,8 +296,8 @@ def _place(data: bytes, at: int, end: int) -> tuple[bool, bytes | None, bool]:
                 if _in_other_repository_call(data, start, window) or _default_of_other_option(data, start, window):
                     return False, None, False
             return True, None, level > 0
-        if window.endswith(b":"):
-            break  # (a dict value under another key: nothing else can make it a model place)
+        if window.endswith(b":") or (level == 0 and _in_dict_value(window)):
+            break  # (a dict value under another key, or an item of one: nothing else can make it a model place)
         assigned = _assigned_name(window) or _looped_name(window) or _list_assigned_name(window)
         if assigned:
             return False, assigned, level > 0
@@ -305,6 +305,13 @@ def _place(data: bytes, at: int, end: int) -> tuple[bool, bytes | None, bool]:
             break  # (a row of a table: nothing in reach that unwrapping could lead to)
         window = _unwrapped(window)
     return False, None, False
+
+
+def _in_dict_value(window: bytes) -> bool:
+    """Whether a (tidied) window ends inside a tuple, list or set of strings that is a dict's value (``"x": (``),
+    which ``_place`` would find no model place after unwrapping it twice (a table of thousands of ids)."""
+    text = _strip_items(window)
+    return text is not None and text.endswith((b"(", b"[", b"{")) and text[:-1].rstrip().endswith(b":")
 
 
 _ANCHOR_NAMES = later_bytes(b"|".join((b"Auto", *_LOADER_SUFFIXES)))

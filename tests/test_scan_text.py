@@ -25,6 +25,7 @@ WORDS = st.sampled_from(
         "[bold]",
         "\\[x]",
         "back\\slash",
+        "trailing\\",
         "(paren)",
         "…",
         "",
@@ -77,5 +78,5 @@ def test_text_rich_would_change_is_left_to_rich() -> None:
     doc: dict[str, Any] = {"findings": [], "warnings": [], "verdict": "allowed", "uses": ["commercial"]}
     doc |= {"facts": {}, "policy": None, "files_scanned": 1, "fail_on": []}
     assert _plain_fits(doc)
-    for warning in ("emoji :smile: code", "a\ttab", "wide 模型 text"):
+    for warning in ("emoji :smile: code", "a\ttab", "wide 模型 text", "a trailing backslash\\"):
         assert not _plain_fits(doc | {"warnings": [warning]})

@@ -23,6 +23,7 @@ FORMATS: dict[str, str] = {
 
 # Kinds whose renderers live in their own modules (format -> module).
 KIND_FORMATS: dict[str, dict[str, str]] = {
+    "model": {**FORMATS, "text": "licensecheck.render.model_text"},
     "scan": {
         "text": "licensecheck.render.scan_text",
         "json": "licensecheck.render.json_format",

@@ -60,7 +60,7 @@ def render_model(report: Any) -> str:
     lines = [f"## licensecheck: `{cell(title)}` — {verdict(doc['verdict'])}", ""]
     lines.append(f"**Licenses:** {', '.join(f'`{lid}`' for lid in doc['licenses']) or 'none found'}  ")
     if len(report.lineage) > 1:
-        from licensecheck.render.text import lineage_line
+        from licensecheck.render.model_text import lineage_line
 
         lines.append(f"**Lineage:** {cell(lineage_line(report))}  ")
     facts = {k: v for k, v in doc["facts"].items() if v is not None}

@@ -2,8 +2,8 @@
 
 Without colour (a pipe, a CI log, a file), the same tables are drawn here in plain Python, character for character
 what rich draws (a property test holds the two equal): importing rich costs a one-shot scan 35-55 ms, more than
-scanning a mid-sized repository. Text rich would treat specially (not ASCII, tabs, what could be an emoji code) is
-left to rich.
+scanning a mid-sized repository. Text rich would treat specially (not ASCII, tabs, backslashes, what could be an
+emoji code) is left to rich.
 """
 
 from __future__ import annotations
@@ -89,8 +89,9 @@ def render_scan(report: Any) -> str:
 # ------------------------------------------------------------------ plain: rich's layout, drawn without rich
 
 # What rich renders differently from the text itself: anything not printable ASCII but "…" (cell widths), tabs,
-# and `:name:` emoji codes (rich replaces the ones it knows).
-_RICH_SPECIAL = re.compile(r"[^\x20-\x7e\n…]|:\S*?:")
+# `:name:` emoji codes (rich replaces the ones it knows), and backslashes (its markup escaping doubles a trailing
+# one and drops one before a bracket).
+_RICH_SPECIAL = re.compile(r"[^\x20-\x5b\x5d-\x7e\n…]|:\S*?:")
 
 
 def _plain_fits(doc: dict[str, Any]) -> bool:

@@ -13,6 +13,7 @@ from rich.text import Text
 
 from licensecheck.records import TYPE_CHECKING
 from licensecheck.render import OPTIONS, printable
+from licensecheck.render.model_text import lineage_line
 from licensecheck.terms import section_label
 
 if TYPE_CHECKING:
@@ -106,17 +107,6 @@ def render_model(report: Any) -> str:
         Text.assemble("Overall: ", verdict_text(doc["verdict"]), "  (not legal advice: check the clauses cited)")
     )
     return buffer.getvalue()
-
-
-def lineage_line(report: Any) -> str:
-    parts = []
-    for step in report.lineage:
-        ids = ", ".join(ref.id for ref in step.licenses) or "no license found"
-        if step.depth == 0 and step.declared:
-            parts.append(f"{step.model} (declares {ids})")
-        else:
-            parts.append(f"{step.model} ({ids})")
-    return " → ".join(parts)
 
 
 SHORT_VERDICT = {

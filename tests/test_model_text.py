@@ -10,11 +10,14 @@ from licensecheck.check import check_license, check_model
 from licensecheck.data import catalog_index, license_index
 from licensecheck.facts import Facts
 from licensecheck.render import OPTIONS
-from licensecheck.render.model_text import render_model
-from licensecheck.render.text import render_model as render_with_rich
+from licensecheck.render.model_text import model_lines, render_model, render_rich
 from licensecheck.vocabulary import Use
 
 USES = list(Use)
+
+
+def render_with_rich(report: object) -> str:
+    return render_rich(model_lines(report))
 
 
 @pytest.fixture(autouse=True)
@@ -67,3 +70,17 @@ def test_model_text_to_a_pipe_never_imports_rich() -> None:
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert proc.stderr.strip().splitlines()[-1] == "False"
     assert proc.stdout.startswith("meta-llama/Llama-3.1-8B-Instruct  CONDITIONAL")
+
+
+def test_a_terminal_gets_the_same_text_in_colour() -> None:
+    import re
+
+    report = check_model("meta-llama/Llama-3.1-8B-Instruct", [Use.COMMERCIAL], Facts())
+    plain = render_model(report)
+    OPTIONS["color"] = True
+    try:
+        coloured = render_model(report)
+    finally:
+        OPTIONS["color"] = False
+    assert "\x1b[" in coloured
+    assert re.sub(r"\x1b\[[0-9;]*m", "", coloured).split() == plain.split()  # (a terminal may wrap long lines)

@@ -13,7 +13,7 @@ from rich.text import Text
 
 from licensecheck.records import TYPE_CHECKING
 from licensecheck.render import OPTIONS, printable
-from licensecheck.render.model_text import lineage_line
+from licensecheck.render.model_text import STYLE
 from licensecheck.terms import section_label
 
 if TYPE_CHECKING:
@@ -23,15 +23,6 @@ if TYPE_CHECKING:
 def escape(text: str) -> str:
     """Rich markup escaping of text that may come from a model card, control characters made visible."""
     return rich_escape(printable(text))
-
-
-STYLE = {
-    "allowed": "bold green",
-    "conditional": "bold yellow",
-    "unknown": "bold magenta",
-    "needs-permission": "bold dark_orange",
-    "forbidden": "bold red",
-}
 
 
 def _console() -> tuple[Console, io.StringIO]:
@@ -50,63 +41,6 @@ def _console() -> tuple[Console, io.StringIO]:
 
 def verdict_text(verdict: str) -> Text:
     return Text(verdict.upper(), style=STYLE.get(verdict, "bold"))
-
-
-def render_model(report: Any) -> str:
-    console, buffer = _console()
-    doc = report.to_json()
-    title = report.model or f"license {', '.join(report.license_ids)}"
-    console.print(Text.assemble(Text(printable(str(title)), style="bold"), "  ", verdict_text(doc["verdict"])))
-    if report.licenses:
-        names = ", ".join(f"{escape(ref.id)} ({escape(ref.name)})" for ref in report.licenses)
-        console.print(f"[bold]Licenses:[/] {names}")
-    if len(report.lineage) > 1:
-        console.print(f"[bold]Lineage:[/] {escape(lineage_line(report))}")
-    for item in report.evidence:
-        where = f" ({escape(item.path)}{':' + str(item.line) if item.line else ''})" if item.path else ""
-        console.print(f"  [dim]found via {escape(item.source)}: {escape(item.detail)}{where}[/]")
-    facts = {k: v for k, v in doc["facts"].items() if v is not None}
-    if facts:
-        console.print("[bold]Facts:[/] " + escape(", ".join(f"{k}={v}" for k, v in facts.items())))
-    for warning in report.warnings:
-        console.print(f"[bold yellow]warning:[/] {escape(warning)}")
-    for note in report.notes:
-        console.print(f"[dim]note: {escape(note)}[/]")
-    if report.hint:
-        console.print(f"[dim]{escape(report.hint)}[/]")
-    for result in doc["results"]:
-        console.print()
-        console.print(
-            Text.assemble(
-                Text(f"{result['use']}", style="bold"),
-                " under ",
-                Text(printable(result["license"]), style="cyan"),
-                ": ",
-                verdict_text(result["verdict"]),
-            )
-        )
-        console.print(f"  {escape(result['reason'])}")
-        if result["conditions"]:
-            console.print("  [bold]Conditions[/] (not settled by the facts given):")
-            for condition in result["conditions"]:
-                console.print(f"    • {escape(condition)}")
-        if result["obligations"]:
-            console.print("  [bold]Obligations:[/]")
-            for obligation in result["obligations"]:
-                console.print(f"    • {escape(obligation)}")
-        if result["citations"]:
-            console.print("  [bold]Rests on:[/]")
-            for c in result["citations"]:
-                doc_name = f"{c['document']} " if c.get("document") else ""
-                quote = f" “{c['quote']}”" if c.get("quote") else ""
-                mark = " (unverified)" if c.get("verified") is False else ""
-                label = f"{c['license']} {doc_name}{section_label(c['section'])}{quote}"
-                console.print(f"    [dim]{escape(label)}{mark}[/]")
-    console.print()
-    console.print(
-        Text.assemble("Overall: ", verdict_text(doc["verdict"]), "  (not legal advice: check the clauses cited)")
-    )
-    return buffer.getvalue()
 
 
 SHORT_VERDICT = {

@@ -507,8 +507,8 @@ def _has_model_key(low: bytes) -> bool:
         for match in pattern().finditer(low):
             at = match.start()
             head = low[max(0, at - 48) : at]
-            word = head[len(head.rstrip(_KEY_BYTES)) :]
-            if (word + match.group(1)).lstrip(_NOT_KEY_START) not in _MODEL_KEY_BYTES:
+            before = head[len(head.rstrip(_KEY_BYTES)) :]  # (the key's part before the word)
+            if (before + match.group(1)).lstrip(_NOT_KEY_START) not in _MODEL_KEY_BYTES:
                 continue
             reach = max(0, at - LINE_REACH)
             starts = [found + len(brk) for brk in _LINE_BREAKS if (found := low.rfind(brk, reach, at)) >= 0]

@@ -965,3 +965,25 @@ def test_dict_keys_and_values_under_other_keys_do_not_make_a_file_parsed(source:
 
     assert python_mentions(source, is_catalog_alias) == []
     assert python_candidate_lines(source.encode()) is None
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "found"),
+    [
+        # found by a red-team review of the config pre-filter: each was skipped, though a reader finds it
+        ("c.toml", "\ufeffModel_iD = 'phi3'\n", "phi3"),  # a byte order mark before the first key
+        ("w.yml", 'command: ["export MODEL=q/r", "-c", "run"]\n', "q/r"),  # a variable in an exec form
+        ("w.yml", "run: |\n  export\x1fMODEL=q/r\n", "q/r"),  # any white space after export
+        ("w.yml", "steps:\n  - run: echo\nMODEL\\\n=q/r\n", "q/r"),  # a continued line before its =
+    ],
+)
+def test_config_files_the_readers_take_are_read(tmp_path: Path, name: str, text: str, found: str) -> None:
+    from licensecheck.scan.discover import scan_entry
+    from licensecheck.scan.walk import FileEntry, file_kind
+
+    path = tmp_path / name
+    path.write_bytes(text.encode())
+    kind = file_kind(name)
+    assert kind is not None
+    _, mentions, _, _ = scan_entry(FileEntry(str(path), name, kind))
+    assert found in [m.value for m in mentions]

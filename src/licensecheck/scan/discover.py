@@ -481,8 +481,11 @@ LINE_REACH = 4096  # how far a key's line is looked along; a longer line is read
 # What YAML needs for the command reader (CI `run:` steps): a command word or model flag, or a line that starts with
 # a variable holding "model" (`MODEL_ID=org/x`, `export BASE_MODEL …`).
 _COMMAND_WORDS = (b"download", b"serve", b"ollama", b"--model", b"--base", b"--tokenizer", b"--pretrained")
-# (a look-ahead: a match that ran on over a line break would hide the next line's variable)
-_VARIABLE = later_bytes(rb"model(?=(?:[a-z_]|[\x80-\xff])*[ \t\x1c-\x1f]*(?:[=\s\x1c-\x1f]|[\x80-\xff]))")
+# (a look-ahead: a match that ran on over a line break would hide the next line's variable; a backslash may continue
+# the line before its `=`)
+_VARIABLE = later_bytes(rb"model(?=(?:[a-z_]|[\x80-\xff])*[ \t\x1c-\x1f\\]*(?:[=\s\x1c-\x1f]|[\x80-\xff]))")
+_HIGH = bytes(range(0x80, 0x100))
+_BLANK = b" \t\x1f" + _HIGH  # (white space within a line, read generously: any non-ASCII byte may be some)
 _LINE_BREAKS = (
     b"\n",
     b"\r",
@@ -528,10 +531,16 @@ def _starts_a_line_with_model_variable(low: bytes) -> bool:
     for match in _VARIABLE().finditer(low):
         head = low[max(0, match.start() - 200) : match.start()]
         line = head[max(head.rfind(brk) for brk in _LINE_BREAKS) + 1 :]
-        word = line.rstrip(b"abcdefghijklmnopqrstuvwxyz_" + bytes(range(0x80, 0x100)))
-        lead = word.strip(b" \t\x1f" + bytes(range(0x80, 0x100)))
-        if not lead or (lead in (b"env", b"arg", b"export") and word.endswith((b" ", b"\t"))) or len(head) == 200:
+        word = line.rstrip(b"abcdefghijklmnopqrstuvwxyz_" + _HIGH)
+        lead = word.strip(_BLANK)
+        spaced = len(word.rstrip(_BLANK)) < len(word)
+        if not lead or (lead in (b"env", b"arg", b"export") and spaced) or len(head) == 200:
             return True
+        before = word.rstrip(_BLANK)
+        if before.endswith((b"env", b"arg", b"export")) and spaced:
+            before = before[: len(before.rstrip(b"abcdefghijklmnopqrstuvwxyz"))].rstrip(_BLANK)
+        if before.endswith((b'"', b"'")) and b"[" in before:
+            return True  # (an item of an exec form: the command reader reads its items as a command line)
     return False
 
 
@@ -948,7 +957,9 @@ def scan_entry(entry: FileEntry) -> tuple[str, list[Mention], bool, str | None]:
             return entry.rel, [], False, None
     elif (hint := _HINTS.get(entry.kind)) is not None:
         low = data.lower()
-        if not _contains_any(low, hint) or (entry.kind != "shell" and not _config_may_name(low, entry.kind)):
+        if not _contains_any(low, hint) or (
+            entry.kind != "shell" and not _config_may_name(low.removeprefix(b"\xef\xbb\xbf"), entry.kind)
+        ):  # (the readers get the text without its byte order mark)
             return entry.rel, [], False, None
     lines = None
     if entry.kind == "python":

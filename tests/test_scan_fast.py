@@ -785,6 +785,17 @@ FAST_PATH_MISSES = {
     "a set of ids looped over": 'CHECKPOINTS = {"org/x"}\nfor c in CHECKPOINTS:\n    AutoModel.from_pretrained(c)\n',
     "an escaped quote before #": 'x = "\\"#"; m = AutoModel.from_pretrained("org/x")\n',
     "a long id": f'm = AutoModel.from_pretrained("{"o" * 90}/{"x" * 90}")\n',
+    # found by the session-4 review (older than its changes)
+    "a black-wrapped conditional over a constant": (
+        'CKPT = "org-a/model-b"\ncheckpoint = (\n    CKPT\n    if c\n    else None\n)\n'
+        "m = AutoModel.from_pretrained(checkpoint)\n"
+    ),
+    "a parenthesized constant in a conditional": (
+        'CKPT = "org-a/model-b"\ncheckpoint = (CKPT) if c else None\nm = AutoModel.from_pretrained(checkpoint)\n'
+    ),
+    "a triple-quoted value of a model key": 'base_model = """org-a/model-b"""\n',
+    "a triple-quoted parameter default": 'def f(model_id="""Qwen/Qwen2-7B"""):\n    pass\n',
+    "a continued line before a list": 'model_id = \\\n    ["org-a/model-b"]\n',
 }
 
 
@@ -975,6 +986,8 @@ def test_dict_keys_and_values_under_other_keys_do_not_make_a_file_parsed(source:
         ("w.yml", 'command: ["export MODEL=q/r", "-c", "run"]\n', "q/r"),  # a variable in an exec form
         ("w.yml", "run: |\n  export\x1fMODEL=q/r\n", "q/r"),  # any white space after export
         ("w.yml", "steps:\n  - run: echo\nMODEL\\\n=q/r\n", "q/r"),  # a continued line before its =
+        ("w.yml", 'command: [\\\n  "MODEL_ID=q/r"]\n', "q/r"),  # an exec form continued over lines
+        ("w.yml", "#" * 300 + '\ncommand: [\\\n  "MODEL_ID=q/r"]\n', "q/r"),  # (after the first 200 bytes)
     ],
 )
 def test_config_files_the_readers_take_are_read(tmp_path: Path, name: str, text: str, found: str) -> None:

@@ -149,7 +149,7 @@ def _after_model_key(before: bytes) -> bool:
     if text is None:
         return False
     if text.endswith((b"[", b"(", b"{")):
-        text = text[:-1].rstrip()
+        text = text[:-1].rstrip(b" \t\r\n\x0c\\")  # (a line continuation may stand before the bracket)
     if not text.endswith((b"=", b":")):
         return False
     keyword = text.endswith(b"=")
@@ -530,17 +530,20 @@ def _starts_a_line_with_model_variable(low: bytes) -> bool:
     command reader: maybe after ``env``, ``arg`` or ``export``)."""
     for match in _VARIABLE().finditer(low):
         head = low[max(0, match.start() - 200) : match.start()]
-        line = head[max(head.rfind(brk) for brk in _LINE_BREAKS) + 1 :]
+        breaks = [found for brk in _LINE_BREAKS if (found := head.rfind(brk)) >= 0]
+        if not breaks and len(head) == 200:
+            return True  # (a line longer than the reach: read it)
+        line = head[max(breaks, default=-1) + 1 :]
         word = line.rstrip(b"abcdefghijklmnopqrstuvwxyz_" + _HIGH)
         lead = word.strip(_BLANK)
         spaced = len(word.rstrip(_BLANK)) < len(word)
-        if not lead or (lead in (b"env", b"arg", b"export") and spaced) or len(head) == 200:
+        if not lead or (lead in (b"env", b"arg", b"export") and spaced):
             return True
         before = word.rstrip(_BLANK)
         if before.endswith((b"env", b"arg", b"export")) and spaced:
             before = before[: len(before.rstrip(b"abcdefghijklmnopqrstuvwxyz"))].rstrip(_BLANK)
-        if before.endswith((b'"', b"'")) and b"[" in before:
-            return True  # (an item of an exec form: the command reader reads its items as a command line)
+        if before.endswith((b'"', b"'")):
+            return True  # (maybe an item of an exec form, which the command reader reads as a command line)
     return False
 
 
@@ -721,6 +724,13 @@ def _used_by_a_loader(data: bytes, name: bytes, judged: Judged, depth: int = 0) 
     return used
 
 
+def _followed_by_if(after: bytes) -> bool:
+    """Whether the text after a name goes on with the ``if`` of a conditional (``X = NAME if c else …``), maybe on
+    a later line of a parenthesized one or after a closing parenthesis, as black writes them."""
+    rest = after.lstrip(b" \t\r\n\x0c\\)")
+    return rest.startswith(b"if") and rest[2:3] in (b" ", b"(", b"\t", b"\\", b"\n", b"\r")
+
+
 def _plain_keyword_use(window: bytes, after: bytes) -> bool:
     """Whether a use of a name is given to a keyword or assigned (``checkpoint=_CHECKPOINT_FOR_DOC``) that is no
     model key, outside any loader call, and not carried on by a conditional: then it is no model place and passes
@@ -732,7 +742,7 @@ def _plain_keyword_use(window: bytes, after: bytes) -> bool:
     key = _trailing_word(bare[:-1].rstrip()).lower()  # (empty after ==, +=, := and the like)
     if not key or key in _MODEL_KEY_BYTES or key.endswith(b"default"):
         return False
-    if after.lstrip(b" \t").startswith((b"if ", b"if(")):
+    if _followed_by_if(after):
         return False
     tidied = _tidy(window)
     return tidied == bare and not _in_loader_call(tidied)
@@ -748,14 +758,15 @@ def _uses_count(data: bytes, name: bytes, judged: Judged, depth: int) -> bool:
         if boundary:
             window = data[max(0, at - NEAR_BYTES) : at]
             # (a name followed by `=` is assigned, named as a keyword, or compared: none of these reads it)
-            if data[end : end + 8].lstrip(b" \t").startswith(b"=") or _plain_keyword_use(window, data[end : end + 8]):
+            after = data[end : end + 64]
+            if after.lstrip(b" \t").startswith(b"=") or _plain_keyword_use(window, after):
                 at = data.find(name, end)
                 continue
             place, assigned, carried = _place(data, at, end)
             if place:
                 return True
             if depth < 3:
-                carried = carried or data[end : end + 8].lstrip(b" \t").startswith((b"if ", b"if("))
+                carried = carried or _followed_by_if(after)
                 for other in (_looped_name(window + b"["), assigned if carried else None):
                     if other is not None and other != name and _used_by_a_loader(data, other, judged, depth + 1):
                         return True
@@ -875,7 +886,8 @@ def python_candidate_lines(data: bytes) -> list[int] | None:
         end = data.find(data[start : start + 1], start + 1) + 1
         if data[end : end + 8].lstrip(b" \t").startswith(b":"):
             continue  # a dict key (`{"Qwen-7B": {…}}`) or a compared value (`if m == "org/x":`): never read
-        place, assigned, _ = _place(data, start, end)
+        opening = start - 2 if data[start - 2 : start + 1] in (b'"""', b"'''") else start  # (`m = """org/x"""`)
+        place, assigned, _ = _place(data, opening, end)
         if not place:
             if not assigned:
                 continue

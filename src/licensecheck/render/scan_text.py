@@ -20,13 +20,6 @@ if TYPE_CHECKING:
     from typing import Any
 
 
-def escape(text: str) -> str:
-    """Rich markup escaping of text that may come from a model card, control characters made visible."""
-    from rich.markup import escape as rich_escape
-
-    return rich_escape(printable(text))
-
-
 MAX_LOCATIONS = 5
 PLAIN_WIDTH = 150  # a CI log or file: wide enough that paths and reasons do not wrap
 HEADERS = ("model", "licenses", "where", "why")
@@ -197,7 +190,7 @@ def _render_rich(doc: dict[str, Any]) -> str:
     from rich.table import Table
     from rich.text import Text
 
-    from licensecheck.render.text import _console, verdict_text
+    from licensecheck.render.text import _console, escape, verdict_text
 
     console, buffer = _console()
     if not OPTIONS["color"]:

@@ -786,10 +786,15 @@ def _lines_holding(text: str, needles: Sequence[str]) -> set[int] | None:
 def _logical_lines(text: str, comment: str) -> Iterator[tuple[int, int, str]]:
     """Lines with backslash continuations joined, comments dropped; each with the numbers of its first and last
     line."""
+    return _joined_lines(text.splitlines(), comment, 1)
+
+
+def _joined_lines(lines: list[str], comment: str, first: int) -> Iterator[tuple[int, int, str]]:
+    """``_logical_lines`` of ``lines`` from line ``first`` (1-based) on, which must not continue an earlier line."""
     parts: list[str] = []
-    start = number = 0
-    for number, line in enumerate(text.splitlines(), 1):
-        stripped = line.strip()
+    start = number = first
+    for number in range(first, len(lines) + 1):
+        stripped = lines[number - 1].strip()
         if not parts and (not stripped or stripped.startswith(comment)):
             continue
         if not parts:
@@ -806,7 +811,7 @@ def _logical_lines(text: str, comment: str) -> Iterator[tuple[int, int, str]]:
 
 def _logical_lines_at(lines: list[str], numbers: set[int], comment: str) -> Iterator[tuple[int, int, str]]:
     """What ``_logical_lines`` yields, for only the logical lines that hold one of the (1-based) line ``numbers``:
-    each is read back from the first line of the backslash continuation it may be part of."""
+    each is read from the first line of the backslash continuation it may be part of."""
     done = 0  # the last line of what was yielded (the lines after it start afresh)
     for number in sorted(numbers):
         if number <= done or number > len(lines):
@@ -814,29 +819,12 @@ def _logical_lines_at(lines: list[str], numbers: set[int], comment: str) -> Iter
         first = number
         while first > done + 1 and lines[first - 2].strip().endswith("\\"):
             first -= 1
-        parts: list[str] = []
-        start = first
-        for current in range(first, len(lines) + 1):
-            stripped = lines[current - 1].strip()
-            if not parts and (not stripped or stripped.startswith(comment)):
-                if current >= number:
-                    break  # (the line asked about is blank or a comment)
-                continue
-            if not parts:
-                start = current
-            if stripped.endswith("\\"):
-                parts.append(stripped[:-1])
-                continue
-            parts.append(stripped)
-            if current >= number:
-                yield start, current, " ".join(parts)
-                done = current
+        for start, end, joined in _joined_lines(lines, comment, first):
+            if end >= number:  # (the first logical line that reaches it holds it, unless it is blank or a comment)
+                if start <= number:
+                    yield start, end, joined
+                    done = end
                 break
-            parts = []  # (a logical line before the one asked about: it holds no needle)
-        else:
-            if parts:
-                yield start, len(lines), " ".join(parts)
-                done = len(lines)
 
 
 def command_mentions(text: str, is_alias: AliasCheck, *, comment: str = "#") -> list[Mention]:

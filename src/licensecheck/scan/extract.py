@@ -392,13 +392,18 @@ def _name_lines(text: str, names: Iterable[str]) -> list[int]:
             if not (at and _is_word_char(text[at - 1])) and not (end < len(text) and _is_word_char(text[end])):
                 positions.append(at)
             at = text.find(name, end)
+    return sorted(_line_numbers(text, positions))
+
+
+def _line_numbers(text: str, positions: Iterable[int]) -> set[int]:
+    """The (1-based) lines of ``text`` that hold the given character offsets."""
     lines: set[int] = set()
-    pos, line_no = 0, 1
+    pos, line = 0, 1
     for at in sorted(positions):
-        line_no += text.count("\n", pos, at)
+        line += text.count("\n", pos, at)
         pos = at
-        lines.add(line_no)
-    return sorted(lines)
+        lines.add(line)
+    return lines
 
 
 MAX_STATEMENTS = 1000  # statements cut out and parsed one by one, per file, before the whole file is parsed
@@ -774,13 +779,7 @@ def _lines_holding(text: str, needles: Sequence[str]) -> set[int] | None:
         while at >= 0:
             positions.append(at)
             at = text.find(needle, at + 1)
-    lines: set[int] = set()
-    pos, line = 0, 1
-    for at in sorted(positions):
-        line += text.count("\n", pos, at)
-        pos = at
-        lines.add(line)
-    return lines
+    return _line_numbers(text, positions)
 
 
 def _logical_lines(text: str, comment: str) -> Iterator[tuple[int, int, str]]:

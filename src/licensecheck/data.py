@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import os
 import re
-import zlib
 from functools import cache
 
 from licensecheck.errors import DataError
@@ -115,6 +114,8 @@ DETAIL_SHARDS = 16
 
 def detail_shard(model_key: str) -> int:
     """Which ``catalog-details`` file holds a model's source, note and aliases (stable across runs)."""
+    import zlib  # (only `model` shows details: not imported by a scan)
+
     return zlib.crc32(model_key.encode("utf-8")) % DETAIL_SHARDS
 
 

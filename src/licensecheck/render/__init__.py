@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import importlib
 import re
+import sys
 from collections.abc import Callable
 
 from licensecheck.errors import UsageError
@@ -53,6 +53,8 @@ def renderer(fmt: str, kind: str, allowed: tuple[str, ...]) -> Callable[[Any], s
         key = "markdown"
     if key not in allowed:
         raise UsageError(f"unknown format {fmt!r}; choose one of: {', '.join(allowed)}")
-    module = importlib.import_module(KIND_FORMATS.get(kind, FORMATS)[key])
+    name = KIND_FORMATS.get(kind, FORMATS)[key]
+    __import__(name)  # (importlib.import_module would import importlib and warnings: 1 ms)
+    module = sys.modules[name]
     func: Callable[[Any], str] = getattr(module, f"render_{kind}")
     return func

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from itertools import pairwise
-from math import ceil
 
 from licensecheck.records import TYPE_CHECKING
 from licensecheck.render import OPTIONS, printable
@@ -98,7 +97,7 @@ def _ratio_distribute(total: int, ratios: tuple[int, ...], minimums: tuple[int, 
     remaining = total
     out = []
     for ratio, minimum in zip(ratios, minimums, strict=True):
-        share = max(minimum, ceil(ratio * remaining / total_ratio)) if total_ratio > 0 else remaining
+        share = max(minimum, -(-ratio * remaining // total_ratio)) if total_ratio > 0 else remaining  # (ceil: ints)
         out.append(share)
         total_ratio -= ratio
         remaining -= share

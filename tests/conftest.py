@@ -1,13 +1,23 @@
 from __future__ import annotations
 
+import atexit
 import json
+import os
+import shutil
+import tempfile
 from collections.abc import Callable
 from typing import Any
 
 import pytest
 from typer.testing import CliRunner, Result
 
-from licensecheck.cli.app import app
+# The commands run by tests keep their compiled patterns in a cache of the test run's own, not the user's.
+_CACHE_DIR = tempfile.mkdtemp(prefix="licensecheck-test-cache-")
+atexit.register(shutil.rmtree, _CACHE_DIR, True)
+os.environ["LICENSECHECK_CACHE_DIR"] = _CACHE_DIR
+os.environ.pop("LICENSECHECK_NO_CACHE", None)
+
+from licensecheck.cli.app import app  # noqa: E402
 
 
 @pytest.fixture

@@ -7,6 +7,7 @@ import re
 from functools import cache
 
 from licensecheck.data import catalog_details, catalog_index, normalize_key
+from licensecheck.lazyre import compiled
 from licensecheck.records import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
@@ -25,7 +26,7 @@ _QUANT_PATTERN = (
 @cache
 def _quant_re() -> re.Pattern[str]:
     """Compiled on first use: only names that miss the catalog need it."""
-    return re.compile(_QUANT_PATTERN)
+    return compiled(_QUANT_PATTERN)
 
 
 class CatalogHit(NamedTuple):
@@ -137,7 +138,7 @@ def warm_up() -> None:
     _name_index()
 
 
-_LITERAL = re.compile(r"[^*?\[]*")
+_LITERAL = compiled(r"[^*?\[]*")
 
 
 def lookup_model(spec: str) -> CatalogHit | None:

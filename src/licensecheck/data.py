@@ -14,6 +14,7 @@ import re
 from functools import cache
 
 from licensecheck.errors import DataError
+from licensecheck.lazyre import compiled
 from licensecheck.records import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -45,7 +46,7 @@ def catalog_dir() -> Path:
     return _data_dir("catalog")
 
 
-_URL_RE = re.compile(r"^(?:https?://)?(?:www\.)?", re.IGNORECASE)
+_URL_RE = compiled(r"^(?:https?://)?(?:www\.)?", re.IGNORECASE)
 
 
 def normalize_key(text: str) -> str:

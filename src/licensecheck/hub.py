@@ -25,6 +25,7 @@ from licensecheck import __version__
 from licensecheck.card import Card, parse_card
 from licensecheck.errors import InputError, UsageError
 from licensecheck.identify import identify_license_text
+from licensecheck.lazyre import compiled
 from licensecheck.records import TYPE_CHECKING, NamedTuple
 from licensecheck.registry import LicenseRef, find_license
 from licensecheck.report import Evidence
@@ -42,7 +43,7 @@ ETAG_TIMEOUT = 5.0
 INSTALL_HINT = '--online needs the Hugging Face Hub client: pip install "model-licensecheck[hub]"'
 # org/name as the Hub spells repository ids: letters, digits, '-', '_', '.'; no '--' or '..'; at most 96 each.
 _SEGMENT = r"[A-Za-z0-9](?:[A-Za-z0-9_.-]{0,94}[A-Za-z0-9_])?"
-REPO_ID_RE = re.compile(rf"^(?!.*(?:--|\.\.))({_SEGMENT})/({_SEGMENT})$", re.ASCII)
+REPO_ID_RE = compiled(rf"^(?!.*(?:--|\.\.))({_SEGMENT})/({_SEGMENT})$", re.ASCII)
 _ID_PREFIXES = (
     "https://huggingface.co/",
     "http://huggingface.co/",

@@ -13,6 +13,7 @@ from collections import deque
 
 from licensecheck.catalog import lookup_model
 from licensecheck.errors import InputError
+from licensecheck.lazyre import compiled
 from licensecheck.paths import plain_path
 from licensecheck.records import TYPE_CHECKING, NamedTuple
 from licensecheck.registry import LicenseRef, find_license
@@ -94,7 +95,7 @@ def _unique(refs: list[LicenseRef]) -> tuple[LicenseRef, ...]:
     return tuple({ref.id: ref for ref in refs}.values())
 
 
-_EXPRESSION_SPLIT = re.compile(r"\s+(?:AND|OR|WITH)\s+|[()]", re.IGNORECASE)
+_EXPRESSION_SPLIT = compiled(r"\s+(?:AND|OR|WITH)\s+|[()]", re.IGNORECASE)
 
 
 def licenses_from_card(card: Card) -> tuple[list[LicenseRef], list[Evidence], tuple[str, ...]]:
@@ -143,7 +144,7 @@ def licenses_from_card(card: Card) -> tuple[list[LicenseRef], list[Evidence], tu
     return refs, evidence, tuple(declared)
 
 
-_HUB_FILE_LINK = re.compile(
+_HUB_FILE_LINK = compiled(
     r"^(?:https?://)?(?:www\.)?(?:huggingface\.co|hf\.co)/([\w.-]+/[\w.-]+)/(?:blob|resolve|raw)/[^/]+/"
     r"(?:LICEN[CS]E|USE_POLICY|MODEL_LICENSE)[\w.-]*$",
     re.IGNORECASE,

@@ -187,6 +187,9 @@ def console() -> None:
     elif not isinstance(code, int):  # sys.exit("message"): printed, exit 1, as the interpreter does
         print(code, file=sys.stderr)
         code = 1
+    lazyre = sys.modules.get("licensecheck.lazyre")
+    if lazyre is not None:
+        lazyre.save()  # (patterns compiled for the first time on this machine are kept for the next run)
     for stream in (sys.stdout, sys.stderr):
         if stream is not None:  # (None when the command was started with the stream closed: `>&-`)
             try:  # noqa: SIM105  (contextlib.suppress: importing contextlib costs 1 ms)

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import re
 import sys
 from collections.abc import Callable
 
 from licensecheck.errors import UsageError
+from licensecheck.lazyre import compiled
 from licensecheck.records import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -39,7 +39,7 @@ MACHINE_FORMATS = frozenset({"json", "sarif", "github"})
 OPTIONS: dict[str, Any] = {"color": False}
 
 # Control characters (ESC sequences could retitle or clear a terminal); tab and newline are kept.
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_CONTROL = compiled(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 def printable(text: str) -> str:

@@ -8,8 +8,7 @@ colours, each line printed as one ``Text`` (so no card text is ever read as mark
 
 from __future__ import annotations
 
-import re
-
+from licensecheck.lazyre import compiled
 from licensecheck.records import TYPE_CHECKING
 from licensecheck.render import OPTIONS, printable
 from licensecheck.terms import section_label
@@ -96,7 +95,7 @@ def model_lines(report: Any) -> list[Line]:
 
 
 # What rich prints differently from the text itself: tabs (expanded).
-_RICH_SPECIAL = re.compile(r"\t")
+_RICH_SPECIAL = compiled(r"\t")
 
 
 def render_model(report: Any) -> str:

@@ -8,9 +8,9 @@ emoji code) is left to rich.
 
 from __future__ import annotations
 
-import re
 from itertools import pairwise
 
+from licensecheck.lazyre import compiled
 from licensecheck.records import TYPE_CHECKING
 from licensecheck.render import OPTIONS, printable
 from licensecheck.vocabulary import Verdict
@@ -83,7 +83,7 @@ def render_scan(report: Any) -> str:
 # What rich renders differently from the text itself: anything not printable ASCII but "…" (cell widths), tabs,
 # `:name:` emoji codes (rich replaces the ones it knows), and backslashes (its markup escaping doubles a trailing
 # one and drops one before a bracket).
-_RICH_SPECIAL = re.compile(r"[^\x20-\x5b\x5d-\x7e\n…]|:\S*?:")
+_RICH_SPECIAL = compiled(r"[^\x20-\x5b\x5d-\x7e\n…]|:\S*?:")
 
 
 def _plain_fits(doc: dict[str, Any]) -> bool:
@@ -104,7 +104,7 @@ def _ratio_distribute(total: int, ratios: tuple[int, ...], minimums: tuple[int, 
     return out
 
 
-_WORD = re.compile(r"\s*\S+\s*")
+_WORD = compiled(r"\s*\S+\s*")
 
 
 def _wrap(text: str, width: int, fold: bool) -> list[str]:

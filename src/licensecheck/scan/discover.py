@@ -13,7 +13,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator, Sequence
 from functools import cache
 
-from licensecheck.lazyre import later_bytes
+from licensecheck.lazyre import compiled, later_bytes
 from licensecheck.records import NamedTuple
 from licensecheck.scan.extract import (
     ASSIGNED_KEYS,
@@ -448,8 +448,8 @@ NEAR_BYTES = 240
 # starts with a literal is searched at memory speed, one that starts with a character class is tried at every byte
 # (seven times slower on a large tree).
 _PY_QUOTED = (
-    re.compile(rb'"([A-Za-z0-9][\w.:/-]{1,200})"'),
-    re.compile(rb"'([A-Za-z0-9][\w.:/-]{1,200})'"),
+    compiled(rb'"([A-Za-z0-9][\w.:/-]{1,200})"'),
+    compiled(rb"'([A-Za-z0-9][\w.:/-]{1,200})'"),
 )
 _NOTEBOOK_HINT = (b"odel", b"MODEL", b"repo_id", b"_download", b"download ", b"ollama ", b"vllm ", b"LLM", b"pipeline")
 # What a file must hold (compared in lower case) for its reader to find anything. A config's keys are read
@@ -595,7 +595,7 @@ def _looks_like_card(data: bytes) -> bool:
     return head.startswith(b"---") and (b"license" in data[:65536] or b"base_model" in data[:65536])
 
 
-_TRIPLE = {b'"""': re.compile(b'"""'), b"'''": re.compile(b"'''")}
+_TRIPLE = {b'"""': compiled(b'"""'), b"'''": compiled(b"'''")}
 
 
 def _positions(data: bytes, needle: bytes) -> list[int]:

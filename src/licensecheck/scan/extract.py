@@ -14,7 +14,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import cache
 
-from licensecheck.lazyre import later
+from licensecheck.lazyre import compiled, later
 from licensecheck.records import NamedTuple
 
 # Keyword arguments, config keys and assignment targets whose string value names a model.
@@ -78,8 +78,8 @@ LOADER_CALLS = frozenset(
         "Ollama",
     }
 )
-_ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,95}/[A-Za-z0-9][A-Za-z0-9._-]{0,95}$")
-_TAG_RE = re.compile(r"^[a-z0-9][a-z0-9._-]{0,63}(?:/[a-z0-9][a-z0-9._-]{0,63})?:[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
+_ID_RE = compiled(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,95}/[A-Za-z0-9][A-Za-z0-9._-]{0,95}$")
+_TAG_RE = compiled(r"^[a-z0-9][a-z0-9._-]{0,63}(?:/[a-z0-9][a-z0-9._-]{0,63})?:[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
 _FILE_SUFFIXES = (
     ".py",
     ".json",
@@ -361,8 +361,8 @@ def _use_context() -> re.Pattern[str]:
     dict key, an argparse option, or a conditional or call that may pass it on to another name
     (``_PythonScan._collect`` and ``finish`` read nothing else from it)."""
     loaders = "|".join(sorted(LOADER_CALLS))
-    keys = "|".join(sorted(MODEL_KEYS, key=len, reverse=True))
-    return re.compile(
+    keys = "|".join(sorted(MODEL_KEYS, key=lambda key: (-len(key), key)))  # (the same pattern every run: cached)
+    return compiled(
         rf"\bfor\b|\belse\b|\bgetenv\b|\bget\s*\(|\badd_argument\b|\bAuto(?:Model|Tokenizer|Processor|Config)|\b(?:{loaders})\b"
         rf"|(?i:\b(?:{keys})(?:\s*=(?!=)|[\"']\s*:))"
     )

@@ -15,7 +15,7 @@ import re
 from bisect import bisect_right
 from itertools import accumulate
 
-from licensecheck.lazyre import later
+from licensecheck.lazyre import compiled, later
 
 # The tokens, after a run of code: a comment, a triple-quoted string, or a one-line string. Each body is an unrolled
 # loop (a run of ordinary characters, then an escape or a lone quote, repeated), which the regex engine scans in
@@ -31,7 +31,7 @@ _TOKEN = (
 # comment, a colon) change nothing the statement reader looks at, so they stay in the code run, matched by the
 # regex engine, and only the other tokens reach Python (a twelfth of them in a test file). The token is optional so
 # that the code run after the last one is a match of its own (not retried at every byte).
-_LEX = re.compile(
+_LEX = compiled(
     r"""(?:[^"'#]+|\#[^\n()\[\]{}\\:]*(?![^\n])|"(?!"")[^"\\\n()\[\]{}]*"|'(?!'')[^'\\\n()\[\]{}]*')*"""
     r"""(?:""" + _TOKEN + r""")?""",
     re.DOTALL,

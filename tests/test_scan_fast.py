@@ -547,7 +547,8 @@ def test_statements_that_use_a_constant_are_parsed_only_when_they_can_read_it(pa
     )
     scan = _PythonScan.of_statements(source, [1])
     assert scan is not None
-    assert parsed == [1, 6, 8, 9, 10, 12]  # not the def, the helper call, the print or the comparison
+    # not the def, the helper call, the print or the comparison (nor line 1: a plain assignment needs no parser)
+    assert parsed == [6, 8, 9, 10, 12]
     whole = _PythonScan.of_tree(ast.parse(source), [1], source)
     assert sorted(set(scan.found)) == sorted(set(whole.found)) == [("org/const-model", 1)]
     assert scan.loops == whole.loops == [("m", "CKPT")]
@@ -555,7 +556,7 @@ def test_statements_that_use_a_constant_are_parsed_only_when_they_can_read_it(pa
     parsed.clear()
     keyed = source.replace("CKPT", "model_id")
     scan = _PythonScan.of_statements(keyed, [1])
-    assert scan is not None and parsed == [1]
+    assert scan is not None and parsed == []
     assert sorted(set(scan.found)) == sorted(set(_PythonScan.of_tree(ast.parse(keyed), [1], keyed).found))
 
 
@@ -1000,3 +1001,53 @@ def test_config_files_the_readers_take_are_read(tmp_path: Path, name: str, text:
     assert kind is not None
     _, mentions, _, _ = scan_entry(FileEntry(str(path), name, kind))
     assert found in [m.value for m in mentions]
+
+
+PLAIN_TRAPS = (
+    'MODEL = "org/plain-a"  # the plain case\n'
+    "self.base = 'org/attribute-b'\n"
+    "load(\n"
+    '    model_id="org/keyword-c"\n'  # a keyword inside a call, not an assignment
+    ")\n"
+    'doc = """\n'
+    'NOT_CODE = "org/in-docstring-d"\n'
+    '"""\n'
+    "total = 1 + \\\n"
+    '    len("org/continued-e")\n'
+    'escaped = "org/esc\\x41-f"\n'
+    'prefixed = r"org/raw-g"\n'
+    'two = "org/two-h"; other = 1\n'
+    'repo_id = "org/assigned-key-i"\n'
+    'model_name_or_path = "org/assigned-key-j"\n'
+    "from_pretrained(MODEL)\n"
+)
+
+
+def test_plain_assignments_read_without_the_parser_agree_with_it() -> None:
+    """Lines that look like `NAME = "…"` but sit in a call, a string or a continuation are cut out and parsed; the
+    plain ones are read directly; either way the findings and constants are the parser's."""
+    source = PLAIN_TRAPS
+    lines = [number for number, text in enumerate(source.split("\n"), 1) if '"' in text or "'" in text]
+    fast = _PythonScan.of_statements(source, lines)
+    whole = _PythonScan.of_tree(ast.parse(source), lines, source)
+    assert fast is not None
+    assert sorted(set(fast.found)) == sorted(set(whole.found))
+    assert {value for value, _ in fast.found} >= {"org/plain-a", "org/keyword-c", "org/assigned-key-j"}
+    assert "org/in-docstring-d" not in {value for value, _ in fast.found}
+    assert fast.constants == whole.constants
+
+
+def test_a_line_that_continues_another_is_not_read_as_a_plain_assignment(parsed: list[int]) -> None:
+    source = 'total = 1 + \\\n    2\nM = "org/x-model"\nN = "org/y-model"\nfrom_pretrained(M)\n'
+    scan = _PythonScan.of_statements(source, [3, 4])
+    assert scan is not None and parsed == [5]  # (lines 3 and 4 are plain; only the loader's use is parsed)
+    continued = 'value = f(1) + \\\nM = "org/x-model"\nfrom_pretrained(M)\n'
+    assert _PythonScan.of_statements(continued, [2]) is None  # (cut out with what it continues: no statement)
+    assert parsed[-1] == 2
+
+
+@pytest.mark.parametrize("target", ["if", "self.class", "None"])
+def test_a_plain_assignment_to_a_keyword_is_left_to_the_parser(target: str, parsed: list[int]) -> None:
+    source = f'{target} = "org/x-model"\n'
+    assert _PythonScan.of_statements(source, [1]) is None  # (the parser refuses it: the caller parses the file)
+    assert parsed == [1]

@@ -408,6 +408,53 @@ def _line_numbers(text: str, positions: Iterable[int]) -> set[int]:
 
 MAX_STATEMENTS = 1000  # statements cut out and parsed one by one, per file, before the whole file is parsed
 
+# A whole line that gives a plain string to a name or attribute (`MODEL_ID = "org/x"  # note`): the commonest
+# candidate statement in test suites, read without cutting it out and parsing it. No escapes, prefixes or quotes
+# inside the string (its value is then exactly the text between the quotes), ASCII names (the parser normalizes
+# others), nothing after it but a comment.
+_PLAIN_ASSIGNMENT = later(
+    r"""[ \t]*([A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*)[ \t]*=[ \t]*(["'])([^"'\\\n\r]*)\2[ \t]*(?:\#.*)?"""
+)
+_KEYWORDS = frozenset(  # (no name to assign to: a parser error, left to the parser)
+    {
+        "False",
+        "None",
+        "True",
+        "and",
+        "as",
+        "assert",
+        "async",
+        "await",
+        "break",
+        "class",
+        "continue",
+        "def",
+        "del",
+        "elif",
+        "else",
+        "except",
+        "finally",
+        "for",
+        "from",
+        "global",
+        "if",
+        "import",
+        "in",
+        "is",
+        "lambda",
+        "nonlocal",
+        "not",
+        "or",
+        "pass",
+        "raise",
+        "return",
+        "try",
+        "while",
+        "with",
+        "yield",
+    }
+)
+
 
 # The node types ``_PythonScan._collect`` reads anything from.
 _COLLECTED = frozenset(
@@ -471,12 +518,25 @@ class _PythonScan:
         use_context = _use_context()
         parsed = [0]
 
+        plain_assignment = _PLAIN_ASSIGNMENT()
+
         def visit(line: int, assignments: bool) -> bool:
             if line in covered:
                 return True
             if parsed[0] > MAX_STATEMENTS:  # (a generated file: one whole parse is cheaper by now)
                 return False
             parsed[0] += 1
+            plain = plain_assignment.fullmatch(source.lines[line - 1]) if assignments else None
+            if (
+                plain is not None
+                and _KEYWORDS.isdisjoint(plain.group(1).split("."))
+                and source.starts_a_statement(line)
+            ):
+                covered.add(line)  # the statement is this line, as the parser would read it
+                target = plain.group(1)
+                if "." not in target:  # (an attribute is no constant: nothing is kept, as for a parsed one)
+                    scan._keep(target, plain.group(3), line)
+                return True
             bounds = source.span(line)
             if bounds is None:
                 return False
@@ -624,9 +684,13 @@ class _PythonScan:
             self._derived.append((target.id, value, self._offset))
         elif isinstance(value, ast.Constant):
             for text, line in self._strings(value):
-                self.constants.setdefault(target.id, []).append((text, line))
-                if target.id.lower() in ASSIGNED_KEYS:
-                    self.found.append((text, line))
+                self._keep(target.id, text, line)
+
+    def _keep(self, name: str, text: str, line: int) -> None:
+        """``name`` holds the string ``text`` (given on ``line``); a model key that holds it names a model."""
+        self.constants.setdefault(name, []).append((text, line))
+        if name.lower() in ASSIGNED_KEYS:
+            self.found.append((text, line))
 
     def _call(self, node: ast.Call) -> None:
         name = _call_name(node.func)

@@ -203,6 +203,16 @@ class Source:
             else:
                 return first, last
 
+    def starts_a_statement(self, line: int) -> bool:
+        """Whether ``line`` starts a logical line: outside any string, bracket or backslash continuation (what
+        ``span`` would walk back over)."""
+        start = self.line_starts[line - 1]
+        return (
+            self._token_around(start) is None
+            and self._depth_before(line) == 0
+            and not (line > 1 and self._continues(line - 1))
+        )
+
     def strings_start_on(self, line: int) -> bool:
         """Whether a string literal of the code starts on ``line`` (not one inside a docstring or a comment), or
         the line is inside an f-string spread over lines (whose fields are code)."""

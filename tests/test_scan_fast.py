@@ -1051,3 +1051,23 @@ def test_a_plain_assignment_to_a_keyword_is_left_to_the_parser(target: str, pars
     source = f'{target} = "org/x-model"\n'
     assert _PythonScan.of_statements(source, [1]) is None  # (the parser refuses it: the caller parses the file)
     assert parsed == [1]
+
+
+def test_the_scan_s_parser_and_walks_are_ast_s() -> None:
+    from licensecheck.scan import pyast
+
+    sources = [
+        PLAIN_TRAPS,
+        "from __future__ import annotations\nx: int = 1\n",
+        "@d(a=[1, {2: f'{x!r}'}])\ndef f(): ...",
+    ]
+    for source in sources:
+        ours, theirs = pyast.parse(source), ast.parse(source)
+        assert ast.dump(ours, include_attributes=True) == ast.dump(theirs, include_attributes=True)
+        assert [ast.dump(n) for n in pyast.walk(ours)] == [ast.dump(n) for n in ast.walk(theirs)]
+        for mine, other in zip(pyast.walk(ours), ast.walk(theirs), strict=True):
+            assert [ast.dump(n) for n in pyast.iter_child_nodes(mine)] == [
+                ast.dump(n) for n in ast.iter_child_nodes(other)
+            ]
+    with pytest.raises(SyntaxError):
+        pyast.parse("def (")

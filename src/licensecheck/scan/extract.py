@@ -7,7 +7,6 @@ look like a model id (see ``looks_like_model``); local paths, URLs and file name
 
 from __future__ import annotations
 
-import ast
 import re
 from bisect import bisect_left
 from collections import deque
@@ -15,7 +14,13 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import cache
 
 from licensecheck.lazyre import compiled, later
-from licensecheck.records import NamedTuple
+from licensecheck.records import TYPE_CHECKING, NamedTuple
+from licensecheck.scan.pyast import iter_child_nodes, parse, walk
+
+if TYPE_CHECKING:
+    import ast
+else:
+    import _ast as ast  # (the node classes; importing `ast` itself costs 1.1 ms: licensecheck.scan.pyast)
 
 # Keyword arguments, config keys and assignment targets whose string value names a model.
 MODEL_KEYS = frozenset(
@@ -294,13 +299,13 @@ def _walk_lines(tree: ast.AST, lines: Sequence[int] | None) -> Iterator[ast.AST]
     node, which is what makes scanning library-sized trees affordable.
     """
     if lines is None:
-        yield from ast.walk(tree)
+        yield from walk(tree)
         return
     stack: list[ast.AST] = [tree]
     while stack:
         node = stack.pop()
         yield node
-        for child in ast.iter_child_nodes(node):
+        for child in iter_child_nodes(node):
             start = getattr(child, "lineno", None)
             if start is None:  # arguments, comprehensions…: no span of their own
                 stack.append(child)
@@ -747,7 +752,7 @@ def python_mentions(
             scan = None
     if scan is None:
         try:
-            scan = _PythonScan.of_tree(ast.parse(source), lines, source, could_be_model)
+            scan = _PythonScan.of_tree(parse(source), lines, source, could_be_model)
         except (SyntaxError, ValueError, RecursionError, MemoryError):
             return pattern_mentions(source, is_alias, line_offset=line_offset)
     out = dict.fromkeys(

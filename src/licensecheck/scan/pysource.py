@@ -10,12 +10,16 @@ file instead.
 
 from __future__ import annotations
 
-import ast
 import re
 from bisect import bisect_right
 from itertools import accumulate
 
 from licensecheck.lazyre import compiled, later
+from licensecheck.records import TYPE_CHECKING
+from licensecheck.scan.pyast import parse
+
+if TYPE_CHECKING:
+    import ast
 
 # The tokens, after a run of code: a comment, a triple-quoted string, or a one-line string. Each body is an unrolled
 # loop (a run of ordinary characters, then an escape or a lone quote, repeated), which the regex engine scans in
@@ -258,7 +262,7 @@ class Source:
         elif tail.endswith(":"):
             suffix = "\n pass"
         try:
-            tree = ast.parse("\n".join(lines) + suffix)
+            tree = parse("\n".join(lines) + suffix)
         except (SyntaxError, ValueError, RecursionError, MemoryError):
             return None
         return first, last, tree

@@ -11,6 +11,7 @@ from licensecheck.lazyre import compiled
 from licensecheck.records import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
     from typing import Any
 
 _HUB_PREFIXES = ("huggingface.co/", "hf.co/", "hf://", "https://huggingface.co/", "models/")
@@ -75,16 +76,23 @@ def _from_record(key: str, record: dict[str, Any], how: str, matched: str | None
     )
 
 
-@cache
-def _name_index() -> dict[str, str]:
-    """The name part of every catalog id (after the org), for recognising re-uploads."""
+def name_index(keys: Iterable[str]) -> dict[str, str]:
+    """The name part of every catalog id (after the org), as it is and without re-uploaders' suffixes, for
+    recognising re-uploads: the first key (in the order given) that has it. Compiled into ``catalog.json``."""
     out: dict[str, str] = {}
-    for key in catalog_index()["models"]:
+    for key in keys:
         if "/" in key:
             name = key.split("/", 1)[1]
             out.setdefault(name, key)
             out.setdefault(_quant_re().sub("", name), key)
     return out
+
+
+@cache
+def _name_index() -> dict[str, str]:
+    index = catalog_index()
+    names: dict[str, str] | None = index.get("names")
+    return names if names is not None else name_index(sorted(index["models"]))
 
 
 def glob_match(text: str, pattern: str) -> bool:

@@ -70,15 +70,39 @@ def key_variants(text: str) -> list[str]:
 
 @cache
 def _load_index(name: str) -> dict[str, Any]:
-    import json  # (a scan that finds nothing never reads JSON: the names it needs are plain lines)
+    """A packaged JSON index, parsed: from the user cache when it holds this very file's parse (``usercache``:
+    loading the catalog that way takes 1 ms, against 5 ms for importing ``json`` and parsing it)."""
+    from licensecheck import usercache
 
     path = os.path.join(INDEX_DIR, name)
+    try:
+        status = os.stat(path)
+    except OSError as exc:
+        raise DataError(f"cannot read the packaged index {os.path.basename(path)}: {exc}") from None
+    # what the parse was made from: this file (of this installation), as it is now
+    made_from = [path, status.st_size, status.st_mtime_ns, status.st_ctime_ns, status.st_ino]
+    cache_name = f"index-{_fingerprint(path)}"
+    cached = usercache.load(cache_name) if usercache.folder() is not None else None
+    if isinstance(cached, list) and len(cached) == 2 and cached[0] == made_from and isinstance(cached[1], dict):
+        kept: dict[str, Any] = cached[1]
+        return kept
+    import json  # (a scan that finds nothing never reads JSON: the names it needs are plain lines)
+
     try:
         with open(path, "rb") as handle:
             data: dict[str, Any] = json.load(handle)
     except (OSError, ValueError) as exc:
         raise DataError(f"cannot read the packaged index {os.path.basename(path)}: {exc}") from None
+    usercache.store(cache_name, [made_from, data])
     return data
+
+
+def _fingerprint(text: str) -> str:
+    """A short name for a path that is the same in every run (``hash`` is not): 64-bit FNV-1a, in hex."""
+    value = 0xCBF29CE484222325
+    for byte in text.encode("utf-8", "surrogateescape"):
+        value = ((value ^ byte) * 0x100000001B3) & 0xFFFFFFFFFFFFFFFF
+    return f"{value:016x}"
 
 
 def license_index() -> dict[str, Any]:

@@ -12,18 +12,17 @@ paid again by every forked helper. Two remedies:
   its cached form compares equal to what ``re.compile`` makes of it. Only this package's own patterns go there, never
   a pattern built from user input (``.gitignore`` rules). ``save()`` writes new entries when the command ends.
 
-The cache lives in ``$LICENSECHECK_CACHE_DIR``, else ``$XDG_CACHE_HOME/licensecheck``, else ``~/.cache/licensecheck``;
-``LICENSECHECK_NO_CACHE=1`` turns it off. A cache that cannot be read or written is ignored.
+The cache is a file of ``licensecheck.usercache`` (its folder, and how to turn it off).
 """
 
 from __future__ import annotations
 
-import os
 import re
 import sys
 from collections.abc import Callable
 from functools import cache
 
+from licensecheck import usercache
 from licensecheck.records import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -39,37 +38,20 @@ _dirty = False
 
 def cache_file() -> str | None:
     """Where the compiled patterns are kept for this interpreter and regex engine, or None (no cache)."""
-    if sys.implementation.name != "cpython" or os.environ.get("LICENSECHECK_NO_CACHE"):
-        return None
+    return usercache.path_of(_cache_name())
+
+
+def _cache_name() -> str:
     import _sre  # type: ignore[import-not-found]
 
-    base = os.environ.get("LICENSECHECK_CACHE_DIR")
-    if not base:
-        xdg = os.environ.get("XDG_CACHE_HOME")
-        home = os.path.expanduser("~")
-        if not xdg and home == "~":  # (no home directory to be found: no cache)
-            return None
-        base = os.path.join(xdg or os.path.join(home, ".cache"), "licensecheck")
-    name = f"regex-{sys.implementation.cache_tag}-{_sre.MAGIC}-{_sre.CODESIZE}-v{FORMAT}.marshal"
-    return os.path.join(base, name)
+    return f"regex-{_sre.MAGIC}-{_sre.CODESIZE}-v{FORMAT}"
 
 
 def _entries() -> dict[tuple[Any, int], tuple[Any, ...]]:
     global _store
     if _store is None:
-        _store = {}
-        path = cache_file()
-        if path is not None:
-            try:
-                with open(path, "rb") as handle:
-                    data = handle.read()
-                import marshal  # (built in: free to import)
-
-                loaded = marshal.loads(data)
-                if isinstance(loaded, dict):
-                    _store = loaded
-            except (OSError, ValueError, EOFError, TypeError):
-                pass  # no cache yet, or a damaged one: patterns are compiled as usual (and the file rewritten)
+        loaded = usercache.load(_cache_name()) if usercache.folder() is not None else None
+        _store = loaded if isinstance(loaded, dict) else {}  # (none yet, or a damaged one: compiled as usual)
     return _store
 
 
@@ -131,25 +113,9 @@ def compiled(pattern: AnyStr, flags: int = 0) -> re.Pattern[AnyStr]:
 def save() -> None:
     """Write the cache if this run compiled a pattern it did not hold (quietly: a cache is never an error)."""
     global _dirty
-    if not _dirty or _store is None:
-        return
-    _dirty = False
-    path = cache_file()
-    if path is None:
-        return
-    import marshal
-
-    temporary = f"{path}.{os.getpid()}.tmp"
-    try:
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-        with open(temporary, "wb") as handle:
-            handle.write(marshal.dumps(_store))
-        os.replace(temporary, path)  # (atomic: a concurrent run reads the old file or the new one)
-    except (OSError, ValueError):
-        try:  # noqa: SIM105  (contextlib costs 1 ms to import)
-            os.unlink(temporary)
-        except OSError:
-            pass
+    if _dirty and _store is not None:
+        _dirty = False
+        usercache.store(_cache_name(), _store)
 
 
 def later(pattern: str, flags: int = 0) -> Callable[[], re.Pattern[str]]:

@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 from licensecheck import SCHEMA_ID
-from licensecheck.engine import Result
-from licensecheck.facts import Facts
 from licensecheck.records import TYPE_CHECKING, NamedTuple
-from licensecheck.report import result_json
-from licensecheck.scan.policy import IgnoreEntry, Policy
 from licensecheck.vocabulary import Use, Verdict, worst
 
 if TYPE_CHECKING:
     from typing import Any
+
+    from licensecheck.engine import Result
+    from licensecheck.facts import Facts
+    from licensecheck.scan.policy import IgnoreEntry, Policy
 
 
 class Location(NamedTuple):  # ordered as a tuple: path, then line
@@ -56,7 +56,7 @@ class Finding(NamedTuple):
             "failing": failing,
             "reason": self.reason,
             "locations": [loc.to_json() for loc in self.locations],
-            "results": [result_json(r) for r in self.results],
+            "results": [_result_json(r) for r in self.results],
             "policy": {"violations": list(self.violations), "ignored": ignored},
             "written_as": list(self.written_as),
             "warnings": list(self.warnings),
@@ -103,3 +103,10 @@ class ScanReport(NamedTuple):
             "files_scanned": self.files_scanned,
             "warnings": list(self.warnings),
         }
+
+
+def _result_json(result: Result) -> dict[str, Any]:
+    # (the report module and the engine it imports are read when a finding is written, not by a scan without any)
+    from licensecheck.report import result_json
+
+    return result_json(result)

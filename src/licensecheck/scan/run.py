@@ -59,6 +59,8 @@ def _reason(results: Sequence[Result], verdict: Verdict, fallback: str) -> str:
 def _resolve_models(
     mentions: dict[str, list[tuple[Mention, str]]], root: str, uses: Sequence[Use], facts: Facts, online: bool
 ) -> tuple[list[_Group], list[str]]:
+    if not mentions:  # (nothing to resolve: the resolver and the license engine are not even imported)
+        return [], []
     from licensecheck.check import check_model
     from licensecheck.scan.report import Location
 

@@ -529,7 +529,11 @@ def parsed(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     return lines
 
 
-def test_statements_that_use_a_constant_are_parsed_only_when_they_can_read_it(parsed: list[int]) -> None:
+def test_statements_that_use_a_constant_are_parsed_only_when_they_can_read_it(
+    parsed: list[int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    may_add = _PythonScan.may_add
+    monkeypatch.setattr(_PythonScan, "may_add", lambda self, names: True)  # (every use, found or not: see below)
     source = (
         'CKPT = "org/const-model"\n'
         "def check(self, CKPT, config):\n"
@@ -552,6 +556,12 @@ def test_statements_that_use_a_constant_are_parsed_only_when_they_can_read_it(pa
     whole = _PythonScan.of_tree(ast.parse(source), [1], source)
     assert sorted(set(scan.found)) == sorted(set(whole.found)) == [("org/const-model", 1)]
     assert scan.loops == whole.loops == [("m", "CKPT")]
+    # once a use has found the constant's string, the other uses are not read
+    monkeypatch.setattr(_PythonScan, "may_add", may_add)
+    parsed.clear()
+    scan = _PythonScan.of_statements(source, [1])
+    assert scan is not None and parsed == [6]
+    assert sorted(set(scan.found)) == sorted(set(whole.found))
     # a constant whose strings are all found already (a model key's) passes on nothing new: its uses are not read
     parsed.clear()
     keyed = source.replace("CKPT", "model_id")
@@ -1071,3 +1081,45 @@ def test_the_scan_s_parser_and_walks_are_ast_s() -> None:
             ]
     with pytest.raises(SyntaxError):
         pyast.parse("def (")
+
+
+def test_a_use_passed_over_is_read_once_a_conditional_gives_its_name_a_new_string(parsed: list[int]) -> None:
+    """Uses passed over while a conditional later in the file gives their name another string: the reading still
+    finds every string the whole-file reading finds (a name's strings are read by every node that reads the name,
+    so the first loader finds the later string too)."""
+    source = (
+        'A = "org/a-model"\n'  # 1
+        'B = "org/b-model"\n'  # 2
+        "m = A\n"  # 3 (not a constant: m holds nothing yet)
+        "for m in [A]:\n"  # 4
+        "    AutoModel.from_pretrained(m)\n"  # 5
+        "    AutoModel.from_pretrained(m)\n"  # 6
+        "m = B if flag else A\n"  # 7
+    )
+    lines = [1, 2]
+    fast = _PythonScan.of_statements(source, lines)
+    whole = _PythonScan.of_tree(ast.parse(source), lines, source)
+    assert fast is not None
+    assert sorted(set(fast.found)) == sorted(set(whole.found))
+    assert {value for value, _ in fast.found} == {"org/a-model", "org/b-model"}
+
+
+def test_names_by_line_agrees_with_the_lines_of_each_name() -> None:
+    from licensecheck.scan.extract import _name_lines, _names_by_line
+
+    text = "A = 1\nx = A + B\nAB = B\n# A\nfoo(A_, _A, A)\n"
+    assert _names_by_line(text, {"A", "B"}) == [
+        (1, frozenset({"A"})),
+        (2, frozenset({"A", "B"})),
+        (3, frozenset({"B"})),
+        (4, frozenset({"A"})),
+        (5, frozenset({"A"})),
+    ]
+    assert _name_lines(text, {"A", "B"}) == [1, 2, 3, 4, 5]
+    many = {f"N{i}" for i in range(20)} | {"A"}  # (the one-pass path)
+    assert _names_by_line(text, many) == [
+        (1, frozenset({"A"})),
+        (2, frozenset({"A"})),
+        (4, frozenset({"A"})),
+        (5, frozenset({"A"})),
+    ]

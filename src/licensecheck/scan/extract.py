@@ -381,23 +381,35 @@ _WORD = later(r"[^\W\d]\w*")
 
 
 def _name_lines(text: str, names: Iterable[str]) -> list[int]:
-    """The sorted lines of ``text`` on which one of ``names`` occurs as a whole word.
+    """The sorted lines of ``text`` on which one of ``names`` occurs as a whole word."""
+    return sorted({line for line, _ in _names_by_line(text, names)})
+
+
+def _names_by_line(text: str, names: Iterable[str]) -> list[tuple[int, frozenset[str]]]:
+    """(line, the names on it) for each line of ``text`` on which one of ``names`` occurs as a whole word, in order.
 
     One ``str.find`` loop per name: a regular expression that starts with ``\\b`` is tried at every character.
     """
-    positions: list[int] = []
+    positions: list[tuple[int, str]] = []
     names = set(names)
     if len(names) > 16:  # many names: one pass over every word instead of one pass per name
-        positions = [match.start() for match in _WORD().finditer(text) if match.group() in names]
+        positions = [(match.start(), match.group()) for match in _WORD().finditer(text) if match.group() in names]
         names = set()
     for name in names:
         at = text.find(name)
         while at >= 0:
             end = at + len(name)
             if not (at and _is_word_char(text[at - 1])) and not (end < len(text) and _is_word_char(text[end])):
-                positions.append(at)
+                positions.append((at, name))
             at = text.find(name, end)
-    return sorted(_line_numbers(text, positions))
+    positions.sort()
+    out: dict[int, set[str]] = {}
+    pos, line = 0, 1
+    for at, name in positions:
+        line += text.count("\n", pos, at)
+        pos = at
+        out.setdefault(line, set()).add(name)
+    return [(number, frozenset(held)) for number, held in out.items()]
 
 
 def _line_numbers(text: str, positions: Iterable[int]) -> set[int]:
@@ -484,6 +496,10 @@ class _PythonScan:
         # assignments whose strings may come from other constants (`m = A if c else B`, `os.getenv("M", A)`),
         # read once every constant is known, so the order the statements were visited in does not matter
         self._derived: list[tuple[str, ast.expr, int]] = []  # (name, value, line offset)
+        # what the statements read so far find (``may_add``): the strings, and how far ``found``/``_later`` are in
+        self._found_so_far: set[tuple[str, int]] = set()
+        self._found_upto = 0
+        self._read_upto = 0
 
     @classmethod
     def of_tree(
@@ -563,11 +579,70 @@ class _PythonScan:
         searched: set[str] = set()
         while new := scan.names(searched):  # uses of constants, then of loop variables over them
             searched |= new
-            for line in _name_lines(source.text, new):  # (the raw text: f-string fields are code)
-                if not visit(line, False):
+            # A use is read while one of its names holds a string no statement read so far finds (a test suite
+            # passes the same MODEL_ID to a loader a hundred times: the first use finds it). The uses passed over
+            # are read once their names hold a new string after all (a conditional read later can add one).
+            passed: list[tuple[int, frozenset[str]]] = []
+            for line, names in _names_by_line(source.text, new):  # (the raw text: f-string fields are code)
+                if line in covered:
+                    continue
+                if not scan.may_add(names):
+                    passed.append((line, names))
+                elif not visit(line, False):
                     return None
+            while passed:
+                scan.refresh()
+                again = [(line, names) for line, names in passed if scan.may_add(names)]
+                if not again:
+                    break
+                for line, _ in again:
+                    if not visit(line, False):
+                        return None
+                passed = [item for item in passed if item[0] not in covered]
         scan.finish()
         return scan
+
+    def may_add(self, names: frozenset[str]) -> bool:
+        """Whether one of ``names`` holds a string that the statements read so far do not find (as far as known
+        now: ``refresh`` first for the settled answer). Never false where the settled answer is true after
+        ``refresh``; between refreshes it may miss a string a conditional will add."""
+        self._find_so_far()
+        found = self._found_so_far
+        could = self.could_be_model
+        for name in names:
+            for value in self.constants.get(name, ()):
+                if value not in found and (could is None or could(value[0])):
+                    return True
+        return False
+
+    def refresh(self) -> None:
+        """Settle the constants and read every node collected so far again with them."""
+        self._settle()
+        self._found_so_far = set(self.found)
+        self._found_upto = len(self.found)
+        self._read_upto = 0
+        self._find_so_far()
+
+    def _find_so_far(self) -> None:
+        """Add what the calls and dicts collected since the last time find, with the constants known now (a
+        subset of what ``finish`` finds with the settled constants)."""
+        if self._read_upto == len(self._later):
+            self._found_so_far.update(self.found[self._found_upto :])
+            self._found_upto = len(self.found)
+            return
+        kept, offset = self.found, self._offset
+        self.found = []
+        for node, at in self._later[self._read_upto :]:
+            self._offset = at
+            if isinstance(node, ast.Call):
+                self._call(node)
+            else:
+                self._dict(node)
+        self._found_so_far.update(self.found)
+        self.found, self._offset = kept, offset
+        self._found_so_far.update(self.found[self._found_upto :])
+        self._found_upto = len(self.found)
+        self._read_upto = len(self._later)
 
     def names(self, searched: set[str] | frozenset[str] = frozenset()) -> set[str]:
         """The names not in ``searched`` whose uses may find more: constants and the variables of loops over them,

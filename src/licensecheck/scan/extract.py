@@ -432,45 +432,14 @@ MAX_STATEMENTS = 1000  # statements cut out and parsed one by one, per file, bef
 _PLAIN_ASSIGNMENT = later(
     r"""[ \t]*([A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*)[ \t]*=[ \t]*(["'])([^"'\\\n\r]*)\2[ \t]*(?:\#.*)?"""
 )
-_KEYWORDS = frozenset(  # (no name to assign to: a parser error, left to the parser)
-    {
-        "False",
-        "None",
-        "True",
-        "and",
-        "as",
-        "assert",
-        "async",
-        "await",
-        "break",
-        "class",
-        "continue",
-        "def",
-        "del",
-        "elif",
-        "else",
-        "except",
-        "finally",
-        "for",
-        "from",
-        "global",
-        "if",
-        "import",
-        "in",
-        "is",
-        "lambda",
-        "nonlocal",
-        "not",
-        "or",
-        "pass",
-        "raise",
-        "return",
-        "try",
-        "while",
-        "with",
-        "yield",
-    }
-)
+
+
+@cache
+def _keywords() -> frozenset[str]:
+    """Python's keywords: no name to assign to (a parser error, left to the parser)."""
+    import keyword  # (read only once a plain assignment is met)
+
+    return frozenset(keyword.kwlist)
 
 
 # The node types ``_PythonScan._collect`` reads anything from.
@@ -550,7 +519,7 @@ class _PythonScan:
             plain = plain_assignment.fullmatch(source.lines[line - 1]) if assignments else None
             if (
                 plain is not None
-                and _KEYWORDS.isdisjoint(plain.group(1).split("."))
+                and _keywords().isdisjoint(plain.group(1).split("."))
                 and source.starts_a_statement(line)
             ):
                 covered.add(line)  # the statement is this line, as the parser would read it
@@ -603,9 +572,9 @@ class _PythonScan:
         return scan
 
     def may_add(self, names: frozenset[str]) -> bool:
-        """Whether one of ``names`` holds a string that the statements read so far do not find (as far as known
-        now: ``refresh`` first for the settled answer). Never false where the settled answer is true after
-        ``refresh``; between refreshes it may miss a string a conditional will add."""
+        """Whether one of ``names`` holds a string that the statements read so far do not find. Between refreshes
+        the constants are taken as they stand, so a string a conditional adds later is missed until ``refresh``
+        settles them."""
         self._find_so_far()
         found = self._found_so_far
         could = self.could_be_model
@@ -632,12 +601,7 @@ class _PythonScan:
             return
         kept, offset = self.found, self._offset
         self.found = []
-        for node, at in self._later[self._read_upto :]:
-            self._offset = at
-            if isinstance(node, ast.Call):
-                self._call(node)
-            else:
-                self._dict(node)
+        self._read(self._later[self._read_upto :])
         self._found_so_far.update(self.found)
         self.found, self._offset = kept, offset
         self._found_so_far.update(self.found[self._found_upto :])
@@ -682,7 +646,11 @@ class _PythonScan:
 
     def finish(self) -> None:
         self._settle()
-        for node, offset in dict.fromkeys(self._later):
+        self._read(dict.fromkeys(self._later))
+
+    def _read(self, nodes: Iterable[tuple[ast.Call | ast.Dict, int]]) -> None:
+        """Read the calls and dicts collected (each with the line offset of the tree it is in) into ``found``."""
+        for node, offset in nodes:
             self._offset = offset
             if isinstance(node, ast.Call):
                 self._call(node)

@@ -1123,3 +1123,20 @@ def test_names_by_line_agrees_with_the_lines_of_each_name() -> None:
         (4, frozenset({"A"})),
         (5, frozenset({"A"})),
     ]
+
+
+def test_bracket_depth_is_counted_right_past_characters_beyond_latin_1() -> None:
+    from licensecheck.scan.pysource import Source
+
+    text = (
+        "变量 = (1,\n"  # 1: opens a bracket after characters beyond Latin-1
+        "    '中文 (', 2)  # 注释 [\n"  # 2: brackets in a string and a comment do not count
+        "é = f(\n"  # 3
+        "    \"😀\", model='org/x')\n"  # 4
+        "x = 1\n"  # 5
+    )
+    source = Source(text)
+    assert source.span(2) == (1, 2)
+    assert source.span(4) == (3, 4)
+    assert source.span(5) == (5, 5)
+    assert source.starts_a_statement(3) and not source.starts_a_statement(4)

@@ -7,7 +7,8 @@ paid again by every forked helper. Two remedies:
   object after that (call it once per file, outside per-line loops): a repository without notebooks never compiles
   the notebook patterns.
 - ``compiled(r"…")`` keeps what the regex compiler made of a pattern in a small cache file (the engine's code, as
-  Python keeps bytecode in ``.pyc`` files), keyed by the exact pattern, flags, interpreter and regex engine version.
+  Python keeps bytecode in ``.pyc`` files), keyed by the exact pattern, flags, interpreter release and regex
+  engine version.
   The next run hands the cached code straight to the engine, which validates it; a pattern is cached only after
   its cached form compares equal to what ``re.compile`` makes of it. Only this package's own patterns go there, never
   a pattern built from user input (``.gitignore`` rules). ``save()`` writes new entries when the command ends.
@@ -42,9 +43,11 @@ def cache_file() -> str | None:
 
 
 def _cache_name() -> str:
+    """One file per interpreter release and regex engine: a patch release may compile a pattern differently."""
     import _sre  # type: ignore[import-not-found]
 
-    return f"regex-{_sre.MAGIC}-{_sre.CODESIZE}-v{FORMAT}"
+    release = ".".join(map(str, sys.version_info[:3]))
+    return f"regex-{release}-{_sre.MAGIC}-{_sre.CODESIZE}-v{FORMAT}"
 
 
 def _entries() -> dict[tuple[Any, int], tuple[Any, ...]]:

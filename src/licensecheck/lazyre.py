@@ -8,10 +8,10 @@ paid again by every forked helper. Two remedies:
   the notebook patterns.
 - ``compiled(r"…")`` keeps what the regex compiler made of a pattern in a small cache file (the engine's code, as
   Python keeps bytecode in ``.pyc`` files), keyed by the exact pattern, flags, interpreter release and regex
-  engine version.
-  The next run hands the cached code straight to the engine, which validates it; a pattern is cached only after
-  its cached form compares equal to what ``re.compile`` makes of it. Only this package's own patterns go there, never
-  a pattern built from user input (``.gitignore`` rules). ``save()`` writes new entries when the command ends.
+  engine version. The next run hands the cached code straight to the engine, which validates it; a pattern is
+  cached only after its cached form compares equal to what ``re.compile`` makes of it. Only this package's own
+  patterns go there, never a pattern built from user input (``.gitignore`` rules). ``save()`` writes new entries
+  when the command ends.
 
 The cache is a file of ``licensecheck.usercache`` (its folder, and how to turn it off).
 """

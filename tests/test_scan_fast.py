@@ -1140,3 +1140,30 @@ def test_bracket_depth_is_counted_right_past_characters_beyond_latin_1() -> None
     assert source.span(4) == (3, 4)
     assert source.span(5) == (5, 5)
     assert source.starts_a_statement(3) and not source.starts_a_statement(4)
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        # a use passed over (its constant's string already found through another name holding the same string) whose
+        # name gains a string only in a later round, through a conditional or a default read then
+        'A = B = "o/a"\npipeline(model=B)\nAutoModel.from_pretrained(A)\nA = C if c else A\nC = D if c else D\n'
+        'D = "o/d"\n',
+        'BASE = "o/base"\ntok = BASE if c else None\nAutoTokenizer.from_pretrained(tok)\nckpt = BASE if c else None\n'
+        "AutoModel.from_pretrained(ckpt)\nckpt = alt if c else ckpt\nalt = os.getenv(K, fallback)\n"
+        'fallback = FALLBACK if c else None\nFALLBACK = "o/fallback"\n',
+        'A = B = "o/a"\npipeline(model=B)\nfor m in A:\n    AutoModel.from_pretrained(m)\nA = C if c else None\n'
+        'C = D if c else None\nD = "o/d"\n',
+        'A = B = "o/a"\npipeline(model=B)\nmodel_id = A if c else None\nA = C if c else None\nC = D if c else None\n'
+        'D = "o/d"\n',
+        'A = "o/a"; pipeline(model="o/a")\nAutoModel.from_pretrained(A)\nA = C if c else A\nC = D if c else D\n'
+        'D = "o/d"\n',
+    ],
+)
+def test_uses_passed_over_are_read_when_a_later_round_gives_their_names_a_string(source: str) -> None:
+    lines = [number for number, text in enumerate(source.split("\n"), 1) if '"' in text]
+    fast = _PythonScan.of_statements(source, lines)
+    whole = _PythonScan.of_tree(ast.parse(source), lines, source)
+    assert fast is not None
+    assert sorted(set(fast.found)) == sorted(set(whole.found))
+    assert any(value in ("o/d", "o/fallback") for value, _ in fast.found)

@@ -545,29 +545,34 @@ class _PythonScan:
         for line in lines:
             if source.strings_start_on(line) and not visit(line, True):
                 return None
+        # Uses of constants, then of loop variables over them. A use is read while one of its names holds a string
+        # that no statement read so far finds (a test suite passes the same MODEL_ID to a loader a hundred times:
+        # the first use finds it). The uses passed over are kept, with the names on them, and read after all when
+        # one of those names has come to hold a string not found (a conditional or a default read later, maybe in
+        # a later round, can give it one); the reading ends when no name is new and no passed use can add anything.
         searched: set[str] = set()
-        while new := scan.names(searched):  # uses of constants, then of loop variables over them
-            searched |= new
-            # A use is read while one of its names holds a string no statement read so far finds (a test suite
-            # passes the same MODEL_ID to a loader a hundred times: the first use finds it). The uses passed over
-            # are read once their names hold a new string after all (a conditional read later can add one).
-            passed: list[tuple[int, frozenset[str]]] = []
-            for line, names in _names_by_line(source.text, new):  # (the raw text: f-string fields are code)
-                if line in covered:
-                    continue
-                if not scan.may_add(names):
-                    passed.append((line, names))
-                elif not visit(line, False):
+        passed: dict[int, frozenset[str]] = {}
+        while True:
+            new = scan.names(searched)
+            if new:
+                searched |= new
+                for line, names in _names_by_line(source.text, new):  # (the raw text: f-string fields are code)
+                    if line in covered:
+                        continue
+                    if scan.may_add(names):
+                        if not visit(line, False):
+                            return None
+                    else:
+                        passed[line] = passed.get(line, frozenset()) | names
+                continue
+            scan.refresh()
+            again = [line for line, names in passed.items() if line not in covered and scan.may_add(names)]
+            if not again:
+                break
+            for line in again:
+                del passed[line]
+                if not visit(line, False):
                     return None
-            while passed:
-                scan.refresh()
-                again = [(line, names) for line, names in passed if scan.may_add(names)]
-                if not again:
-                    break
-                for line, _ in again:
-                    if not visit(line, False):
-                        return None
-                passed = [item for item in passed if item[0] not in covered]
         scan.finish()
         return scan
 

@@ -1167,3 +1167,33 @@ def test_uses_passed_over_are_read_when_a_later_round_gives_their_names_a_string
     assert fast is not None
     assert sorted(set(fast.found)) == sorted(set(whole.found))
     assert any(value in ("o/d", "o/fallback") for value, _ in fast.found)
+
+
+@pytest.mark.parametrize(
+    ("code", "nested"),
+    [
+        ('f"{x:{w}}"', False),  # a nested format spec closes both fields
+        ('f"{{literal"', False),  # doubled braces are literal
+        ('rf"{{}}{x}"', False),
+        ("F\"{d['k']}\"", False),  # other quotes inside a field: one token, as the lexer reads it
+        ('"{ not an f-string"', False),
+        ('if "{" in x: pass', False),  # (the f of `if` is no string prefix)
+        ('f"{row["', True),  # `f"{row["model"]}"` (Python 3.12) cut off at the field's own quote
+        ('f"{a}{b[" + 1', True),
+        ('f"""{x\n["', True),
+    ],
+)
+def test_an_f_string_cut_off_inside_a_field_is_noticed(code: str, nested: bool) -> None:
+    from licensecheck.scan.pysource import Source
+
+    assert Source(code + "\n").nested_quotes is nested
+
+
+def test_a_file_with_fields_reusing_their_quotes_is_left_to_the_parser() -> None:
+    """Python 3.12 lets a field reuse its f-string's quotes; the lexer would pair the quotes wrongly and read a line
+    inside a string as code, so such a file is not cut into statements."""
+    source = "s = f\"{\"'\"}\" '''\nX = \"meta-llama/Llama-2-7b-hf\"\nx' '''\nAutoModel.from_pretrained(X)\n"
+    assert _PythonScan.of_statements(source, [2]) is None
+    if sys.version_info >= (3, 12):
+        whole = _PythonScan.of_tree(ast.parse(source), [2], source)
+        assert whole.found == []  # (the id is inside a string: no finding)

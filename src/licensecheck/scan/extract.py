@@ -502,6 +502,8 @@ class _PythonScan:
         from licensecheck.scan.pysource import Source
 
         source = Source(text)
+        if source.nested_quotes:  # (a field that reuses its f-string's quotes: only the parser reads that right)
+            return None
         scan = cls(could_be_model)
         covered: set[int] = set()  # lines of the statements read so far
 

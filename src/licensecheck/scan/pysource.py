@@ -53,6 +53,15 @@ _NOT_BRACKETS = bytes(byte for byte in range(256) if byte not in b"()[]{}")
 Token = tuple[int, int, str]  # (start, end, kind): kind is comment, triple, string or stray
 
 
+def _f_prefixed(text: str, start: int) -> bool:
+    """Whether the string literal whose quote is at ``start`` has an ``f`` among its prefix letters (``f"``,
+    ``rf"``, ``Fr"``), not a word that happens to end in f before a space (``if "{"``)."""
+    at = start
+    while at > max(0, start - 2) and text[at - 1] in "rRbBuUfF":
+        at -= 1
+    return "f" in text[at:start].lower() and not (at and (text[at - 1].isalnum() or text[at - 1] == "_"))
+
+
 def triple_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of every triple-quoted string in ``text``."""
     spans: list[tuple[int, int]] = []
@@ -69,6 +78,9 @@ class Source:
 
     def __init__(self, text: str) -> None:
         self.text = text
+        # An f-string whose field the lexer saw cut short: a field that reuses the string's own quotes
+        # (`f"{row["model"]}"`, Python 3.12) ends the string here early. Such a file is not cut into statements.
+        self.nested_quotes = False
         self.tokens: list[Token] = []
         self._fstrings: list[tuple[int, int]] = []  # f-strings over several lines: (start, end)
         parts: list[str] = []
@@ -88,9 +100,13 @@ class Source:
                 append(" " * (end - start))
             elif "\n" not in (body := text[start:end]):  # a string keeps its quotes: `x: "T"` is no block header
                 append('"' + " " * (end - start - 2) + '"' if end - start >= 2 else " ")
+                if "{" in body and self._unclosed_field(body, start):
+                    self.nested_quotes = True
             else:
-                if "f" in text[max(0, start - 2) : start].lower():  # an f-string's fields are code
+                if _f_prefixed(text, start):  # an f-string's fields are code
                     self._fstrings.append((start, end))
+                    if self._unclosed_field(body, start):
+                        self.nested_quotes = True
                 blank = "\n".join(" " * len(piece) for piece in body.split("\n"))
                 closed = body[-1] in "\"'"  # (a string left open runs to the end of the file, newlines kept)
                 append(f'"{blank[1:-1]}"' if closed else f'"{blank[1:]}')
@@ -106,6 +122,23 @@ class Source:
         self._depths = [0]
         self._blanked: dict[int, str] = {}  # lines read again for a comment left in the code run
         self._masked_bytes: bytes | None = None  # ``masked`` as bytes, made when brackets are first counted
+
+    def _unclosed_field(self, body: str, start: int) -> bool:
+        """Whether the string token ``body`` (at ``start``) is an f-string that ends inside a replacement field (the
+        lexer cut it off at a quote inside the field). Doubled braces outside a field are literal braces."""
+        if body.count("{") <= body.count("}") or not _f_prefixed(self.text, start):
+            return False
+        depth = at = 0
+        while at < len(body):
+            if body.startswith(("{{", "}}"), at) and not depth:  # an escaped brace in the literal part
+                at += 2
+                continue
+            if body[at] == "{":
+                depth += 1
+            elif body[at] == "}" and depth:
+                depth -= 1
+            at += 1
+        return depth > 0
 
     def line_of(self, pos: int) -> int:
         """The 1-based line of a character offset."""

@@ -122,6 +122,9 @@ def test_the_cache_defaults_to_the_user_cache_folder(monkeypatch: pytest.MonkeyP
     monkeypatch.setenv("HOME", str(tmp_path))
     path = lazyre.cache_file()
     assert path is not None and Path(path).parent == tmp_path / ".cache" / "licensecheck"
+    monkeypatch.setenv("XDG_CACHE_HOME", "relative/cache")  # (invalid by the XDG spec: not the scanned folder)
+    path = lazyre.cache_file()
+    assert path is not None and Path(path).parent == tmp_path / ".cache" / "licensecheck"
 
 
 def _scan(cache: Path, seed: str) -> subprocess.CompletedProcess[str]:

@@ -28,7 +28,7 @@ def folder() -> str | None:
     if base:
         return base
     xdg = os.environ.get("XDG_CACHE_HOME")
-    if xdg:
+    if xdg and os.path.isabs(xdg):  # (the XDG spec: a relative path is invalid and ignored)
         return os.path.join(xdg, "licensecheck")
     home = os.path.expanduser("~")
     return None if home == "~" else os.path.join(home, ".cache", "licensecheck")

@@ -6,7 +6,6 @@ models, because the terms of a base model's license that bind derivatives apply 
 
 from __future__ import annotations
 
-import json
 import os
 import re
 from collections import deque
@@ -169,6 +168,8 @@ def adapter_base(folder: Path) -> str | None:
     adapter = folder / ADAPTER_CONFIG
     if not adapter.is_file():
         return None
+    import json  # (only an adapter folder needs it: resolving a catalog id never reads JSON of its own)
+
     try:
         config = json.loads(read_text_file(adapter, what="adapter config"))
     except ValueError as exc:

@@ -868,10 +868,9 @@ def python_candidate_lines(data: bytes) -> list[int] | None:
     A string counts when it looks like a model id (or is a catalog alias) and stands near a loader or model key, or
     is assigned to a name; strings inside docstrings and doctest lines do not make a file worth parsing.
     """
-    if not _contains_any(data, _PY_CONTEXT):
-        return None
+    # (the strings first: one pattern pass, where a file without any context word costs sixteen substring passes)
     values = _candidate_values(data)
-    if not values:
+    if not values or not _contains_any(data, _PY_CONTEXT):
         return None
     starts = _quoted_positions(data, values)
     docstrings: _Docstrings | None = None  # listed only once a string passes the cheaper tests

@@ -111,6 +111,9 @@ def _wrap(text: str, width: int, fold: bool) -> list[str]:
     """A cell's lines, as rich's ``Text.wrap`` gives them (justified left, padded to ``width``)."""
     out: list[str] = []
     for line in text.split("\n"):
+        if len(line) <= width:  # (most cells: a line that fits is itself, padded)
+            out.append(line + " " * (width - len(line)))
+            continue
         breaks: list[int] = []
         offset = 0
         for match in _WORD.finditer(line):

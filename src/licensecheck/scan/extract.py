@@ -602,18 +602,15 @@ class _PythonScan:
     def _find_so_far(self) -> None:
         """Add what the calls and dicts collected since the last time find, with the constants known now (a
         subset of what ``finish`` finds with the settled constants)."""
-        if self._read_upto == len(self._later):
-            self._found_so_far.update(self.found[self._found_upto :])
-            self._found_upto = len(self.found)
-            return
-        kept, offset = self.found, self._offset
-        self.found = []
-        self._read(self._later[self._read_upto :])
-        self._found_so_far.update(self.found)
-        self.found, self._offset = kept, offset
-        self._found_so_far.update(self.found[self._found_upto :])
+        if self._read_upto < len(self._later):
+            kept, offset = self.found, self._offset
+            self.found = []  # (what they find is kept apart: ``finish`` reads every node again)
+            self._read(self._later[self._read_upto :])
+            self._found_so_far.update(self.found)
+            self.found, self._offset = kept, offset
+            self._read_upto = len(self._later)
+        self._found_so_far.update(self.found[self._found_upto :])  # (model keys assigned a string find it at once)
         self._found_upto = len(self.found)
-        self._read_upto = len(self._later)
 
     def names(self, searched: set[str] | frozenset[str] = frozenset()) -> set[str]:
         """The names not in ``searched`` whose uses may find more: constants and the variables of loops over them,

@@ -1197,3 +1197,33 @@ def test_a_file_with_fields_reusing_their_quotes_is_left_to_the_parser() -> None
     if sys.version_info >= (3, 12):
         whole = _PythonScan.of_tree(ast.parse(source), [2], source)
         assert whole.found == []  # (the id is inside a string: no finding)
+
+
+def test_a_long_chain_of_derived_names_is_settled_in_linear_work(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each round of uses settles the constants again; only what can change is re-read, so a chain of n names
+    (`N1 = N0 if c else None`, …) costs work in proportion to n, not n squared (800 names took 4 s before)."""
+    import random
+
+    n = 300
+    lines = ['N0 = "org/model-x"']
+    lines += [f"N{i} = N{i - 1} if c else None" for i in range(1, n)]
+    lines.append(f"AutoModel.from_pretrained(N{n - 1})")  # (only the end of the chain is loaded)
+    random.Random(1).shuffle(lines)
+    source = "\n".join(lines) + "\n"
+    calls = [0]
+    strings = _PythonScan._strings
+
+    def counting(self: _PythonScan, node: ast.expr | None) -> list[tuple[str, int]]:
+        calls[0] += 1
+        return strings(self, node)
+
+    monkeypatch.setattr(_PythonScan, "_strings", counting)
+    literal = [number for number, text in enumerate(source.split("\n"), 1) if '"' in text]
+    fast = _PythonScan.of_statements(source, literal)
+    whole = _PythonScan.of_tree(ast.parse(source), literal, source)
+    first = lines.index('N0 = "org/model-x"') + 1
+    assert fast is not None and sorted(set(fast.found)) == sorted(set(whole.found)) == [("org/model-x", first)]
+    assert fast.constants[f"N{n - 1}"] == [("org/model-x", first)]  # (carried the whole length of the chain)
+    calls[0] = 0
+    _PythonScan.of_statements(source, literal)
+    assert calls[0] < 40 * n

@@ -355,6 +355,17 @@ def prepare() -> None:
     _use_context()
 
 
+def _names_read(node: ast.expr | None) -> Iterator[str]:
+    """The names whose strings ``_PythonScan._strings`` reads from ``node``."""
+    if isinstance(node, ast.Name):
+        yield node.id
+    elif isinstance(node, ast.IfExp):
+        yield from _names_read(node.body)
+        yield from _names_read(node.orelse)
+    elif isinstance(node, ast.Call) and _call_name(node.func) in ("getenv", "get") and len(node.args) >= 2:
+        yield from _names_read(node.args[1])
+
+
 def _derived(value: ast.expr | None) -> bool:
     """A value that may be another constant's: a conditional, or a call such as ``os.getenv("M", A)``."""
     return isinstance(value, ast.IfExp) or (isinstance(value, ast.Call) and bool(value.args))
@@ -465,6 +476,11 @@ class _PythonScan:
         # assignments whose strings may come from other constants (`m = A if c else B`, `os.getenv("M", A)`),
         # read once every constant is known, so the order the statements were visited in does not matter
         self._derived: list[tuple[str, ast.expr, int]] = []  # (name, value, line offset)
+        self._held: dict[str, set[tuple[str, int]]] = {}  # what each constant holds, to test membership at once
+        self._grown: set[str] = set()  # names given a string since the last settling
+        self._settled = (0, 0)  # how many derived assignments and loops the last settling had seen
+        self._derived_readers: dict[str, list[int]] = {}  # name -> the derived assignments that read it
+        self._loop_readers: dict[str, list[int]] = {}  # name -> the loops over it
         # what the statements read so far find (``may_add``): the strings, and how far ``found``/``_later`` are in
         self._found_so_far: set[tuple[str, int]] = set()
         self._found_upto = 0
@@ -626,27 +642,46 @@ class _PythonScan:
         return any(value not in found and (could is None or could(value[0])) for value in values)
 
     def _settle(self) -> None:
-        """Carry strings along derived assignments and loops, a few levels deep (until nothing new comes)."""
-        for _ in range(3):
-            grew = False
-            for target, value, offset in self._derived:
+        """Carry strings along derived assignments and loops until nothing new comes. Only what can change is read
+        again: the assignments and loops met since the last time, and those reading a name that has grown (a long
+        chain of names costs its length, not its length squared)."""
+        derived_seen, loops_seen = self._settled
+        todo_derived = list(range(derived_seen, len(self._derived)))
+        todo_loops = list(range(loops_seen, len(self.loops)))
+        self._settled = (len(self._derived), len(self.loops))
+        while True:
+            grown, self._grown = self._grown, set()
+            for name in grown:
+                todo_derived += self._derived_readers.get(name, ())
+                todo_loops += self._loop_readers.get(name, ())
+            if not todo_derived and not todo_loops:
+                return
+            for index in dict.fromkeys(todo_derived):
+                target, value, offset = self._derived[index]
                 self._offset = offset
                 for item in self._strings(value):
-                    held = self.constants.setdefault(target, [])
-                    if item not in held:
-                        held.append(item)
-                        grew = True
-                        if target.lower() in ASSIGNED_KEYS:
-                            self.found.append(item)
-            for target, source in self.loops:
+                    if self._hold(target, item) and target.lower() in ASSIGNED_KEYS:
+                        self.found.append(item)
+            for index in dict.fromkeys(todo_loops):
+                target, source = self.loops[index]
                 for item in list(self.constants.get(source, ())):
-                    held = self.constants.setdefault(target, [])
-                    if item not in held:
-                        held.append(item)
-                        grew = True
-            if not grew:
-                break
-        self.constants = {k: list(dict.fromkeys(v)) for k, v in self.constants.items()}
+                    self._hold(target, item)
+            todo_derived, todo_loops = [], []
+
+    def _hold(self, name: str, item: tuple[str, int]) -> bool:
+        """Give ``name`` the string ``item`` (value, line); whether it is new to it."""
+        held = self._held.setdefault(name, set())
+        if item in held:
+            return False
+        held.add(item)
+        self.constants.setdefault(name, []).append(item)
+        self._grown.add(name)
+        return True
+
+    def _loop(self, target: str, source: str) -> None:
+        """``for target in source``: the loop variable takes every string the name holds (settled later)."""
+        self._loop_readers.setdefault(source, []).append(len(self.loops))
+        self.loops.append((target, source))
 
     def finish(self) -> None:
         self._settle()
@@ -673,7 +708,7 @@ class _PythonScan:
                 and isinstance(node.target, ast.Name)
                 and isinstance(node.iter, ast.Name)
             ):  # for name in MODELS: name takes every value MODELS holds (settled in finish)
-                self.loops.append((node.target.id, node.iter.id))
+                self._loop(node.target.id, node.iter.id)
             elif not assignments:  # a statement that uses a constant: only what may carry it on is read
                 if isinstance(node, ast.Assign) and _derived(node.value):  # B = os.getenv("M", A)
                     for target in node.targets:
@@ -733,6 +768,8 @@ class _PythonScan:
         if value is not None and _derived(value):
             # either branch of "a/b" if c else "c/d", or the default of os.getenv("M", "a/b"): either may be or
             # hold another constant, read when all are known
+            for name in _names_read(value):
+                self._derived_readers.setdefault(name, []).append(len(self._derived))
             self._derived.append((target.id, value, self._offset))
         elif isinstance(value, ast.Constant):
             for text, line in self._strings(value):
@@ -740,7 +777,7 @@ class _PythonScan:
 
     def _keep(self, name: str, text: str, line: int) -> None:
         """``name`` holds the string ``text`` (given on ``line``); a model key that holds it names a model."""
-        self.constants.setdefault(name, []).append((text, line))
+        self._hold(name, (text, line))
         if name.lower() in ASSIGNED_KEYS:
             self.found.append((text, line))
 

@@ -82,7 +82,7 @@ def _load_index(name: str) -> dict[str, Any]:
     # what the parse was made from: this file (of this installation), as it is now
     made_from = [path, status.st_size, status.st_mtime_ns, status.st_ctime_ns, status.st_ino]
     cache_name = f"index-{_fingerprint(path)}"
-    cached = usercache.load(cache_name) if usercache.folder() is not None else None
+    cached = usercache.load(cache_name)
     if isinstance(cached, list) and len(cached) == 2 and cached[0] == made_from and isinstance(cached[1], dict):
         kept: dict[str, Any] = cached[1]
         return kept
@@ -139,7 +139,7 @@ DETAIL_SHARDS = 16
 
 def detail_shard(model_key: str) -> int:
     """Which ``catalog-details`` file holds a model's source, note and aliases (stable across runs)."""
-    import zlib  # (only `model` shows details: not imported by a scan)
+    import zlib  # (only a catalog hit reads details: a scan that finds nothing never imports it)
 
     return zlib.crc32(model_key.encode("utf-8")) % DETAIL_SHARDS
 

@@ -53,7 +53,7 @@ def _cache_name() -> str:
 def _entries() -> dict[tuple[Any, int], tuple[Any, ...]]:
     global _store
     if _store is None:
-        loaded = usercache.load(_cache_name()) if usercache.folder() is not None else None
+        loaded = usercache.load(_cache_name())
         _store = loaded if isinstance(loaded, dict) else {}  # (none yet, or a damaged one: compiled as usual)
     return _store
 
@@ -121,21 +121,14 @@ def save() -> None:
         usercache.store(_cache_name(), _store)
 
 
-def later(pattern: str, flags: int = 0) -> Callable[[], re.Pattern[str]]:
-    """A text pattern compiled on first use."""
+def later(pattern: AnyStr, flags: int = 0) -> Callable[[], re.Pattern[AnyStr]]:
+    """A pattern (text or bytes) compiled on first use."""
 
     @cache
-    def compiled_later() -> re.Pattern[str]:
+    def compiled_later() -> re.Pattern[AnyStr]:
         return compiled(pattern, flags)
 
     return compiled_later
 
 
-def later_bytes(pattern: bytes, flags: int = 0) -> Callable[[], re.Pattern[bytes]]:
-    """A bytes pattern compiled on first use."""
-
-    @cache
-    def compiled_later() -> re.Pattern[bytes]:
-        return compiled(pattern, flags)
-
-    return compiled_later
+later_bytes = later  # (the name bytes patterns are declared with)

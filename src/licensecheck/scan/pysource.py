@@ -150,8 +150,19 @@ class Source:
         return self.masked[starts[line - 1] : starts[line] - 1 if line < len(starts) else len(self.masked)]
 
     def _delta(self, line: int) -> int:
-        code = self.code_line(line)
-        return code.count("(") + code.count("[") + code.count("{") - code.count(")") - code.count("]") - code.count("}")
+        """The bracket depth a line's code opens (less what it closes)."""
+        starts = self.line_starts
+        return self._brackets(starts[line - 1], starts[line] - 1 if line < len(starts) else len(self.masked))
+
+    def _brackets(self, pos: int, end: int) -> int:
+        """Brackets opened less brackets closed in the code between two offsets."""
+        if self._masked_bytes is None:
+            # one byte per character, whatever the character (one beyond Latin-1 becomes "?"): the same offsets
+            self._masked_bytes = self.masked.encode("latin-1", "replace")
+        # the brackets alone, then counted (one pass over the text instead of six)
+        brackets = self._masked_bytes[pos:end].translate(None, _NOT_BRACKETS)
+        opened = brackets.count(b"(") + brackets.count(b"[") + brackets.count(b"{")
+        return opened - brackets.count(b")") - brackets.count(b"]") - brackets.count(b"}")
 
     def _code(self, line: int) -> str:
         """A line's code with its comment blanked too (a comment the lexer left in the code run, having nothing
@@ -185,14 +196,7 @@ class Source:
         index = bisect_right(self._depth_offsets, end) - 1
         pos, depth = self._depth_offsets[index], self._depths[index]
         if pos != end:
-            if self._masked_bytes is None:
-                # one byte per character, whatever the character (one beyond Latin-1 becomes "?"): the same offsets
-                self._masked_bytes = self.masked.encode("latin-1", "replace")
-            # the brackets alone, then counted (one pass over the text instead of six)
-            brackets = self._masked_bytes[pos:end].translate(None, _NOT_BRACKETS)
-            depth += brackets.count(b"(") + brackets.count(b"[") + brackets.count(b"{")
-            depth -= brackets.count(b")") + brackets.count(b"]") + brackets.count(b"}")
-        if pos != end:
+            depth += self._brackets(pos, end)
             self._depth_offsets.insert(index + 1, end)
             self._depths.insert(index + 1, depth)
         return depth

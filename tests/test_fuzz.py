@@ -326,7 +326,7 @@ def test_scanning_random_bytes_never_raises(raw: bytes, kind: str) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "f"
         path.write_bytes(raw)
-        rel, mentions, is_card, _warning = scan_entry(FileEntry(str(path), "f", kind))
+        rel, mentions, is_card, _warning, _stamp = scan_entry(FileEntry(str(path), "f", kind))
         assert rel == "f"
         assert isinstance(mentions, list) and isinstance(is_card, bool)
 

@@ -1009,7 +1009,7 @@ def test_config_files_the_readers_take_are_read(tmp_path: Path, name: str, text:
     path.write_bytes(text.encode())
     kind = file_kind(name)
     assert kind is not None
-    _, mentions, _, _ = scan_entry(FileEntry(str(path), name, kind))
+    _, mentions, _, _, _ = scan_entry(FileEntry(str(path), name, kind))
     assert found in [m.value for m in mentions]
 
 

@@ -157,6 +157,9 @@ def scan_command(
     fmt: Annotated[str, typer.Option("--format", "-f", help="text, json, markdown, sarif or github.")] = "text",
     output: OutputOpt = None,
     online: Annotated[bool, typer.Option("--online", help="Look unknown models up on the Hugging Face Hub.")] = False,
+    no_cache: Annotated[
+        bool, typer.Option("--no-cache", help="Read every file, not only those changed since the last scan.")
+    ] = False,
 ) -> None:
     """Find every model a repository uses and check it against the repository's policy."""
     from licensecheck.cli.entry import runner

@@ -33,6 +33,7 @@ OPTIONS: dict[str, dict[str, tuple[str, str]]] = {
         "--output": ("output", "value"),
         "-o": ("output", "value"),
         "--online": ("online", "flag"),
+        "--no-cache": ("no_cache", "flag"),
     },
     "model": {
         "--license": ("license_id", "value"),
@@ -115,6 +116,7 @@ def runner(command: str, params: dict[str, Any]) -> Callable[[], int]:
                 fmt=params.get("fmt", "text"),
                 output=path("output"),
                 online=params.get("online", False),
+                cache=not params.get("no_cache", False),
             )
 
         return run

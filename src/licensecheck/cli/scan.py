@@ -55,6 +55,7 @@ def run_scan(
     fmt: str,
     output: str | os.PathLike[str] | None,
     online: bool,
+    cache: bool = True,
 ) -> int:
     from licensecheck.facts import Facts, parse_mau, parse_region
     from licensecheck.render import renderer
@@ -101,7 +102,13 @@ def run_scan(
         region=parse_region(region_text) if region_text is not None else None,
     )
     options = ScanOptions(
-        uses=tuple(use_list), facts=facts, fail_on=failing, policy=found_policy, policy_rel=policy_rel, online=online
+        uses=tuple(use_list),
+        facts=facts,
+        fail_on=failing,
+        policy=found_policy,
+        policy_rel=policy_rel,
+        online=online,
+        cache=cache,
     )
     report = scan_repository(path, options, progress=_progress(fmt, output))
     if fmt.strip().lower() != "text":

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator, Sequence
 from functools import cache
 
 from licensecheck.lazyre import compiled, later_bytes
-from licensecheck.records import NamedTuple
+from licensecheck.records import TYPE_CHECKING, NamedTuple
 from licensecheck.scan.extract import (
     ASSIGNED_KEYS,
     MODEL_KEYS,
@@ -27,7 +27,11 @@ from licensecheck.scan.extract import (
     notebook_mentions,
     python_mentions,
 )
+from licensecheck.scan.resultcache import record, stamp_of
 from licensecheck.scan.walk import FileEntry, walk_repository
+
+if TYPE_CHECKING:
+    from licensecheck.scan.resultcache import Stamp
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
 MAX_NOTEBOOK_BYTES = 16 * 1024 * 1024  # notebooks carry their outputs (images) inline
@@ -932,53 +936,68 @@ FIRST_READ = 16 * 1024  # most source files fit; asking for the cap up front cos
 
 def read_capped(path: str, limit: int) -> bytes:
     """The file's bytes, at most ``limit + 1`` of them (one more than the cap tells "too large")."""
+    return _read_stamped(path, limit)[0]
+
+
+# While a result cache is in use (``resultcache``): files changed before this time get a stamp (0: no stamps).
+_STAMP_BEFORE = 0
+
+
+def _read_stamped(path: str, limit: int) -> tuple[bytes, Stamp | None]:
+    """``read_capped``, and the file's stamp as it was before the read (see ``resultcache.stamp_of``)."""
     fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))  # never wait on a FIFO swapped in mid-scan
     try:
-        data = os.read(fd, FIRST_READ)
-        if len(data) < FIRST_READ:
-            return data
-        parts = [data]
-        size = len(data)
-        while size <= limit:
-            chunk = os.read(fd, min(1024 * 1024, limit + 1 - size))
-            if not chunk:
-                break
-            parts.append(chunk)
-            size += len(chunk)
-        return b"".join(parts)
+        stamp = stamp_of(os.fstat(fd), _STAMP_BEFORE) if _STAMP_BEFORE else None
+        return _read_open(fd, limit), stamp
     finally:
         os.close(fd)
 
 
-def scan_entry(entry: FileEntry) -> tuple[str, list[Mention], bool, str | None]:
-    """(rel, mentions, is_card, warning) for one file; never raises."""
+def _read_open(fd: int, limit: int) -> bytes:
+    data = os.read(fd, FIRST_READ)
+    if len(data) < FIRST_READ:
+        return data
+    parts = [data]
+    size = len(data)
+    while size <= limit:
+        chunk = os.read(fd, min(1024 * 1024, limit + 1 - size))
+        if not chunk:
+            break
+        parts.append(chunk)
+        size += len(chunk)
+    return b"".join(parts)
+
+
+def scan_entry(entry: FileEntry) -> Outcome:
+    """(rel, mentions, is_card, warning, stamp) for one file; never raises. The stamp (None unless a result cache
+    is in use) says what the file was when it was read; a file that could not be read has none."""
     limit = MAX_NOTEBOOK_BYTES if entry.kind == "notebook" else MAX_FILE_BYTES
     try:
-        data = read_capped(entry.path, limit)
+        data, stamp = _read_stamped(entry.path, limit)
     except OSError as exc:
-        return entry.rel, [], False, f"{entry.rel}: skipped, cannot read it ({exc.strerror or exc})"
+        return entry.rel, [], False, f"{entry.rel}: skipped, cannot read it ({exc.strerror or exc})", None
     if len(data) > limit:
-        return entry.rel, [], False, f"{SKIPPED_LARGE}{entry.rel}"
+        return entry.rel, [], False, f"{SKIPPED_LARGE}{entry.rel}", stamp
     if b"\x00" in data[:8192]:
-        return entry.rel, [], False, f"{SKIPPED_BINARY}{entry.rel}"
+        return entry.rel, [], False, f"{SKIPPED_BINARY}{entry.rel}", stamp
     if entry.kind == "card":
-        return entry.rel, [], _looks_like_card(data), None
+        return entry.rel, [], _looks_like_card(data), None, stamp
     if entry.kind == "notebook":
         if not _contains_any(data, _NOTEBOOK_HINT):
-            return entry.rel, [], False, None
+            return entry.rel, [], False, None, stamp
     elif (hint := _HINTS.get(entry.kind)) is not None:
         low = data.lower()
         if not _contains_any(low, hint) or (
             entry.kind != "shell" and not _config_may_name(low.removeprefix(b"\xef\xbb\xbf"), entry.kind)
         ):  # (the readers get the text without its byte order mark)
-            return entry.rel, [], False, None
+            return entry.rel, [], False, None, stamp
     lines = None
     if entry.kind == "python":
         lines = python_candidate_lines(data)
         if lines is None:
-            return entry.rel, [], False, None
+            return entry.rel, [], False, None, stamp
     elif entry.kind == "notebook" and not _notebook_may_name(data):
-        return entry.rel, [], False, None
+        return entry.rel, [], False, None, stamp
     text = data.decode("utf-8", "replace")
     if text.startswith("\ufeff"):
         text = text[1:]
@@ -986,15 +1005,16 @@ def scan_entry(entry: FileEntry) -> tuple[str, list[Mention], bool, str | None]:
     warning = None
     if any(m.form == "unparsed" for m in mentions):
         warning = f"{entry.rel}: does not parse as {entry.kind}; its model references were read by pattern"
-    return entry.rel, mentions, False, warning
+    return entry.rel, mentions, False, warning, stamp
 
 
-Outcome = tuple[str, list[Mention], bool, "str | None"]
+Outcome = tuple[str, list[Mention], bool, "str | None", "Stamp | None"]
 _SHARED: list[FileEntry] = []  # the walk's result, inherited by forked workers instead of pickled
 
 
 def _interesting(outcome: Outcome) -> bool:
-    return bool(outcome[1] or outcome[2] or outcome[3])
+    """Whether the parent needs the outcome: it says something, or it becomes a cache record."""
+    return bool(outcome[1] or outcome[2] or outcome[3] or outcome[4])
 
 
 CHUNK_FILES = 8  # files per unit of work handed out to the processes
@@ -1061,7 +1081,7 @@ class _Helpers:
                         for fd in (self.queue_in, feed_in, result_out, *feeds):
                             os.close(fd)
                         done, found = self._helper(feed_out, known)
-                        plain = [(rel, [tuple(m) for m in men], card, why) for rel, men, card, why in found]
+                        plain = [(rel, [tuple(m) for m in men], *rest) for rel, men, *rest in found]
                         with os.fdopen(result_in, "wb") as pipe:
                             pipe.write(marshal.dumps((done, plain)))
                         code = 0
@@ -1198,7 +1218,7 @@ class _Helpers:
                 if status != 0:
                     raise ValueError(status)
                 done, plain = marshal.loads(data)
-                found = [(rel, [Mention(*m) for m in mentions], card, why) for rel, mentions, card, why in plain]
+                found = [(rel, [Mention(*m) for m in mentions], *rest) for rel, mentions, *rest in plain]
             except Exception:  # a helper that died or sent something unreadable: its chunks are done here
                 failed = True
                 continue
@@ -1251,25 +1271,45 @@ def discover(
     progress: Callable[[int, int], None] | None = None,
     workers: int | None = None,
     meanwhile: Callable[[], None] | None = None,
+    cache: bool = False,
 ) -> Discovery:
     """Walk ``root`` and collect model mentions and model cards.
 
     ``meanwhile`` is work of the caller's that this process does once forked helpers are scanning (nothing is
-    done with it when the scan runs in one process).
+    done with it when the scan runs in one process). With ``cache``, a file unchanged since the last scan of
+    ``root`` is not read again (``licensecheck.scan.resultcache``).
     """
+    global _STAMP_BEFORE
     result = Discovery()
 
     def on_error(rel: str, why: str) -> None:
         result.warnings.append(f"{rel}: skipped, cannot read it ({why})")
 
     _alias_keys()  # load the catalog once, before any fork
+    records = None
+    if cache:
+        from licensecheck.scan.resultcache import ResultCache, settled_before
+
+        records = ResultCache.open(root)
+        if records is not None:
+            _STAMP_BEFORE = settled_before()
     cores = min(os.cpu_count() or 1, 4) if sys.platform == "linux" else 1
     wanted = cores if workers is None else workers
     entries: list[FileEntry] = []
+    remembered: list[Outcome] = []  # outcomes of files unchanged since the last scan
+    cards: dict[str, str] = {}  # rel -> path of every file a card may be in
     python_files = 0
     helpers: _Helpers | None = None
     try:
         for entry in walk_repository(root, exclude=exclude, skip=skip, on_error=on_error):
+            if entry.kind == "card":
+                cards[entry.rel] = entry.path
+            if records is not None:
+                hit = records.lookup(entry)
+                if hit is not None:
+                    rel, plain, is_card, warning, stamp = hit
+                    remembered.append((rel, [Mention(*m) for m in plain], is_card, warning, stamp))
+                    continue
             entries.append(entry)
             python_files += entry.kind in ("python", "notebook")
             if helpers is not None:
@@ -1298,18 +1338,29 @@ def discover(
         if helpers is not None:
             helpers.close()
         raise
-    result.files_seen = len(entries)
-    by_rel = {e.rel: e for e in entries}
-    result.files_read = len(entries)
+    finally:
+        _STAMP_BEFORE = 0
+    if records is not None:
+        kinds = {entry.rel: entry.kind for entry in entries}
+        records.save(
+            {
+                rel: record(kinds[rel], stamp, mentions, is_card, warning)
+                for rel, mentions, is_card, warning, stamp in outcomes
+                if stamp is not None
+            }
+        )
+    outcomes += remembered
+    entries_seen = len(entries) + len(remembered)
+    result.files_seen = result.files_read = entries_seen
     skipped: dict[str, list[str]] = {SKIPPED_LARGE: [], SKIPPED_BINARY: []}
-    for rel, mentions, is_card, warning in sorted(outcomes, key=lambda item: item[0]):
+    for rel, mentions, is_card, warning, _ in sorted(outcomes, key=lambda item: item[0]):
         if warning and warning.startswith((SKIPPED_LARGE, SKIPPED_BINARY)):
             marker = SKIPPED_LARGE if warning.startswith(SKIPPED_LARGE) else SKIPPED_BINARY
             skipped[marker].append(warning[len(marker) :])
         elif warning:
             result.warnings.append(warning)
         if is_card:
-            result.cards.append(CardFile(rel, by_rel[rel].path))
+            result.cards.append(CardFile(rel, cards[rel]))
         result.add(rel, mentions)
     # Never a silent pass: say which files were not read (one line each kind, the first few named).
     for marker, what in (
@@ -1321,5 +1372,5 @@ def discover(
             shown = ", ".join(rels[:5]) + (f" and {len(rels) - 5} more" if len(rels) > 5 else "")
             result.warnings.append(f"{len(rels)} file(s) not read ({what}): {shown}")
     if progress is not None:
-        progress(len(entries), len(entries))
+        progress(entries_seen, entries_seen)
     return result

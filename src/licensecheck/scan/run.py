@@ -273,6 +273,7 @@ class ScanOptions(NamedTuple):
     policy_rel: str | None = None  # the policy file inside the tree: not a use of the models it names
     online: bool = False
     today: _dt.date | None = None
+    cache: bool = False  # files unchanged since the last scan of the tree are not read again (resultcache)
 
 
 def scan_repository(
@@ -282,7 +283,14 @@ def scan_repository(
     policy = options.policy
     skip = frozenset({options.policy_rel}) if options.policy_rel else frozenset()
     exclude = policy.exclude if policy else ()
-    found = discover(os.fspath(root), exclude=exclude, skip=skip, progress=progress, meanwhile=_prepare_reporting)
+    found = discover(
+        os.fspath(root),
+        exclude=exclude,
+        skip=skip,
+        progress=progress,
+        meanwhile=_prepare_reporting,
+        cache=options.cache,
+    )
     from licensecheck.scan.report import Finding, ScanReport
 
     warnings = list(found.warnings)

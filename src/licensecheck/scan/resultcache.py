@@ -1,0 +1,149 @@
+"""What each file of a tree gave the last scan of that tree, so a file unchanged since then is not read again.
+
+The pattern ruff and mypy follow: a scan of a tree it has scanned before stats each file and reads only those that
+changed (a pre-commit hook or a local re-run pays for the files touched, not for the tree). CI's fresh checkouts
+never hit it: their files are all new.
+
+A file's record holds what ``os.fstat`` said of the open file *before* it was read — size, modification and change
+times (nanoseconds) and inode — and what the scan made of it. It is used only when ``os.stat`` says the same now,
+and only for a file of the same kind at the same relative path. Any write to a file moves its change time, which no
+program can set back, so the only way a stale record could match is a second write within the file system's
+timestamp granularity; a file changed less than ``SETTLE_NS`` before it was read therefore gets no record (the
+"racy clean" rule git applies to its index). The whole cache is used only by the same scanner: the same Python
+release, the same size and modification time of the modules that decide what a file says, and the same catalog
+names file; anything else starts afresh.
+
+The records live in the user cache (``licensecheck.usercache``: ``LICENSECHECK_NO_CACHE=1`` turns it off, and
+``scan --no-cache`` does for one run), one file per scanned folder, named after its real path; at most ``KEEP``
+folders are remembered, the least recently scanned forgotten first.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+
+from licensecheck import usercache
+from licensecheck.records import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from typing import Any, TypeAlias
+
+    from licensecheck.scan.walk import FileEntry
+
+    Stamp: TypeAlias = tuple[int, int, int, int]  # size, mtime_ns, ctime_ns, inode
+    # rel -> [kind, size, mtime_ns, ctime_ns, inode, [(value, line, form), ...], is_card, warning]
+    Record: TypeAlias = list[Any]
+
+FORMAT = 1  # bump when a record's layout changes
+SETTLE_NS = 2_000_000_000  # a file changed this recently is read every time (FAT keeps times to 2 s)
+KEEP = 64  # scanned folders remembered
+# the modules whose code decides what a file gives (a file's kind comes from the walk and is kept in its record)
+_DECIDERS = ("discover.py", "extract.py", "pysource.py", "pyast.py", "resultcache.py")
+
+
+def settled_before() -> int:
+    """Files whose last change is older than this (in ``st_ctime_ns`` terms) may get a record."""
+    return time.time_ns() - SETTLE_NS
+
+
+def stamp_of(status: os.stat_result, before: int) -> Stamp | None:
+    """The record key of a file, or None when it changed too recently to be told apart from its next change."""
+    if status.st_ctime_ns >= before or status.st_mtime_ns >= before:
+        return None
+    return (status.st_size, status.st_mtime_ns, status.st_ctime_ns, status.st_ino)
+
+
+def _made_by() -> list[Any] | None:
+    """What the scanner is: records made by another are never used (None: it cannot be told, so no cache)."""
+    from licensecheck.data import INDEX_DIR, NAMES_FILE
+
+    made = [FORMAT, sys.version, INDEX_DIR]
+    here = os.path.dirname(os.path.abspath(__file__))
+    try:
+        for path in (*(os.path.join(here, name) for name in _DECIDERS), os.path.join(INDEX_DIR, NAMES_FILE)):
+            status = os.stat(path)
+            made += [status.st_size, status.st_mtime_ns]
+    except OSError:
+        return None
+    return made
+
+
+class ResultCache:
+    """The records of one scanned folder: ``lookup`` while walking, ``save`` once the scan is done."""
+
+    def __init__(self, name: str, made_by: list[Any], real: str, records: dict[str, Record]) -> None:
+        self.name = name
+        self.made_by = made_by
+        self.real = real  # the folder's real path, kept in the file too (two paths may share a name)
+        self.records = records
+        self.kept: dict[str, Record] = {}  # the records used by this scan (a file gone since is forgotten)
+
+    @classmethod
+    def open(cls, root: str) -> ResultCache | None:
+        """The cache of ``root`` (empty when it has none yet), or None when the user cache is off."""
+        if usercache.folder() is None:
+            return None
+        made_by = _made_by()
+        if made_by is None:
+            return None
+        from licensecheck.data import _fingerprint
+
+        real = os.path.realpath(root)
+        name = f"scan-{_fingerprint(real)}"
+        stored = usercache.load(name)
+        records: dict[str, Record] = {}
+        if (
+            isinstance(stored, list)
+            and len(stored) == 3
+            and stored[0] == made_by
+            and stored[1] == real
+            and isinstance(stored[2], dict)
+        ):
+            records = stored[2]
+        return cls(name, made_by, real, records)
+
+    def lookup(self, entry: FileEntry) -> tuple[str, list[Any], bool, str | None, Stamp] | None:
+        """The outcome the file gave last time when it is unchanged since (its mentions as plain tuples)."""
+        record = self.records.get(entry.rel)
+        if record is None or record[0] != entry.kind:
+            return None
+        try:
+            status = os.stat(entry.path)
+        except OSError:
+            return None
+        stamp = (status.st_size, status.st_mtime_ns, status.st_ctime_ns, status.st_ino)
+        if stamp != (record[1], record[2], record[3], record[4]):
+            return None
+        self.kept[entry.rel] = record
+        return entry.rel, record[5], record[6], record[7], stamp
+
+    def save(self, fresh: dict[str, Record]) -> None:
+        """Keep the records used by this scan plus the ``fresh`` ones (written only when something changed)."""
+        if not fresh and len(self.kept) == len(self.records):
+            return
+        self.kept.update(fresh)
+        path = usercache.path_of(self.name)
+        if path is not None and not os.path.exists(path):
+            _forget_old(os.path.dirname(path))
+        usercache.store(self.name, [self.made_by, self.real, self.kept])
+
+
+def record(kind: str, stamp: Stamp, mentions: list[Any], is_card: bool, warning: str | None) -> Record:
+    return [kind, *stamp, [tuple(m) for m in mentions], is_card, warning]
+
+
+def _forget_old(folder: str) -> None:
+    """Remove the least recently written scan caches beyond ``KEEP`` (a new one is about to be written)."""
+    try:
+        with os.scandir(folder) as listing:
+            caches = [(item.stat().st_mtime_ns, item.path) for item in listing if item.name.startswith("scan-")]
+    except OSError:
+        return
+    caches.sort()
+    for _, path in caches[: max(0, len(caches) - KEEP + 1)]:
+        try:  # noqa: SIM105  (contextlib costs 1 ms to import)
+            os.unlink(path)
+        except OSError:
+            pass

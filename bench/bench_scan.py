@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import compileall
+import contextlib
 import json
 import os
 import random
@@ -124,10 +125,8 @@ def newest(root: Path) -> float:
     latest = 0.0
     for folder, _, names in os.walk(root):
         for name in names:
-            try:
+            with contextlib.suppress(OSError):
                 latest = max(latest, os.lstat(os.path.join(folder, name)).st_ctime)
-            except OSError:
-                pass
     return latest
 
 

@@ -1,12 +1,13 @@
-"""A per-user cache of what this package derives from its own files, so a one-shot command does not redo it.
+"""A per-user cache of what this package derives, so a one-shot command does not redo it.
 
 Three things go there: compiled regular expressions (``licensecheck.lazyre``), the packaged JSON indexes already
 parsed (``licensecheck.data``), and what each file of a scanned tree gave its last scan
-(``licensecheck.scan.resultcache``: the model references found, never the file's text), each as a ``marshal`` file
-(the format Python keeps bytecode in; it holds only plain data here). The folder is ``$LICENSECHECK_CACHE_DIR``, else ``$XDG_CACHE_HOME/licensecheck``, else
-``~/.cache/licensecheck``; ``LICENSECHECK_NO_CACHE=1`` turns the cache off. Files are named after the interpreter
-(``cpython-311``), and every entry says what it was made from, so a stale or foreign one is never used. A cache that
-cannot be read is ignored (and rewritten); one that cannot be written is no error.
+(``licensecheck.scan.resultcache``: the model references found, never the file's text), each as a ``marshal``
+file (the format Python keeps bytecode in; it holds only plain data here). The folder is
+``$LICENSECHECK_CACHE_DIR``, else ``$XDG_CACHE_HOME/licensecheck``, else ``~/.cache/licensecheck``;
+``LICENSECHECK_NO_CACHE=1`` turns the cache off. Files are named after the interpreter (``cpython-311``), and every
+entry says what it was made from, so a stale or foreign one is never used. A cache that cannot be read is ignored
+(and rewritten); one that cannot be written is no error.
 """
 
 from __future__ import annotations

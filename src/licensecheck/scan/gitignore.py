@@ -154,20 +154,20 @@ class IgnoreSpec:
         self.rules = [rule for rule in map(translate, lines) if rule is not None and _valid(rule)]
         self._names: dict[str, list[int]] = {}
         self._suffixes: list[int] = []
-        self._base: list[tuple[int, re.Pattern[str]]] = []
-        self._path: list[tuple[int, re.Pattern[str]]] = []
+        self._base: list[int] = []
+        self._path: list[int] = []
         for index, rule in enumerate(self.rules):
             if rule.kind == "name":
                 self._names.setdefault(rule.value, []).append(index)
             elif rule.kind == "suffix":
                 self._suffixes.append(index)
             else:
-                target = self._base if rule.kind == "base" else self._path
-                target.append((index, re.compile(rule.value, re.DOTALL)))
+                (self._base if rule.kind == "base" else self._path).append(index)
         self._suffix_any = tuple(self.rules[index].value for index in self._suffixes)
-        # most paths match no regex rule: one match over all of them settles that
-        self._base_any = _any(self.rules[index].value for index, _ in self._base)
-        self._path_any = _any(self.rules[index].value for index, _ in self._path)
+        # most paths match no regex rule: one match over all of them settles that (the rule that matched is
+        # then found with the rules' own patterns, compiled only then: re's cache has them from ``_valid``)
+        self._base_any = _any(self.rules[index].value for index in self._base)
+        self._path_any = _any(self.rules[index].value for index in self._path)
 
     def __bool__(self) -> bool:
         return bool(self.rules)
@@ -185,9 +185,9 @@ class IgnoreSpec:
         if suffixed:
             hits += [index for index in self._suffixes if name.endswith(self.rules[index].value)]
         if based:
-            hits += [index for index, regex in self._base if regex.match(name) is not None]
+            hits += [index for index in self._base if _compiled(self.rules[index].value).match(name) is not None]
         if pathed:
-            hits += [index for index, regex in self._path if regex.match(path) is not None]
+            hits += [index for index in self._path if _compiled(self.rules[index].value).match(path) is not None]
         for index in sorted(hits, reverse=True):
             if is_dir or not self.rules[index].dirs_only:
                 return self.rules[index].ignores
@@ -199,11 +199,15 @@ def _any(regexes: Iterable[str]) -> re.Pattern[str] | None:
     return re.compile(joined, re.DOTALL) if joined else None
 
 
+def _compiled(regex: str) -> re.Pattern[str]:
+    return re.compile(regex, re.DOTALL)
+
+
 def _valid(rule: Rule) -> bool:
     if rule.kind in ("name", "suffix"):
         return True
     try:
-        re.compile(rule.value)
+        _compiled(rule.value)
     except re.error:
         return False
     return True

@@ -210,3 +210,26 @@ def test_the_command_uses_the_cache_and_no_cache_turns_it_off(
     assert reads == []
     assert code == code_again == code_warm
     assert json.dumps(first, sort_keys=True) == json.dumps(cold, sort_keys=True) == json.dumps(warm, sort_keys=True)
+
+
+def test_no_stamp_without_times_and_no_cache_on_windows(
+    tmp_path: Path, cache_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "run.py"
+    path.write_text("x = 1\n")
+    status = os.stat(path)
+    before = resultcache.settled_before()
+    assert resultcache.stamp_of(status, before) == (
+        status.st_size,
+        status.st_mtime_ns,
+        status.st_ctime_ns,
+        status.st_ino,
+    )
+    assert resultcache.stamp_of(status, status.st_ctime_ns) is None  # (changed too recently)
+    timeless = os.stat_result(
+        (status.st_mode, status.st_ino, 0, 1, 0, 0, 6, 0, 0, 0), {"st_mtime_ns": 0, "st_ctime_ns": 0}
+    )
+    assert resultcache.stamp_of(timeless, before) is None
+    assert resultcache.ResultCache.open(str(tmp_path)) is not None
+    monkeypatch.setattr(resultcache.os, "name", "nt")
+    assert resultcache.ResultCache.open(str(tmp_path)) is None

@@ -49,8 +49,9 @@ def settled_before() -> int:
 
 
 def stamp_of(status: os.stat_result, before: int) -> Stamp | None:
-    """The record key of a file, or None when it changed too recently to be told apart from its next change."""
-    if status.st_ctime_ns >= before or status.st_mtime_ns >= before:
+    """The record key of a file, or None when it changed too recently to be told apart from its next change (or
+    its file system keeps no times)."""
+    if not 0 < status.st_ctime_ns < before or not 0 < status.st_mtime_ns < before:
         return None
     return (status.st_size, status.st_mtime_ns, status.st_ctime_ns, status.st_ino)
 
@@ -82,8 +83,9 @@ class ResultCache:
 
     @classmethod
     def open(cls, root: str) -> ResultCache | None:
-        """The cache of ``root`` (empty when it has none yet), or None when the user cache is off."""
-        if usercache.folder() is None:
+        """The cache of ``root`` (empty when it has none yet), or None when the user cache is off. Never on Windows,
+        where ``st_ctime`` is the creation time: there a write need not move any time a program cannot set back."""
+        if os.name == "nt" or usercache.folder() is None:
             return None
         made_by = _made_by()
         if made_by is None:

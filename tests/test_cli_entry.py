@@ -21,10 +21,12 @@ from licensecheck.cli.app import app, build_app
 REPOS = Path(__file__).parent / "fixtures" / "repos"
 
 
-@pytest.mark.parametrize("command", ["scan", "model"])
+@pytest.mark.parametrize("command", ["scan", "model", "license list"])
 def test_the_option_table_matches_the_typer_command(command: str) -> None:
-    group = typer.main.get_command(build_app(command))
-    click_command = group.commands[command]  # type: ignore[attr-defined]
+    words = command.split()
+    click_command = typer.main.get_command(build_app(words[0]))
+    for word in words:
+        click_command = click_command.commands[word]  # type: ignore[attr-defined]
     table: dict[str, tuple[str, str]] = {}
     positional = []
     for param in click_command.params:
@@ -35,7 +37,7 @@ def test_the_option_table_matches_the_typer_command(command: str) -> None:
         elif isinstance(param, Argument):
             positional.append(param.name)
     assert entry.OPTIONS[command] == table
-    assert [entry.POSITIONAL[command]] == positional
+    assert ([entry.POSITIONAL[command]] if command in entry.POSITIONAL else []) == positional
 
 
 def _recorded(monkeypatch: pytest.MonkeyPatch) -> list[dict[str, Any]]:
@@ -47,6 +49,7 @@ def _recorded(monkeypatch: pytest.MonkeyPatch) -> list[dict[str, Any]]:
 
     monkeypatch.setattr("licensecheck.cli.scan.run_scan", record)
     monkeypatch.setattr("licensecheck.cli.run.run_model", record)
+    monkeypatch.setattr("licensecheck.cli.run.run_license_list", record)
     return calls
 
 
@@ -63,6 +66,9 @@ PLAIN = [
     ["model", "x/y", "--use", "distillation", "--target", "apache-2.0", "--fail-on", "unknown"],
     ["model", "--license", "mit", "-u", "hosting", "--mau=900M"],
     ["model", "-l", "mit", "--format=json", "--output", "o.json", "--online"],
+    ["license", "list"],
+    ["license", "list", "--format", "json"],
+    ["license", "list", "-o", "list.txt", "-f", "markdown"],
 ]
 
 
@@ -85,7 +91,11 @@ def test_plain_calls_reach_the_same_function_with_the_same_arguments(
     [
         [],
         ["--version"],
-        ["license", "list"],
+        ["license"],
+        ["license", "list", "extra"],
+        ["license", "list", "--help"],
+        ["license", "show", "mit"],
+        ["license", "--format", "json", "list"],
         ["scan", "--help"],
         ["scan", "a", "b"],
         ["scan", "--bogus"],
@@ -199,3 +209,18 @@ def test_a_report_that_cannot_be_written_is_one_line_and_exit_2(tmp_path: Path) 
         proc = subprocess.run(shlex.join(command) + redirect, shell=True, stderr=subprocess.PIPE, text=True, timeout=60)
         assert proc.returncode == 2, (redirect, proc.stderr)
         assert proc.stderr.count("\n") == 1 and proc.stderr.startswith("licensecheck: error: cannot write the report")
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "markdown"])
+def test_license_list_never_imports_typer_or_rich(fmt: str) -> None:
+    code = (
+        "import sys\n"
+        "from licensecheck.cli.entry import main\n"
+        "sys.argv = ['licensecheck', 'license', 'list', '--format', sys.argv[1]]\n"
+        "try:\n    main()\nexcept SystemExit as exc:\n    print(exc.code, file=sys.stderr)\n"
+        "print(*(m in sys.modules for m in ('typer', 'rich')), file=sys.stderr)"
+    )
+    proc = subprocess.run([sys.executable, "-c", code, fmt], capture_output=True, text=True, timeout=60)
+    assert proc.stderr.strip().splitlines()[-2:] == ["0", "False False"]
+    expected = CliRunner().invoke(app, ["license", "list", "--format", fmt])
+    assert expected.exit_code == 0 and proc.stdout == expected.stdout

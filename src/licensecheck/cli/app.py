@@ -79,9 +79,9 @@ def model_command(
 
 def license_list(fmt: FormatOpt = "text", output: OutputOpt = None) -> None:
     """Every license with its verdict per use at a glance."""
-    from licensecheck.cli.run import run_license_list
+    from licensecheck.cli.entry import runner
 
-    raise typer.Exit(run_license_list(fmt=fmt, output=output))
+    raise typer.Exit(runner("license list", locals())())  # (locals() here: exactly the parameters)
 
 
 def license_show(

@@ -1,4 +1,4 @@
-"""The console entry point: plain `scan` and `model` calls start without typer.
+"""The console entry point: plain `scan`, `model` and `license list` calls start without typer.
 
 Importing typer (and click under it) is a fifth of a one-shot command's time and most of a small repository's scan.
 The two commands people run in scripts and CI are read here from a table of their options, and only when every
@@ -50,18 +50,26 @@ OPTIONS: dict[str, dict[str, tuple[str, str]]] = {
         "--fail-on": ("fail_on", "value"),
         "--online": ("online", "flag"),
     },
+    "license list": {
+        "--format": ("fmt", "value"),
+        "-f": ("fmt", "value"),
+        "--output": ("output", "value"),
+        "-o": ("output", "value"),
+    },
 }
-POSITIONAL = {"scan": "path", "model": "model"}
+POSITIONAL = {"scan": "path", "model": "model"}  # (a command not named here takes no argument)
 
 
 def parse_plain(argv: list[str]) -> tuple[str, dict[str, Any]] | None:
     """(command, parameters as typer would pass them) for a plain call, or None to let typer read ``argv``."""
-    if not argv or argv[0] not in OPTIONS:
+    words = 2 if argv[:1] == ["license"] else 1  # (a command of a group: `license list`)
+    command = " ".join(argv[:words])
+    if len(argv) < words or command not in OPTIONS:
         return None
-    command, table = argv[0], OPTIONS[argv[0]]
+    table = OPTIONS[command]
     params: dict[str, Any] = {}
     positional: str | None = None
-    args = iter(argv[1:])
+    args = iter(argv[words:])
     for arg in args:
         if arg.startswith("-") and arg != "-":
             name, has_value, value = arg.partition("=")
@@ -82,7 +90,7 @@ def parse_plain(argv: list[str]) -> tuple[str, dict[str, Any]] | None:
                 params.setdefault(param, []).append(value)
             else:
                 params[param] = value  # click keeps the last
-        elif positional is None:
+        elif positional is None and command in POSITIONAL:
             positional = arg
         else:
             return None  # an extra argument: typer's usage error
@@ -120,6 +128,15 @@ def runner(command: str, params: dict[str, Any]) -> Callable[[], int]:
             )
 
         return run
+
+    if command == "license list":
+
+        def run_license_list() -> int:
+            from licensecheck.cli.run import run_license_list
+
+            return run_license_list(fmt=params.get("fmt", "text"), output=path("output"))
+
+        return run_license_list
 
     def run_model_command() -> int:
         from licensecheck.cli.run import run_model

@@ -24,6 +24,7 @@ FORMATS: dict[str, str] = {
 # Kinds whose renderers live in their own modules (format -> module).
 KIND_FORMATS: dict[str, dict[str, str]] = {
     "model": {**FORMATS, "text": "licensecheck.render.model_text"},
+    "license_list": {**FORMATS, "text": "licensecheck.render.license_list_text"},
     "scan": {
         "text": "licensecheck.render.scan_text",
         "json": "licensecheck.render.json_format",

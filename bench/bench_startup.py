@@ -38,6 +38,9 @@ COMMANDS = {
     ],
     "llama3.1 model id (text)": ["model", "meta-llama/Llama-3.1-8B-Instruct", "--use", "commercial"],
     "license list (text)": ["license", "list"],
+    "license show (text)": ["license", "show", "llama3.1"],
+    "license compare (text)": ["license", "compare", "llama3.1", "llama3.2"],
+    "catalog search (text)": ["catalog", "search", "llama"],
 }
 BAR = 1.3
 
@@ -78,10 +81,10 @@ def main() -> int:
     for label, times in samples.items():
         took = statistics.median(times)
         ratio = took / floor
-        worst = max(worst, ratio) if "json" in label else worst
+        worst = max(worst, ratio)
         print(f"{label:28s} {took * 1000:6.0f} ms  {ratio:4.2f}x")
     verdict = "OK" if worst <= BAR else "OVER"
-    print(f"worst json ratio {worst:.2f}x (bar {BAR}x): {verdict}")
+    print(f"worst ratio {worst:.2f}x (bar {BAR}x): {verdict}")
     return 0
 
 

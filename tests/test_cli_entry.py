@@ -21,7 +21,7 @@ from licensecheck.cli.app import app, build_app
 REPOS = Path(__file__).parent / "fixtures" / "repos"
 
 
-@pytest.mark.parametrize("command", ["scan", "model", "license list"])
+@pytest.mark.parametrize("command", list(entry.OPTIONS))
 def test_the_option_table_matches_the_typer_command(command: str) -> None:
     words = command.split()
     click_command = typer.main.get_command(build_app(words[0]))
@@ -40,16 +40,19 @@ def test_the_option_table_matches_the_typer_command(command: str) -> None:
     assert ([entry.POSITIONAL[command]] if command in entry.POSITIONAL else []) == positional
 
 
-def _recorded(monkeypatch: pytest.MonkeyPatch) -> list[dict[str, Any]]:
-    calls: list[dict[str, Any]] = []
+def _recorded(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, tuple[Any, ...], dict[str, Any]]]:
+    calls: list[tuple[str, tuple[Any, ...], dict[str, Any]]] = []
 
-    def record(**kwargs: Any) -> int:
-        calls.append(kwargs)
-        return 0
+    def recorder(name: str) -> Any:
+        def record(*args: Any, **kwargs: Any) -> int:
+            calls.append((name, args, kwargs))
+            return 0
 
-    monkeypatch.setattr("licensecheck.cli.scan.run_scan", record)
-    monkeypatch.setattr("licensecheck.cli.run.run_model", record)
-    monkeypatch.setattr("licensecheck.cli.run.run_license_list", record)
+        return record
+
+    monkeypatch.setattr("licensecheck.cli.scan.run_scan", recorder("scan"))
+    for name in ("run_model", "run_license_list", "run_license_show", "run_license_compare", "run_catalog"):
+        monkeypatch.setattr(f"licensecheck.cli.run.{name}", recorder(name))
     return calls
 
 
@@ -69,6 +72,14 @@ PLAIN = [
     ["license", "list"],
     ["license", "list", "--format", "json"],
     ["license", "list", "-o", "list.txt", "-f", "markdown"],
+    ["license", "show", "llama3.1"],
+    ["license", "show", "-f", "json", "Apache-2.0"],
+    ["license", "compare", "llama3.1", "llama3.2", "--output=cmp.md", "--format", "markdown"],
+    ["license", "compare", "mit"],
+    ["catalog", "search", "llama", "-f", "json"],
+    ["catalog", "list"],
+    ["catalog", "list", "--license", "mit", "-o", "models.txt"],
+    ["catalog", "list", "--license=mit"],
 ]
 
 
@@ -94,8 +105,15 @@ def test_plain_calls_reach_the_same_function_with_the_same_arguments(
         ["license"],
         ["license", "list", "extra"],
         ["license", "list", "--help"],
-        ["license", "show", "mit"],
+        ["license", "show"],
+        ["license", "show", "mit", "apache-2.0"],
+        ["license", "compare"],
+        ["license", "validate", "x.yaml"],
         ["license", "--format", "json", "list"],
+        ["catalog"],
+        ["catalog", "search"],
+        ["catalog", "search", "a", "b"],
+        ["catalog", "list", "extra"],
         ["scan", "--help"],
         ["scan", "a", "b"],
         ["scan", "--bogus"],
@@ -211,16 +229,27 @@ def test_a_report_that_cannot_be_written_is_one_line_and_exit_2(tmp_path: Path) 
         assert proc.stderr.count("\n") == 1 and proc.stderr.startswith("licensecheck: error: cannot write the report")
 
 
+LISTINGS = [
+    ["license", "list"],
+    ["license", "show", "llama3.1"],
+    ["license", "compare", "llama3.1", "llama3.2", "gemma"],
+    ["catalog", "search", "qwen"],
+    ["catalog", "list", "--license", "mit"],
+]
+
+
 @pytest.mark.parametrize("fmt", ["text", "json", "markdown"])
-def test_license_list_never_imports_typer_or_rich(fmt: str) -> None:
+@pytest.mark.parametrize("argv", LISTINGS, ids=" ".join)
+def test_listings_never_import_typer_or_rich(argv: list[str], fmt: str) -> None:
     code = (
         "import sys\n"
         "from licensecheck.cli.entry import main\n"
-        "sys.argv = ['licensecheck', 'license', 'list', '--format', sys.argv[1]]\n"
+        "sys.argv = ['licensecheck', *sys.argv[1:]]\n"
         "try:\n    main()\nexcept SystemExit as exc:\n    print(exc.code, file=sys.stderr)\n"
         "print(*(m in sys.modules for m in ('typer', 'rich')), file=sys.stderr)"
     )
-    proc = subprocess.run([sys.executable, "-c", code, fmt], capture_output=True, text=True, timeout=60)
+    command = [*argv, "--format", fmt]
+    proc = subprocess.run([sys.executable, "-c", code, *command], capture_output=True, text=True, timeout=60)
     assert proc.stderr.strip().splitlines()[-2:] == ["0", "False False"]
-    expected = CliRunner().invoke(app, ["license", "list", "--format", fmt])
+    expected = CliRunner().invoke(app, command)
     assert expected.exit_code == 0 and proc.stdout == expected.stdout

@@ -90,9 +90,9 @@ def license_show(
     output: OutputOpt = None,
 ) -> None:
     """A readable summary of one license."""
-    from licensecheck.cli.run import run_license_show
+    from licensecheck.cli.entry import runner
 
-    raise typer.Exit(run_license_show(license_id, fmt=fmt, output=output))
+    raise typer.Exit(runner("license show", locals())())  # (locals() here: exactly the parameters)
 
 
 def license_compare(
@@ -101,9 +101,9 @@ def license_compare(
     output: OutputOpt = None,
 ) -> None:
     """The same facts side by side, differences highlighted."""
-    from licensecheck.cli.run import run_license_compare
+    from licensecheck.cli.entry import runner
 
-    raise typer.Exit(run_license_compare(license_ids, fmt=fmt, output=output))
+    raise typer.Exit(runner("license compare", locals())())  # (locals() here: exactly the parameters)
 
 
 def license_validate(
@@ -123,9 +123,9 @@ def catalog_search(
     output: OutputOpt = None,
 ) -> None:
     """Find models in the catalog."""
-    from licensecheck.cli.run import run_catalog
+    from licensecheck.cli.entry import runner
 
-    raise typer.Exit(run_catalog(query, fmt=fmt, output=output))
+    raise typer.Exit(runner("catalog search", locals())())  # (locals() here: exactly the parameters)
 
 
 def catalog_list(
@@ -134,9 +134,9 @@ def catalog_list(
     output: OutputOpt = None,
 ) -> None:
     """Every model in the catalog (and the family patterns)."""
-    from licensecheck.cli.run import run_catalog
+    from licensecheck.cli.entry import runner
 
-    raise typer.Exit(run_catalog(None, license_id=license_id, fmt=fmt, output=output))
+    raise typer.Exit(runner("catalog list", locals())())  # (locals() here: exactly the parameters)
 
 
 def scan_command(

@@ -1,4 +1,5 @@
-"""The console entry point: plain `scan`, `model` and `license list` calls start without typer.
+"""The console entry point: plain `scan`, `model`, `license list|show|compare` and `catalog` calls start without
+typer.
 
 Importing typer (and click under it) is a fifth of a one-shot command's time and most of a small repository's scan.
 The two commands people run in scripts and CI are read here from a table of their options, and only when every
@@ -50,25 +51,46 @@ OPTIONS: dict[str, dict[str, tuple[str, str]]] = {
         "--fail-on": ("fail_on", "value"),
         "--online": ("online", "flag"),
     },
-    "license list": {
+    **{
+        command: {
+            "--format": ("fmt", "value"),
+            "-f": ("fmt", "value"),
+            "--output": ("output", "value"),
+            "-o": ("output", "value"),
+        }
+        for command in ("license list", "license show", "license compare", "catalog search")
+    },
+    "catalog list": {
+        "--license": ("license_id", "value"),
+        "-l": ("license_id", "value"),
         "--format": ("fmt", "value"),
         "-f": ("fmt", "value"),
         "--output": ("output", "value"),
         "-o": ("output", "value"),
     },
 }
-POSITIONAL = {"scan": "path", "model": "model"}  # (a command not named here takes no argument)
+# the argument a command takes (a command not named here takes none); those marked many take one or more
+POSITIONAL = {
+    "scan": "path",
+    "model": "model",
+    "license show": "license_id",
+    "license compare": "license_ids",
+    "catalog search": "query",
+}
+MANY = frozenset({"license compare"})
+REQUIRED = frozenset({"license show", "license compare", "catalog search"})  # (typer words a missing one)
+GROUPS = frozenset({"license", "catalog"})  # commands of two words
 
 
 def parse_plain(argv: list[str]) -> tuple[str, dict[str, Any]] | None:
     """(command, parameters as typer would pass them) for a plain call, or None to let typer read ``argv``."""
-    words = 2 if argv[:1] == ["license"] else 1  # (a command of a group: `license list`)
+    words = 2 if argv[:1] and argv[0] in GROUPS else 1  # (a command of a group: `license list`)
     command = " ".join(argv[:words])
     if len(argv) < words or command not in OPTIONS:
         return None
     table = OPTIONS[command]
     params: dict[str, Any] = {}
-    positional: str | None = None
+    positional: list[str] = []
     args = iter(argv[words:])
     for arg in args:
         if arg.startswith("-") and arg != "-":
@@ -90,12 +112,14 @@ def parse_plain(argv: list[str]) -> tuple[str, dict[str, Any]] | None:
                 params.setdefault(param, []).append(value)
             else:
                 params[param] = value  # click keeps the last
-        elif positional is None and command in POSITIONAL:
-            positional = arg
+        elif command in POSITIONAL and (not positional or command in MANY):
+            positional.append(arg)
         else:
             return None  # an extra argument: typer's usage error
-    if positional is not None:
-        params[POSITIONAL[command]] = positional
+    if positional:
+        params[POSITIONAL[command]] = positional if command in MANY else positional[0]
+    elif command in REQUIRED:
+        return None
     return command, params
 
 
@@ -129,14 +153,22 @@ def runner(command: str, params: dict[str, Any]) -> Callable[[], int]:
 
         return run
 
-    if command == "license list":
+    fmt = params.get("fmt", "text")
+    if command.startswith(("license ", "catalog ")):
 
-        def run_license_list() -> int:
-            from licensecheck.cli.run import run_license_list
+        def run_listing() -> int:
+            from licensecheck.cli import run
 
-            return run_license_list(fmt=params.get("fmt", "text"), output=path("output"))
+            output = path("output")
+            if command == "license list":
+                return run.run_license_list(fmt=fmt, output=output)
+            if command == "license show":
+                return run.run_license_show(params["license_id"], fmt=fmt, output=output)
+            if command == "license compare":
+                return run.run_license_compare(params["license_ids"], fmt=fmt, output=output)
+            return run.run_catalog(params.get("query"), license_id=params.get("license_id"), fmt=fmt, output=output)
 
-        return run_license_list
+        return run_listing
 
     def run_model_command() -> int:
         from licensecheck.cli.run import run_model

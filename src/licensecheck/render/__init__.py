@@ -24,7 +24,10 @@ FORMATS: dict[str, str] = {
 # Kinds whose renderers live in their own modules (format -> module).
 KIND_FORMATS: dict[str, dict[str, str]] = {
     "model": {**FORMATS, "text": "licensecheck.render.model_text"},
-    "license_list": {**FORMATS, "text": "licensecheck.render.license_list_text"},
+    **{
+        kind: {**FORMATS, "text": "licensecheck.render.plain_text"}
+        for kind in ("license_list", "license_show", "license_compare", "catalog")
+    },
     "scan": {
         "text": "licensecheck.render.scan_text",
         "json": "licensecheck.render.json_format",

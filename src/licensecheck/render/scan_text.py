@@ -8,11 +8,10 @@ emoji code) is left to rich.
 
 from __future__ import annotations
 
-from itertools import pairwise
-
 from licensecheck.lazyre import compiled
 from licensecheck.records import TYPE_CHECKING
 from licensecheck.render import OPTIONS, printable
+from licensecheck.render.plaintable import cell_lines
 from licensecheck.vocabulary import Verdict
 
 if TYPE_CHECKING:
@@ -104,50 +103,9 @@ def _ratio_distribute(total: int, ratios: tuple[int, ...], minimums: tuple[int, 
     return out
 
 
-_WORD = compiled(r"\s*\S+\s*")
-
-
 def _wrap(text: str, width: int, fold: bool) -> list[str]:
     """A cell's lines, as rich's ``Text.wrap`` gives them (justified left, padded to ``width``)."""
-    out: list[str] = []
-    for line in text.split("\n"):
-        if len(line) <= width:  # (most cells: a line that fits is itself, padded)
-            out.append(line + " " * (width - len(line)))
-            continue
-        breaks: list[int] = []
-        offset = 0
-        for match in _WORD.finditer(line):
-            start, word = match.start(), match.group()
-            length = len(word.rstrip())
-            if width - offset >= length:
-                offset += len(word)
-            elif length > width:
-                if fold:  # the word is cut into pieces of the width, each on a line of its own
-                    pieces = [word[at : at + width] for at in range(0, len(word), width)]
-                    for index, piece in enumerate(pieces):
-                        if start:
-                            breaks.append(start)
-                        if index == len(pieces) - 1:
-                            offset = len(piece)
-                        else:
-                            start += len(piece)
-                else:
-                    if start:
-                        breaks.append(start)
-                    offset = len(word)
-            elif offset and start:
-                breaks.append(start)
-                offset = len(word)
-        bounds = [0, *breaks, len(line)]
-        for begin, end in pairwise(bounds):
-            piece = line[begin:end]
-            if len(piece) > width:  # (trailing spaces beyond the width go first)
-                spaces = len(piece) - len(piece.rstrip())
-                piece = piece[: len(piece) - min(spaces, len(piece) - width)]
-            if len(piece) > width:
-                piece = piece[:width] if fold else piece[: width - 1] + "…"
-            out.append(piece + " " * (width - len(piece)))
-    return out
+    return cell_lines(text, width, "left", "fold" if fold else "ellipsis")
 
 
 def _render_plain(doc: dict[str, Any]) -> str:

@@ -14,6 +14,7 @@ from rich.text import Text
 from licensecheck.records import TYPE_CHECKING
 from licensecheck.render import OPTIONS, printable
 from licensecheck.render.model_text import STYLE
+from licensecheck.render.plain_text import LIST_NOTE, SHORT_USE, SHORT_VERDICT
 from licensecheck.terms import section_label
 
 if TYPE_CHECKING:
@@ -43,25 +44,6 @@ def verdict_text(verdict: str) -> Text:
     return Text(verdict.upper(), style=STYLE.get(verdict, "bold"))
 
 
-SHORT_VERDICT = {
-    "allowed": "yes",
-    "conditional": "if…",
-    "needs-permission": "ask",
-    "forbidden": "no",
-    "unknown": "?",
-}
-SHORT_USE = {
-    "commercial": "commercial",
-    "research": "research",
-    "fine-tuning": "fine-tune",
-    "distillation": "distill",
-    "redistribution": "redistrib.",
-    "hosting": "hosting",
-    "large-user-base": "large MAU",
-    "relicensing": "relicense",
-}
-
-
 def render_license_list(rows: list[dict[str, Any]]) -> str:
     console, buffer = _console()
     if not OPTIONS["color"]:
@@ -77,10 +59,7 @@ def render_license_list(rows: list[dict[str, Any]]) -> str:
         cells = [Text(SHORT_VERDICT.get(v, v), style=STYLE.get(v, "")) for v in row["uses"].values()]
         table.add_row(row["id"], escape(row["name"]), row["date"], *cells)
     console.print(table)
-    console.print(
-        "[dim]With no facts given: yes = allowed, if… = conditional (depends on --mau, --region, --target or the"
-        " model's modality), ask = needs permission, no = forbidden. Details: licensecheck license show ID[/]"
-    )
+    console.print(f"[dim]{LIST_NOTE}[/]")
     return buffer.getvalue()
 
 

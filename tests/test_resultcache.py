@@ -25,7 +25,8 @@ def cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     folder = tmp_path / "cache"
     monkeypatch.setenv("LICENSECHECK_CACHE_DIR", str(folder))
     monkeypatch.delenv("LICENSECHECK_NO_CACHE", raising=False)
-    monkeypatch.setattr(resultcache, "SETTLE_NS", -(10**12))  # (the future: any file may get a record)
+    for name in ("SETTLE_NS", "FINE_SETTLE_NS"):  # (the future: any file may get a record)
+        monkeypatch.setattr(resultcache, name, -(10**12))
     return folder
 
 
@@ -120,6 +121,7 @@ def test_a_file_changed_just_before_it_was_read_gets_no_record(
 ) -> None:
     """Racy-clean: a second write within the clock tick of the first would keep every time the record holds."""
     monkeypatch.setattr(resultcache, "SETTLE_NS", 2_000_000_000)
+    monkeypatch.setattr(resultcache, "FINE_SETTLE_NS", 2_000_000_000)
     (tmp_path / "run.py").write_text('from_pretrained("org/model")\n')
     old = tmp_path / "old.py"
     old.write_text('from_pretrained("org/old")\n')
@@ -212,24 +214,23 @@ def test_the_command_uses_the_cache_and_no_cache_turns_it_off(
     assert json.dumps(first, sort_keys=True) == json.dumps(cold, sort_keys=True) == json.dumps(warm, sort_keys=True)
 
 
-def test_no_stamp_without_times_and_no_cache_on_windows(
-    tmp_path: Path, cache_dir: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    path = tmp_path / "run.py"
-    path.write_text("x = 1\n")
-    status = os.stat(path)
-    before = resultcache.settled_before()
-    assert resultcache.stamp_of(status, before) == (
-        status.st_size,
-        status.st_mtime_ns,
-        status.st_ctime_ns,
-        status.st_ino,
-    )
-    assert resultcache.stamp_of(status, status.st_ctime_ns) is None  # (changed too recently)
-    timeless = os.stat_result(
-        (status.st_mode, status.st_ino, 0, 1, 0, 0, 6, 0, 0, 0), {"st_mtime_ns": 0, "st_ctime_ns": 0}
-    )
-    assert resultcache.stamp_of(timeless, before) is None
+def fake_status(size: int, mtime: int, ctime: int, inode: int = 7) -> os.stat_result:
+    return os.stat_result((0o100644, inode, 0, 1, 0, 0, size, 0, 0, 0), {"st_mtime_ns": mtime, "st_ctime_ns": ctime})
+
+
+def test_a_file_is_settled_after_a_tenth_of_a_second_or_two_seconds_without_fractions() -> None:
+    started = 1_700_000_000 * 10**9 + 500_000_000
+    fine = started - 150_000_000 + 1  # (times with a fraction of a second)
+    assert resultcache.stamp_of(fake_status(6, fine, fine), started) == (6, fine, fine, 7)
+    assert resultcache.stamp_of(fake_status(6, fine, started - 50_000_000), started) is None  # (changed 50 ms ago)
+    whole = (started // 10**9 - 1) * 10**9  # whole seconds, 1.5 s before: not settled
+    assert resultcache.stamp_of(fake_status(6, whole, whole), started) is None
+    assert resultcache.stamp_of(fake_status(6, whole - 10**9, whole - 10**9), started) is not None
+    assert resultcache.stamp_of(fake_status(6, whole, fine), started) is None  # (one time without a fraction)
+    assert resultcache.stamp_of(fake_status(6, 0, 0), started) is None  # (no times at all)
+
+
+def test_no_cache_on_windows(tmp_path: Path, cache_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     assert resultcache.ResultCache.open(str(tmp_path)) is not None
     monkeypatch.setattr(resultcache.os, "name", "nt")
     assert resultcache.ResultCache.open(str(tmp_path)) is None

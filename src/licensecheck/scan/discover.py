@@ -939,15 +939,15 @@ def read_capped(path: str, limit: int) -> bytes:
     return _read_stamped(path, limit)[0]
 
 
-# While a result cache is in use (``resultcache``): files changed before this time get a stamp (0: no stamps).
-_STAMP_BEFORE = 0
+# While a result cache is in use (``resultcache``): when the scan started (0: no stamps).
+_STAMP_FROM = 0
 
 
 def _read_stamped(path: str, limit: int) -> tuple[bytes, Stamp | None]:
     """``read_capped``, and the file's stamp as it was before the read (see ``resultcache.stamp_of``)."""
     fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))  # never wait on a FIFO swapped in mid-scan
     try:
-        stamp = stamp_of(os.fstat(fd), _STAMP_BEFORE) if _STAMP_BEFORE else None
+        stamp = stamp_of(os.fstat(fd), _STAMP_FROM) if _STAMP_FROM else None
         return _read_open(fd, limit), stamp
     finally:
         os.close(fd)
@@ -1279,7 +1279,7 @@ def discover(
     done with it when the scan runs in one process). With ``cache``, a file unchanged since the last scan of
     ``root`` is not read again (``licensecheck.scan.resultcache``).
     """
-    global _STAMP_BEFORE
+    global _STAMP_FROM
     result = Discovery()
 
     def on_error(rel: str, why: str) -> None:
@@ -1288,11 +1288,11 @@ def discover(
     _alias_keys()  # load the catalog once, before any fork
     records = None
     if cache:
-        from licensecheck.scan.resultcache import ResultCache, settled_before
+        from licensecheck.scan.resultcache import ResultCache, now
 
         records = ResultCache.open(root)
         if records is not None:
-            _STAMP_BEFORE = settled_before()
+            _STAMP_FROM = now()
     cores = min(os.cpu_count() or 1, 4) if sys.platform == "linux" else 1
     wanted = cores if workers is None else workers
     entries: list[FileEntry] = []
@@ -1339,7 +1339,7 @@ def discover(
             helpers.close()
         raise
     finally:
-        _STAMP_BEFORE = 0
+        _STAMP_FROM = 0
     if records is not None:
         kinds = {entry.rel: entry.kind for entry in entries}
         records.save(

@@ -8,8 +8,9 @@ A file's record holds what ``os.fstat`` said of the open file *before* it was re
 times (nanoseconds) and inode — and what the scan made of it. It is used only when ``os.stat`` says the same now,
 and only for a file of the same kind at the same relative path. Any write to a file moves its change time, which no
 program can set back, so the only way a stale record could match is a second write within the file system's
-timestamp granularity; a file changed less than ``SETTLE_NS`` before it was read therefore gets no record (the
-"racy clean" rule git applies to its index). The whole cache is used only by the same scanner: the same Python
+timestamp granularity; a file changed less than ``SETTLE_NS`` (2 s) before the scan started, or ``FINE_SETTLE_NS``
+(0.1 s) on a file system that keeps fractions of a second, therefore gets no record (the "racy clean" rule git
+applies to its index). The whole cache is used only by the same scanner: the same Python
 release, the same size and modification time of the modules that decide what a file says, and the same catalog
 names file; anything else starts afresh.
 
@@ -37,21 +38,28 @@ if TYPE_CHECKING:
     Record: TypeAlias = list[Any]
 
 FORMAT = 1  # bump when a record's layout changes
-SETTLE_NS = 2_000_000_000  # a file changed this recently is read every time (FAT keeps times to 2 s)
+# A file changed this recently before the scan started is read every time. Times in whole seconds (FAT, HFS+,
+# ext3, an archive's): 2 s. Times with a fraction (ext4, XFS, btrfs, tmpfs, APFS): their clock ticks every 1-10 ms.
+SETTLE_NS = 2_000_000_000
+FINE_SETTLE_NS = 100_000_000
 KEEP = 64  # scanned folders remembered
 # the modules whose code decides what a file gives (a file's kind comes from the walk and is kept in its record)
 _DECIDERS = ("discover.py", "extract.py", "pysource.py", "pyast.py", "resultcache.py")
 
 
-def settled_before() -> int:
-    """Files whose last change is older than this (in ``st_ctime_ns`` terms) may get a record."""
-    return time.time_ns() - SETTLE_NS
+def now() -> int:
+    """The scan's start, against which files are judged settled (``stamp_of``)."""
+    return time.time_ns()
 
 
-def stamp_of(status: os.stat_result, before: int) -> Stamp | None:
-    """The record key of a file, or None when it changed too recently to be told apart from its next change (or
-    its file system keeps no times)."""
-    if not 0 < status.st_ctime_ns < before or not 0 < status.st_mtime_ns < before:
+def stamp_of(status: os.stat_result, started: int) -> Stamp | None:
+    """The record key of a file, or None when it changed too recently before ``started`` to be told apart from a
+    next change within the same clock tick (or its file system keeps no times)."""
+    ctime, mtime = status.st_ctime_ns, status.st_mtime_ns
+    if ctime <= 0 or mtime <= 0:
+        return None
+    fine = ctime % 1_000_000_000 and mtime % 1_000_000_000  # (both with a fraction: the file system keeps one)
+    if max(ctime, mtime) >= started - (FINE_SETTLE_NS if fine else SETTLE_NS):
         return None
     return (status.st_size, status.st_mtime_ns, status.st_ctime_ns, status.st_ino)
 

@@ -1227,3 +1227,35 @@ def test_a_long_chain_of_derived_names_is_settled_in_linear_work(monkeypatch: py
     calls[0] = 0
     _PythonScan.of_statements(source, literal)
     assert calls[0] < 40 * n
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.sets(
+        st.one_of(
+            st.from_regex(rb"[A-Za-z0-9][\w.:/-]{1,40}", fullmatch=True),
+            st.sampled_from(
+                [b"gpt2", b"GPT2", b"Llama3.1", b"org/Model-7B", b"llama3.1:8b", b"a:b:c", b"x/y/z", b"host:8080"]
+            ),
+        ),
+        max_size=40,
+    )
+)
+def test_tokens_are_judged_together_as_one_by_one(tokens: set[bytes]) -> None:
+    """``_judge`` sorts a batch of tokens in C; the answer is the one each token would get on its own."""
+    from licensecheck.scan import discover as discover_mod
+    from licensecheck.scan.extract import looks_like_model
+
+    aliases = discover_mod._alias_bytes()
+    expected = {
+        raw
+        for raw in tokens
+        if (
+            looks_like_model(raw.decode(), discover_mod.is_catalog_alias)
+            if b"/" in raw or b":" in raw
+            else raw.lower() in aliases
+        )
+    }
+    accepted: set[bytes] = set()
+    discover_mod._judge(tokens, accepted)
+    assert accepted == expected

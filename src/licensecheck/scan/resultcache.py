@@ -10,9 +10,9 @@ and only for a file of the same kind at the same relative path. Any write to a f
 program can set back, so the only way a stale record could match is a second write within the file system's
 timestamp granularity; a file changed less than ``SETTLE_NS`` (2 s) before the scan started, or ``FINE_SETTLE_NS``
 (0.1 s) on a file system that keeps fractions of a second, therefore gets no record (the "racy clean" rule git
-applies to its index). The whole cache is used only by the same scanner: the same Python
-release, the same size and modification time of the modules that decide what a file says, and the same catalog
-names file; anything else starts afresh.
+applies to its index). The whole cache is used only by the same scanner: the same Python release, the same size
+and modification time of the modules that decide what a file says, and the same catalog names file; anything else
+starts afresh.
 
 The records live in the user cache (``licensecheck.usercache``: ``LICENSECHECK_NO_CACHE=1`` turns it off, and
 ``scan --no-cache`` does for one run), one file per scanned folder, named after its real path; at most ``KEEP``

@@ -19,6 +19,13 @@ from licensecheck.records import TYPE_CHECKING
 if TYPE_CHECKING:
     from typing import Any
 
+# the report options every command takes
+_REPORT = {
+    "--format": ("fmt", "value"),
+    "-f": ("fmt", "value"),
+    "--output": ("output", "value"),
+    "-o": ("output", "value"),
+}
 # command -> option spelling -> (parameter, kind); kind is "value", "many" (repeatable) or "flag"
 OPTIONS: dict[str, dict[str, tuple[str, str]]] = {
     "scan": {
@@ -29,10 +36,7 @@ OPTIONS: dict[str, dict[str, tuple[str, str]]] = {
         "--mau": ("mau", "value"),
         "--region": ("region", "value"),
         "--fail-on": ("fail_on", "value"),
-        "--format": ("fmt", "value"),
-        "-f": ("fmt", "value"),
-        "--output": ("output", "value"),
-        "-o": ("output", "value"),
+        **_REPORT,
         "--online": ("online", "flag"),
         "--no-cache": ("no_cache", "flag"),
     },
@@ -44,30 +48,12 @@ OPTIONS: dict[str, dict[str, tuple[str, str]]] = {
         "--mau": ("mau", "value"),
         "--region": ("region", "value"),
         "--target": ("target", "value"),
-        "--format": ("fmt", "value"),
-        "-f": ("fmt", "value"),
-        "--output": ("output", "value"),
-        "-o": ("output", "value"),
+        **_REPORT,
         "--fail-on": ("fail_on", "value"),
         "--online": ("online", "flag"),
     },
-    **{
-        command: {
-            "--format": ("fmt", "value"),
-            "-f": ("fmt", "value"),
-            "--output": ("output", "value"),
-            "-o": ("output", "value"),
-        }
-        for command in ("license list", "license show", "license compare", "catalog search")
-    },
-    "catalog list": {
-        "--license": ("license_id", "value"),
-        "-l": ("license_id", "value"),
-        "--format": ("fmt", "value"),
-        "-f": ("fmt", "value"),
-        "--output": ("output", "value"),
-        "-o": ("output", "value"),
-    },
+    **{command: _REPORT for command in ("license list", "license show", "license compare", "catalog search")},
+    "catalog list": {"--license": ("license_id", "value"), "-l": ("license_id", "value"), **_REPORT},
 }
 # the argument a command takes (a command not named here takes none); those marked many take one or more
 POSITIONAL = {

@@ -15,6 +15,7 @@ from licensecheck.render import OPTIONS, printable
 from licensecheck.render.plaintable import Column, draw_table
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
     from typing import Any
 
 # A line printed outside a table is not measured (the console soft-wraps); these are what rich would still change.
@@ -42,10 +43,14 @@ LIST_NOTE = (
 )
 
 
-def _rich() -> Any:
+def _plain_or_rich(plain: Callable[[Any], str | None], rich_renderer: str, doc: Any) -> str:
+    """The plain drawing without colour when it can be made, else what ``render.text``'s renderer draws."""
+    drawn = None if OPTIONS["color"] else plain(doc)
+    if drawn is not None:
+        return drawn
     from licensecheck.render import text
 
-    return text
+    return str(getattr(text, rich_renderer)(doc))
 
 
 def _lines_ok(lines: list[str]) -> bool:
@@ -57,8 +62,7 @@ def _finish(out: list[str] | None) -> str | None:
 
 
 def render_license_list(rows: list[dict[str, Any]]) -> str:
-    plain = None if OPTIONS["color"] else _license_list(rows)
-    return plain if plain is not None else str(_rich().render_license_list(rows))
+    return _plain_or_rich(_license_list, "render_license_list", rows)
 
 
 def _license_list(rows: list[dict[str, Any]]) -> str | None:
@@ -78,8 +82,7 @@ def _license_list(rows: list[dict[str, Any]]) -> str | None:
 
 
 def render_license_show(doc: dict[str, Any]) -> str:
-    plain = None if OPTIONS["color"] else _license_show(doc)
-    return plain if plain is not None else str(_rich().render_license_show(doc))
+    return _plain_or_rich(_license_show, "render_license_show", doc)
 
 
 def _license_show(doc: dict[str, Any]) -> str | None:
@@ -162,8 +165,7 @@ def _license_show(doc: dict[str, Any]) -> str | None:
 
 
 def render_license_compare(doc: dict[str, Any]) -> str:
-    plain = None if OPTIONS["color"] else _license_compare(doc)
-    return plain if plain is not None else str(_rich().render_license_compare(doc))
+    return _plain_or_rich(_license_compare, "render_license_compare", doc)
 
 
 def _license_compare(doc: dict[str, Any]) -> str | None:
@@ -184,8 +186,7 @@ def _license_compare(doc: dict[str, Any]) -> str | None:
 
 
 def render_catalog(doc: dict[str, Any]) -> str:
-    plain = None if OPTIONS["color"] else _catalog(doc)
-    return plain if plain is not None else str(_rich().render_catalog(doc))
+    return _plain_or_rich(_catalog, "render_catalog", doc)
 
 
 def _catalog(doc: dict[str, Any]) -> str | None:

@@ -8,21 +8,23 @@ emoji code) is left to rich.
 
 from __future__ import annotations
 
-from licensecheck.lazyre import compiled
 from licensecheck.records import TYPE_CHECKING
 from licensecheck.render import OPTIONS, printable
-from licensecheck.render.plaintable import cell_lines
+from licensecheck.render.plaintable import cell_lines, plain_enough
 from licensecheck.vocabulary import Verdict
 
 if TYPE_CHECKING:
     from typing import Any
+
+    from rich.console import OverflowMethod
 
 
 MAX_LOCATIONS = 5
 PLAIN_WIDTH = 150  # a CI log or file: wide enough that paths and reasons do not wrap
 HEADERS = ("model", "licenses", "where", "why")
 RATIOS = (3, 2, 3, 5)
-FOLDED = (True, True, True, False)  # long words: folded onto the next line, or cut with an ellipsis ("why")
+# long words: folded onto the next line, or cut with an ellipsis ("why")
+OVERFLOWS: tuple[OverflowMethod, ...] = ("fold", "fold", "fold", "ellipsis")
 
 
 def locations_text(locations: list[dict[str, Any]], limit: int = MAX_LOCATIONS) -> str:
@@ -79,15 +81,10 @@ def render_scan(report: Any) -> str:
 
 # ------------------------------------------------------------------ plain: rich's layout, drawn without rich
 
-# What rich renders differently from the text itself: anything not printable ASCII but "…" (cell widths), tabs,
-# `:name:` emoji codes (rich replaces the ones it knows), and backslashes (its markup escaping doubles a trailing
-# one and drops one before a bracket).
-_RICH_SPECIAL = compiled(r"[^\x20-\x5b\x5d-\x7e\n…]|:\S*?:")
-
 
 def _plain_fits(doc: dict[str, Any]) -> bool:
-    texts = [*_header(doc), *(cell for row in _rows(doc["findings"]) for cell in row), *doc["warnings"]]
-    return not any(_RICH_SPECIAL.search(text) for text in texts)
+    """Whether rich would print every text as it is and measure it as ``plaintable`` does."""
+    return plain_enough(*_header(doc), *(cell for row in _rows(doc["findings"]) for cell in row), *doc["warnings"])
 
 
 def _ratio_distribute(total: int, ratios: tuple[int, ...], minimums: tuple[int, ...]) -> list[int]:
@@ -103,11 +100,6 @@ def _ratio_distribute(total: int, ratios: tuple[int, ...], minimums: tuple[int, 
     return out
 
 
-def _wrap(text: str, width: int, fold: bool) -> list[str]:
-    """A cell's lines, as rich's ``Text.wrap`` gives them (justified left, padded to ``width``)."""
-    return cell_lines(text, width, "left", "fold" if fold else "ellipsis")
-
-
 def _render_plain(doc: dict[str, Any]) -> str:
     widths = _ratio_distribute(PLAIN_WIDTH - len(RATIOS) - 1, RATIOS, (3,) * len(RATIOS))
     inner = [width - 2 for width in widths]  # (one space of padding each side)
@@ -116,7 +108,8 @@ def _render_plain(doc: dict[str, Any]) -> str:
         return left + cross.join(fill * width for width in widths) + right
 
     def row(cells: tuple[str, ...], bar: str) -> list[str]:
-        wrapped = [_wrap(cell, size, fold) for cell, size, fold in zip(cells, inner, FOLDED, strict=True)]
+        sized = zip(cells, inner, OVERFLOWS, strict=True)
+        wrapped = [cell_lines(cell, size, "left", overflow) for cell, size, overflow in sized]
         height = max(len(lines) for lines in wrapped)
         for lines, size in zip(wrapped, inner, strict=True):
             lines += [" " * size] * (height - len(lines))  # (a shorter cell is blank below: aligned to the top)
@@ -175,8 +168,8 @@ def _render_rich(doc: dict[str, Any]) -> str:
             show_lines=True,
             expand=True,
         )
-        for header, ratio, folded, style in zip(HEADERS, RATIOS, FOLDED, ("cyan", None, None, None), strict=True):
-            table.add_column(header, style=style, ratio=ratio, overflow="fold" if folded else "ellipsis")
+        for header, ratio, overflow, style in zip(HEADERS, RATIOS, OVERFLOWS, ("cyan", None, None, None), strict=True):
+            table.add_column(header, style=style, ratio=ratio, overflow=overflow)
         for cells in _rows(group):
             table.add_row(*(escape(cell) for cell in cells))
         console.print(table)

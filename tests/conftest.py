@@ -40,3 +40,16 @@ def cli_json(cli: Callable[..., Result]) -> Callable[..., tuple[int, dict[str, A
         return result.exit_code, json.loads(result.stdout)
 
     return invoke
+
+
+@pytest.fixture
+def cache_dir(tmp_path: Any, monkeypatch: pytest.MonkeyPatch) -> Any:
+    """A cache folder of the test's own; files written by the test count as settled at once."""
+    from licensecheck.scan import resultcache
+
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("LICENSECHECK_CACHE_DIR", str(folder))
+    monkeypatch.delenv("LICENSECHECK_NO_CACHE", raising=False)
+    for name in ("SETTLE_NS", "FINE_SETTLE_NS"):  # (the future: any file may get a record)
+        monkeypatch.setattr(resultcache, name, -(10**12))
+    return folder

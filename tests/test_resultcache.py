@@ -20,17 +20,6 @@ from test_scan_support import REPOS, scan_json
 
 
 @pytest.fixture
-def cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A cache folder of the test's own; files written by the test count as settled at once."""
-    folder = tmp_path / "cache"
-    monkeypatch.setenv("LICENSECHECK_CACHE_DIR", str(folder))
-    monkeypatch.delenv("LICENSECHECK_NO_CACHE", raising=False)
-    for name in ("SETTLE_NS", "FINE_SETTLE_NS"):  # (the future: any file may get a record)
-        monkeypatch.setattr(resultcache, name, -(10**12))
-    return folder
-
-
-@pytest.fixture
 def reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The files the scan reads, in order."""
     seen: list[str] = []

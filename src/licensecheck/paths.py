@@ -7,6 +7,9 @@ import stat
 
 from licensecheck.errors import InputError
 
+# the policy files looked for at a scanned folder's root, in this order (then [tool.licensecheck] in pyproject.toml)
+POLICY_NAMES = ("licensecheck.yaml", "licensecheck.yml", ".licensecheck.yaml", ".licensecheck.yml")
+
 
 def plain_path(value: str | os.PathLike[str]) -> str:
     """``value`` spelled as ``pathlib`` spells it: no ``.`` parts, no doubled or trailing slashes, ``""`` is ``.``

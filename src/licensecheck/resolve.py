@@ -6,10 +6,10 @@ models, because the terms of a base model's license that bind derivatives apply 
 
 from __future__ import annotations
 
-import os
 import re
 from collections import deque
 
+from licensecheck import probes
 from licensecheck.catalog import lookup_model
 from licensecheck.errors import InputError
 from licensecheck.lazyre import compiled
@@ -80,7 +80,7 @@ def is_path_spec(spec: str) -> bool:
     if spec.startswith(("/", "./", "../", "~", ".\\", "..\\")) or spec in (".", ".."):
         return True
     try:
-        return os.path.exists(plain_path(spec))
+        return probes.exists(plain_path(spec))
     except (OSError, ValueError):
         return False
 
@@ -166,7 +166,7 @@ def adapter_base(folder: Path) -> str | None:
     from licensecheck.textfile import read_text_file
 
     adapter = folder / ADAPTER_CONFIG
-    if not adapter.is_file():
+    if not probes.regular_file(adapter):
         return None
     import json  # (only an adapter folder needs it: resolving a catalog id never reads JSON of its own)
 
@@ -186,6 +186,7 @@ def resolve_folder(path: Path, display: str) -> ModelNode:
     from licensecheck.identify import identify_license_text
     from licensecheck.textfile import read_text_file
 
+    probes.spoil()  # (a recorded scan that reads a local model folder is not replayed: the folder may change)
     folder = path if path.is_dir() else path.parent
     evidence: list[Evidence] = []
     modality: str | None = None
@@ -343,8 +344,8 @@ def _local_path(text: str, relative_to: Path | None) -> Path | None:
             raise InputError("a base model path in a model card may not start with ~", path=text)
         explicit = text in (".", "..") or text.startswith(("./", "../", "/", ".\\", "..\\"))
         candidate = Path(text) if text.startswith("/") else relative_to / text
-        if explicit or (not _looks_like_id(text) and candidate.exists()):
-            if not candidate.exists():
+        if explicit or (not _looks_like_id(text) and probes.exists(candidate)):
+            if not probes.exists(candidate):
                 raise InputError(f"base model path not found next to the card in {relative_to}", path=text)
             return candidate
         return None
@@ -352,7 +353,7 @@ def _local_path(text: str, relative_to: Path | None) -> Path | None:
         from pathlib import Path
 
         path = Path(text).expanduser()
-        if not path.exists():
+        if not probes.exists(path):
             raise InputError("no such file or folder", path=text)
         return path
     return None

@@ -122,20 +122,34 @@ def runner(command: str, params: dict[str, Any]) -> Callable[[], int]:
     if command == "scan":
 
         def run() -> int:
+            from licensecheck.scan.replay import recording_for
+
+            recording = recording_for(params)  # the same scan of an unchanged tree: what it wrote last time
+            if recording is not None:
+                replayed = recording.replay()
+                if replayed is not None:
+                    return replayed
+                recording.start()
             from licensecheck.cli.scan import run_scan
 
-            return run_scan(
-                path=os.fspath(params.get("path", ".")),
-                policy=path("policy"),
-                uses=params.get("use"),
-                mau=params.get("mau"),
-                region=params.get("region"),
-                fail_on=params.get("fail_on"),
-                fmt=params.get("fmt", "text"),
-                output=path("output"),
-                online=params.get("online", False),
-                cache=not params.get("no_cache", False),
-            )
+            code = None
+            try:
+                code = run_scan(
+                    path=os.fspath(params.get("path", ".")),
+                    policy=path("policy"),
+                    uses=params.get("use"),
+                    mau=params.get("mau"),
+                    region=params.get("region"),
+                    fail_on=params.get("fail_on"),
+                    fmt=params.get("fmt", "text"),
+                    output=path("output"),
+                    online=params.get("online", False),
+                    cache=not params.get("no_cache", False),
+                )
+            finally:
+                if recording is not None:
+                    recording.stop(code)
+            return code
 
         return run
 

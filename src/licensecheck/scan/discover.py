@@ -15,6 +15,7 @@ from functools import cache
 
 from licensecheck.lazyre import compiled, later_bytes
 from licensecheck.records import TYPE_CHECKING, NamedTuple
+from licensecheck.scan import replay
 from licensecheck.scan.extract import (
     ASSIGNED_KEYS,
     MODEL_KEYS,
@@ -1360,13 +1361,14 @@ def discover(
         _STAMP_FROM = 0
     if records is not None:
         kinds = {entry.rel: entry.kind for entry in entries}
-        records.save(
-            {
-                rel: record(kinds[rel], stamp, mentions, is_card, warning)
-                for rel, mentions, is_card, warning, stamp in outcomes
-                if stamp is not None
-            }
-        )
+        fresh = {
+            rel: record(kinds[rel], stamp, mentions, is_card, warning)
+            for rel, mentions, is_card, warning, stamp in outcomes
+            if stamp is not None
+        }
+        records.save(fresh)
+        # (a replayed scan rests on every file walked having its record: none unreadable, none just changed)
+        replay.note_tree(exclude, skip, records.generation, not result.warnings and len(fresh) == len(entries))
     outcomes += remembered
     entries_seen = len(entries) + len(remembered)
     result.files_seen = result.files_read = entries_seen

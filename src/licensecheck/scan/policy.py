@@ -15,7 +15,7 @@ from types import MappingProxyType
 
 from licensecheck.errors import InputError, UsageError
 from licensecheck.lazyre import later
-from licensecheck.paths import is_regular_file, plain_path
+from licensecheck.paths import POLICY_NAMES, is_regular_file, plain_path
 from licensecheck.records import TYPE_CHECKING, NamedTuple
 from licensecheck.vocabulary import Use, Verdict
 
@@ -25,7 +25,6 @@ if TYPE_CHECKING:
 
     T = TypeVar("T")
 
-POLICY_NAMES = ("licensecheck.yaml", "licensecheck.yml", ".licensecheck.yaml", ".licensecheck.yml")
 KEYS = ("uses", "mau", "region", "fail-on", "allow", "deny", "models", "ignore", "exclude")
 IGNORE_KEYS = ("model", "reason", "until")
 _KEY_ALIASES = {"fail_on": "fail-on", "use": "uses"}

@@ -37,7 +37,7 @@ if TYPE_CHECKING:
     # rel -> [kind, size, mtime_ns, ctime_ns, inode, [(value, line, form), ...], is_card, warning]
     Record: TypeAlias = list[Any]
 
-FORMAT = 1  # bump when a record's layout changes
+FORMAT = 2  # bump when a record's layout changes
 # A file changed this recently before the scan started is read every time. Times in whole seconds (FAT, HFS+,
 # ext3, an archive's): 2 s. Times with a fraction (ext4, XFS, btrfs, tmpfs, APFS): their clock ticks every 1-10 ms.
 SETTLE_NS = 2_000_000_000
@@ -82,12 +82,17 @@ def _made_by() -> list[Any] | None:
 class ResultCache:
     """The records of one scanned folder: ``lookup`` while walking, ``save`` once the scan is done."""
 
-    def __init__(self, name: str, made_by: list[Any], real: str, records: dict[str, Record]) -> None:
+    def __init__(
+        self, name: str, made_by: list[Any], real: str, records: dict[str, Record], generation: str | None = None
+    ) -> None:
         self.name = name
         self.made_by = made_by
         self.real = real  # the folder's real path, kept in the file too (two paths may share a name)
         self.records = records
         self.kept: dict[str, Record] = {}  # the records used by this scan (a file gone since is forgotten)
+        # Which writing of the records this is (None: none yet). A replayed scan (``licensecheck.scan.replay``) is
+        # tied to the generation it was recorded against: records rewritten since may describe another tree.
+        self.generation = generation
 
     @classmethod
     def open(cls, root: str) -> ResultCache | None:
@@ -103,16 +108,16 @@ class ResultCache:
         real = os.path.realpath(root)
         name = f"scan-{_fingerprint(real)}"
         stored = usercache.load(name)
-        records: dict[str, Record] = {}
         if (
             isinstance(stored, list)
-            and len(stored) == 3
+            and len(stored) == 4
             and stored[0] == made_by
             and stored[1] == real
             and isinstance(stored[2], dict)
+            and isinstance(stored[3], str)
         ):
-            records = stored[2]
-        return cls(name, made_by, real, records)
+            return cls(name, made_by, real, stored[2], stored[3])
+        return cls(name, made_by, real, {})
 
     def lookup(self, entry: FileEntry) -> tuple[str, list[Any], bool, str | None, Stamp] | None:
         """The outcome the file gave last time when it is unchanged since (its mentions as plain tuples)."""
@@ -136,19 +141,21 @@ class ResultCache:
         self.kept.update(fresh)
         path = usercache.path_of(self.name)
         if path is not None and not os.path.exists(path):
-            _forget_old(os.path.dirname(path))
-        usercache.store(self.name, [self.made_by, self.real, self.kept])
+            forget_old(os.path.dirname(path), "scan-")
+        self.generation = f"{time.time_ns()}-{os.getpid()}"
+        usercache.store(self.name, [self.made_by, self.real, self.kept, self.generation])
 
 
 def record(kind: str, stamp: Stamp, mentions: list[Any], is_card: bool, warning: str | None) -> Record:
     return [kind, *stamp, [tuple(m) for m in mentions], is_card, warning]
 
 
-def _forget_old(folder: str) -> None:
-    """Remove the least recently written scan caches beyond ``KEEP`` (a new one is about to be written)."""
+def forget_old(folder: str, prefix: str) -> None:
+    """Remove the least recently written caches named ``prefix…`` beyond ``KEEP`` (a new one is about to be
+    written)."""
     try:
         with os.scandir(folder) as listing:
-            caches = [(item.stat().st_mtime_ns, item.path) for item in listing if item.name.startswith("scan-")]
+            caches = [(item.stat().st_mtime_ns, item.path) for item in listing if item.name.startswith(prefix)]
     except OSError:
         return
     caches.sort()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Sequence
 
+from licensecheck import probes
 from licensecheck.errors import LicenseCheckError
 from licensecheck.facts import Facts, Target
 from licensecheck.records import TYPE_CHECKING, NamedTuple
@@ -67,7 +68,7 @@ def _resolve_models(
     groups: dict[str, _Group] = {}
     warnings: list[str] = []
     for value in sorted(mentions, key=str.lower):
-        if os.path.exists(os.path.join(root, value)):  # a folder of the repository named like org/name: a path
+        if probes.exists(os.path.join(root, value)):  # a folder of the repository named like org/name: a path
             continue
         try:
             report = check_model(value, uses, facts, online=online)

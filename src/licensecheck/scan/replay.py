@@ -1,0 +1,271 @@
+"""A repeat of the very same scan over an unchanged tree writes what the last one wrote, without resolving again.
+
+What a scan prints depends on its options, the current directory, the environment, today's date (an ignore entry
+may expire), the policy file, the installed code and data, the files of the tree, and a few questions the resolver
+asks outside the tree (``licensecheck.probes``). When a scan ends normally (exit 0 or 1) this module keeps what it
+wrote to standard output and standard error, in order, and its exit code, under a key made of everything above but
+the tree. The next scan with the same key checks the tree with the result cache's walk (``resultcache``: every
+file walked has its record, unchanged, and no record is left over) and asks the probes' questions again; when all
+is the same it writes the kept output and exits with the kept code. Build tools replay a cached task's log the same
+way. A repeat scan then costs the walk, not the imports, resolving and rendering behind it (about half its time).
+
+Never replayed nor recorded: output to a terminal (progress, colours and width differ), ``--output``, ``--online``
+(the Hub may change), ``--no-cache`` or a cache turned off; and a run is not recorded when it failed (exit 2 or 3),
+read a local model folder, or met a file changed too recently to be told apart from a next change (the result
+cache's "racy" rule) or one it could not read.
+
+The recordings live in the user cache, one file per scanned folder (at most ``KEEP`` recordings each, and at most
+``resultcache.KEEP`` folders).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+
+from licensecheck import probes, usercache
+from licensecheck.paths import POLICY_NAMES, plain_path
+from licensecheck.records import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+    from typing import Any, TextIO
+
+FORMAT = 1  # bump when a recording's layout changes
+KEEP = 8  # recordings kept per scanned folder (one per command line, environment and day)
+_recording: Recording | None = None  # the scan being recorded in this process
+
+
+class _Tee:
+    """A text stream that keeps what is written to it."""
+
+    def __init__(self, stream: TextIO, index: int, recording: Recording) -> None:
+        self._stream = stream
+        self._index = index
+        self._recording = recording
+
+    def write(self, text: str) -> int:
+        try:
+            written = self._stream.write(text)
+        except BaseException:
+            self._recording.spoiled = True  # (a closed pipe: the reader saw less than the recording would say)
+            raise
+        self._recording.chunks.append((self._index, text))
+        return written
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)
+
+
+class Recording:
+    """One scan command: replayed from its recording, or recorded while it runs."""
+
+    def __init__(self, root: str, key: bytes, policies: list[tuple[str, os.stat_result]], started: int) -> None:
+        from licensecheck.data import _fingerprint
+
+        self.root = root
+        self.name = f"replay-{_fingerprint(os.path.realpath(root))}"
+        self.key = key
+        self.policies = policies  # the policy files that exist, as they were before the run read them
+        self.started = started
+        self.chunks: list[tuple[int, str]] = []
+        self.tree: list[Any] | None = None  # [generation, exclude, skip] of the result cache the scan ended with
+        self.spoiled = False
+        self._streams: tuple[TextIO, TextIO] | None = None
+
+    def replay(self) -> int | None:
+        """Write the recorded output and return the exit code, or None when anything it rests on has changed."""
+        recording = _recordings(self.name).get(self.key)
+        if not isinstance(recording, list) or len(recording) != 6:
+            return None
+        generation, exclude, skip, noted, chunks, code = recording
+        from licensecheck.scan.resultcache import ResultCache
+        from licensecheck.scan.walk import walk_repository
+
+        cache = ResultCache.open(self.root)
+        if cache is None or cache.generation is None or cache.generation != generation:
+            return None
+        unreadable: list[str] = []
+        for entry in walk_repository(
+            self.root, exclude=exclude, skip=frozenset(skip), on_error=lambda rel, why: unreadable.append(rel)
+        ):
+            if unreadable or cache.lookup(entry) is None:
+                return None  # a file new or changed since
+        if unreadable or len(cache.kept) != len(cache.records) or not probes.same_answers(noted):
+            return None  # a file gone, or an answer outside the tree changed
+        streams = (sys.stdout, sys.stderr)
+        for index, text in chunks:
+            try:
+                streams[index].write(text)
+                if index == 0:
+                    streams[index].flush()  # (as the report was: stderr lines and stdout keep their order)
+            except BrokenPipeError:  # a reader that stopped early (`| head`), as when the report was written
+                pass
+            except OSError as exc:
+                from licensecheck.errors import InputError
+
+                raise InputError(f"cannot write the report to standard output: {exc.strerror or exc}") from None
+        result: int = code
+        return result
+
+    def start(self) -> None:
+        """Record what the scan about to run writes and asks."""
+        global _recording
+        _recording = self
+        probes.start(self.started)
+        self._streams = (sys.stdout, sys.stderr)
+        sys.stdout = _Tee(sys.stdout, 0, self)
+        sys.stderr = _Tee(sys.stderr, 1, self)
+
+    def stop(self, code: int | None) -> None:
+        """The scan ended with ``code`` (None: an exception): keep the recording when it can be replayed."""
+        global _recording
+        _recording = None
+        noted = probes.stop()
+        if self._streams is not None:
+            out, err = self._streams
+            if isinstance(sys.stdout, _Tee):
+                sys.stdout = out
+            if isinstance(sys.stderr, _Tee):
+                sys.stderr = err
+        if code not in (0, 1) or noted is None or self.spoiled or self.tree is None:
+            return
+        from licensecheck.scan.resultcache import stamp_of
+
+        if any(stamp_of(status, self.started) is None for _, status in self.policies):
+            return  # a policy file changed too recently to be told apart from a next change
+        generation, exclude, skip = self.tree
+        recordings = _recordings(self.name)
+        recordings.pop(self.key, None)
+        recordings[self.key] = [generation, exclude, skip, noted, _joined(self.chunks), code]
+        while len(recordings) > KEEP:
+            del recordings[next(iter(recordings))]  # the least recently recorded
+        path = usercache.path_of(self.name)
+        if path is not None and not os.path.exists(path):
+            from licensecheck.scan.resultcache import forget_old
+
+            forget_old(os.path.dirname(path), "replay-")
+        usercache.store(self.name, [FORMAT, recordings])
+
+
+def recording_for(params: dict[str, Any]) -> Recording | None:
+    """The recording of the scan ``params`` describes (the parameters of ``cli.entry``), or None when such a scan
+    is never replayed."""
+    if (
+        os.name == "nt"  # (no change time there: see resultcache)
+        or params.get("output") is not None
+        or params.get("online")
+        or params.get("no_cache")
+        or sys.stdout is None
+        or sys.stderr is None
+        or sys.stdout.isatty()
+        or sys.stderr.isatty()
+        or usercache.folder() is None
+    ):
+        return None
+    started = time.time_ns()
+    root = plain_path(os.fspath(params.get("path", ".")))
+    explicit = params.get("policy")
+    candidates = (
+        [plain_path(explicit)]
+        if explicit is not None
+        else [*(os.path.join(root, name) for name in POLICY_NAMES), os.path.join(root, "pyproject.toml")]
+    )
+    policies = []
+    for candidate in candidates:
+        try:  # noqa: SIM105  (contextlib costs 1 ms to import)
+            policies.append((candidate, os.stat(candidate)))
+        except (OSError, ValueError):
+            pass
+    try:
+        cwd = os.getcwd()
+    except OSError:
+        return None
+    import marshal
+
+    key = marshal.dumps(
+        (
+            FORMAT,
+            root,
+            [_plain(params.get(name)) for name in ("policy", "use", "mau", "region", "fail_on")],
+            params.get("fmt", "text"),
+            cwd,
+            sorted(os.environ.items()),
+            time.localtime()[:3],  # (an ignore entry expires at the end of a day)
+            sys.version,
+            sys.executable,
+            sys.path,
+            _installed(),
+            [(path, _stamp(status)) for path, status in policies],
+        )
+    )
+    return Recording(root, key, policies, started)
+
+
+def note_tree(exclude: Sequence[str], skip: frozenset[str], generation: str | None, complete: bool) -> None:
+    """What the scan's walk saw: the result cache's generation once saved, and whether every file it walked has a
+    record there (none unreadable, none too recently changed)."""
+    if _recording is None:
+        return
+    if complete and generation is not None:
+        _recording.tree = [generation, list(exclude), sorted(skip)]
+    else:
+        _recording.spoiled = True
+
+
+def _plain(value: Any) -> Any:
+    """A parameter as marshal can keep it (typer passes paths as ``Path``)."""
+    if isinstance(value, (list, tuple)):
+        return tuple(_plain(item) for item in value)
+    return value if value is None or isinstance(value, (bool, int, str)) else os.fspath(value)
+
+
+def _recordings(name: str) -> dict[bytes, Any]:
+    stored = usercache.load(name)
+    if isinstance(stored, list) and len(stored) == 2 and stored[0] == FORMAT and isinstance(stored[1], dict):
+        recordings: dict[bytes, Any] = stored[1]
+        return recordings
+    return {}
+
+
+def _joined(chunks: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """Consecutive writes to the same stream as one."""
+    joined: list[tuple[int, str]] = []
+    for index, text in chunks:
+        if joined and joined[-1][0] == index:
+            joined[-1] = (index, joined[-1][1] + text)
+        else:
+            joined.append((index, text))
+    return joined
+
+
+def _stamp(status: os.stat_result) -> tuple[int, int, int, int]:
+    return (status.st_size, status.st_mtime_ns, status.st_ctime_ns, status.st_ino)
+
+
+def _installed() -> list[Any]:
+    """The installed code and data (every file of this package), and the folders Python imports from (installing
+    or removing a package, such as a new rich, changes its site-packages folder)."""
+    here = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    stamps: list[Any] = []
+    folders = [here]
+    while folders:
+        folder = folders.pop()
+        try:
+            with os.scandir(folder) as listing:
+                for item in listing:
+                    if item.name == "__pycache__":
+                        continue
+                    if item.is_dir(follow_symlinks=False):
+                        folders.append(item.path)
+                    else:
+                        stamps.append((item.path, _stamp(item.stat())))
+        except OSError:
+            stamps.append((folder, None))
+    for entry in sys.path:
+        try:
+            stamps.append((entry, _stamp(os.stat(entry or "."))))
+        except (OSError, ValueError):
+            stamps.append((entry, None))
+    return stamps

@@ -1,0 +1,264 @@
+"""Replaying a scan: the very same scan of an unchanged tree writes what the last one wrote without scanning, and
+every change it rests on (a file, the command line, the environment, the day, the policy, a folder named like a
+model, the result cache's generation) makes it scan again."""
+
+from __future__ import annotations
+
+import marshal
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from licensecheck import probes
+from licensecheck.scan import replay, resultcache
+from test_scan_support import REPOS, run_cli
+
+Run = tuple[int, str, str]
+
+
+@pytest.fixture
+def scans(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The scans that really ran (not replayed), by path."""
+    import licensecheck.cli.scan
+
+    ran: list[str] = []
+    real = licensecheck.cli.scan.run_scan
+
+    def counting(**kwargs: Any) -> int:
+        ran.append(os.path.basename(os.fspath(kwargs["path"])))
+        return real(**kwargs)
+
+    monkeypatch.setattr(licensecheck.cli.scan, "run_scan", counting)
+    return ran
+
+
+def scan(root: Path, *args: str) -> Run:
+    result = run_cli("scan", str(root), *args)
+    return result.exit_code, result.stdout, result.stderr
+
+
+def copy(repo: str, tmp_path: Path) -> Path:
+    root = tmp_path / repo
+    shutil.copytree(REPOS / repo, root)
+    return root
+
+
+def write(path: Path, text: str, mtime: int) -> None:
+    path.write_text(text, encoding="utf-8")
+    os.utime(path, ns=(mtime, mtime))  # (a distinct time: not mistaken for the file as it was)
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "sarif", "markdown", "github"])
+def test_a_repeat_scan_is_replayed_with_the_same_output_and_code(
+    fmt: str, tmp_path: Path, cache_dir: Path, scans: list[str]
+) -> None:
+    root = copy("forms", tmp_path)
+    first = scan(root, "--format", fmt)
+    again = scan(root, "--format", fmt)
+    assert scans == ["forms"]  # (the second was replayed)
+    assert again == first
+    assert first[0] == 1 and "forbidden" in first[1].lower()
+    assert first[2]  # (the no-policy note on stderr is replayed too)
+    assert again == scan(root, "--format", fmt, "--no-cache") and scans == ["forms", "forms"]
+
+
+def test_a_changed_new_or_deleted_file_is_scanned_again(tmp_path: Path, cache_dir: Path, scans: list[str]) -> None:
+    root = tmp_path / "repo"
+    root.mkdir()
+    write(root / "a.py", 'from_pretrained("acme/first-model")\n', 10**18)
+    first = scan(root)
+    write(root / "a.py", 'from_pretrained("acme/second-model")\n', 10**18 + 10**9)
+    changed = scan(root)
+    assert "second-model" in changed[1] and "first-model" not in changed[1]
+    write(root / "b.py", 'from_pretrained("acme/third-model")\n', 10**18)
+    added = scan(root)
+    assert "third-model" in added[1]
+    (root / "b.py").unlink()
+    assert scan(root) == changed
+    assert scans == ["repo"] * 4 and "first-model" in first[1]
+    assert scan(root) == changed and len(scans) == 4  # (now unchanged: replayed)
+
+
+def test_another_command_line_environment_or_day_has_a_recording_of_its_own(
+    tmp_path: Path, cache_dir: Path, scans: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = copy("forms", tmp_path)
+    commercial = scan(root)
+    research = scan(root, "--use", "research")
+    assert commercial != research and len(scans) == 2
+    monkeypatch.setenv("LICENSECHECK_TEST_MARK", "1")
+    assert scan(root) == commercial and len(scans) == 3
+    day = replay.time.localtime()[:3]
+    monkeypatch.setattr(replay.time, "localtime", lambda: (day[0] + 1, *day[1:], 0, 0, 0, 0, 0, 0))
+    assert scan(root) == commercial and len(scans) == 4
+    assert scan(root, "--use", "research") == research and len(scans) == 5
+    assert scan(root, "--use", "research") == research and len(scans) == 5  # (replayed)
+
+
+def test_a_folder_named_like_the_model_in_the_tree_or_the_current_folder_is_noticed(
+    tmp_path: Path, cache_dir: Path, scans: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = tmp_path / "repo"
+    root.mkdir()
+    write(root / "run.py", 'from_pretrained("acme/widget-7b")\n', 10**18)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    found = scan(root)
+    assert "acme/widget-7b" in found[1]
+    (elsewhere / "acme" / "widget-7b").mkdir(parents=True)  # now a local model folder (with no card)
+    local = scan(root)
+    assert local != found and len(scans) == 2
+    scan(root)
+    assert len(scans) == 3  # (a run that read a local model folder is not recorded)
+    shutil.rmtree(elsewhere / "acme")
+    assert scan(root) == found and len(scans) == 3  # (as when first recorded: every answer is the same again)
+    (root / "acme" / "widget-7b").mkdir(parents=True)  # a folder of the repository: no file walked changed
+    in_tree = scan(root)
+    assert "acme/widget-7b" not in in_tree[1] and len(scans) == 4
+
+
+def test_a_changed_policy_is_seen(tmp_path: Path, cache_dir: Path, scans: list[str]) -> None:
+    root = copy("policy-ignore", tmp_path)
+    policy = root / "licensecheck.yaml"
+    first = scan(root, "--format", "json")
+    assert scan(root, "--format", "json") == first and len(scans) == 1
+    write(policy, policy.read_text().replace('exclude: ["tests/**"]', "exclude: []"), 10**18)
+    widened = scan(root, "--format", "json")
+    assert widened != first and len(scans) == 2
+    assert scan(root, "--format", "json") == widened and len(scans) == 2
+
+
+def test_records_rewritten_by_another_scan_are_not_replayed_against(
+    tmp_path: Path, cache_dir: Path, scans: list[str]
+) -> None:
+    """A changed file first seen by another command line: the result cache holds its new record, and a replay of
+    the first command line would find every file matching it."""
+    root = tmp_path / "repo"
+    root.mkdir()
+    write(root / "a.py", 'from_pretrained("acme/first-model")\n', 10**18)
+    scan(root)
+    write(root / "a.py", 'from_pretrained("acme/second-model")\n', 10**18 + 10**9)
+    assert "second-model" in scan(root, "--format", "json")[1]
+    assert "second-model" in scan(root)[1] and len(scans) == 3
+
+
+def test_failures_terminals_output_files_and_the_hub_are_never_recorded(
+    tmp_path: Path, cache_dir: Path, scans: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = copy("forms", tmp_path)
+    assert scan(root, "--use", "nonsense")[0] == 2
+    assert scan(root, "--use", "nonsense")[0] == 2 and len(scans) == 2
+    assert not list(cache_dir.glob("replay-*"))
+    report = tmp_path / "report.json"
+    scan(root, "--format", "json", "--output", str(report))
+    report.unlink()
+    scan(root, "--format", "json", "--output", str(report))
+    assert report.exists() and len(scans) == 4
+    assert replay.recording_for({"path": str(root), "online": True}) is None
+    assert replay.recording_for({"path": str(root), "no_cache": True}) is None
+    assert replay.recording_for({"path": str(root)}) is not None
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
+    assert replay.recording_for({"path": str(root)}) is None
+
+
+def test_a_file_changed_just_before_the_scan_spoils_the_recording(
+    tmp_path: Path, cache_dir: Path, scans: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for name in ("SETTLE_NS", "FINE_SETTLE_NS"):
+        monkeypatch.setattr(resultcache, name, 10**18)  # (every file just changed)
+    root = copy("forms", tmp_path)
+    scan(root)
+    scan(root)
+    assert len(scans) == 2 and not list(cache_dir.glob("replay-*"))
+
+
+def test_a_damaged_recording_is_ignored_and_the_streams_are_restored(
+    tmp_path: Path, cache_dir: Path, scans: list[str]
+) -> None:
+    root = copy("forms", tmp_path)
+    stdout, stderr = sys.stdout, sys.stderr
+    first = scan(root)
+    assert (sys.stdout, sys.stderr) == (stdout, stderr)
+    (path,) = cache_dir.glob("replay-*")
+    stored = marshal.loads(path.read_bytes())
+    for recording in stored[1].values():
+        recording[-1] = "not a code"
+        recording.pop(0)
+    path.write_bytes(marshal.dumps(stored))
+    assert scan(root) == first and len(scans) == 2
+    path.write_bytes(b"\x00garbage")
+    assert scan(root) == first and len(scans) == 3
+    assert scan(root) == first and len(scans) == 3
+
+
+def test_recordings_are_kept_per_folder_and_bounded(
+    tmp_path: Path, cache_dir: Path, scans: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(replay, "KEEP", 2)
+    root = copy("forms", tmp_path)
+    for use in ("commercial", "research", "hosting"):
+        scan(root, "--use", use)
+    (path,) = cache_dir.glob("replay-*")
+    assert len(marshal.loads(path.read_bytes())[1]) == 2
+    scan(root, "--use", "hosting")
+    scan(root, "--use", "commercial")  # (forgotten: the oldest)
+    assert len(scans) == 4
+
+
+def test_probes_ask_again() -> None:
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as folder:
+        config = os.path.join(folder, "adapter_config.json")
+        probes.start(started=10**19)  # (far in the future: every file has settled)
+        assert not probes.exists(os.path.join(folder, "org", "name"))
+        assert not probes.regular_file(config)
+        noted = probes.stop()
+        assert noted is not None and probes.same_answers(noted)
+        with open(config, "w") as handle:
+            handle.write("{}")
+        assert not probes.same_answers(noted)
+        probes.start(started=10**19)
+        assert probes.regular_file(config)
+        noted = probes.stop()
+        assert noted is not None and probes.same_answers(noted)
+        with open(config, "w") as handle:
+            handle.write('{"base_model_name_or_path": "x/y"}')
+        assert not probes.same_answers(noted)
+        probes.start(started=0)  # (every file changed after the start: too recent to note)
+        probes.regular_file(config)
+        assert probes.stop() is None
+        assert not probes.exists(os.path.join(folder, "nothing")) and probes.stop() is None  # (not noting)
+
+
+def test_the_installed_command_replays(tmp_path: Path) -> None:
+    root = copy("forms", tmp_path)
+    env = {**os.environ, "LICENSECHECK_CACHE_DIR": str(tmp_path / "cache")}
+    env.pop("LICENSECHECK_NO_CACHE", None)
+    old = 10**18 + 123_456_789  # (with a fraction of a second: settled a tenth of a second after the change)
+    for path in root.rglob("*"):  # settled: changed well before the scans (only the change time is new)
+        os.utime(path, ns=(old, old))
+    import time
+
+    time.sleep(0.15)
+
+    def run(*args: str) -> Run:
+        proc = subprocess.run(
+            [sys.executable, "-m", "licensecheck", "scan", str(root), *args], capture_output=True, text=True, env=env
+        )
+        return proc.returncode, proc.stdout, proc.stderr
+
+    first = run("--format", "json")
+    assert list((tmp_path / "cache").glob("replay-*"))
+    assert run("--format", "json") == first
+    write(root / "src" / "extra.py", 'from_pretrained("acme/extra-model")\n', old)
+    time.sleep(0.15)
+    changed = run("--format", "json")
+    assert "acme/extra-model" in changed[1]
+    assert run("--format", "json") == changed == run("--format", "json", "--no-cache")

@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 
 from licensecheck import probes
+from licensecheck.scan import discover as discover_module
 from licensecheck.scan import replay, resultcache
 from test_scan_support import REPOS, run_cli
 
@@ -262,3 +263,36 @@ def test_the_installed_command_replays(tmp_path: Path) -> None:
     changed = run("--format", "json")
     assert "acme/extra-model" in changed[1]
     assert run("--format", "json") == changed == run("--format", "json", "--no-cache")
+
+
+def test_a_scan_that_cannot_be_replayed_goes_on_with_the_walk_the_replay_began(
+    tmp_path: Path, cache_dir: Path, scans: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from licensecheck.scan import walk
+
+    root = copy("forms", tmp_path)
+    expected = scan(root)
+    walks: list[str] = []
+    real = walk.walk_repository
+
+    def counting(*args: Any, **kwargs: Any) -> Any:
+        walks.append(str(args[0]))
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(walk, "walk_repository", counting)
+    monkeypatch.setattr(discover_module, "walk_repository", counting)
+    write(root / "src" / "zz_extra.py", 'from_pretrained("acme/extra-model")\n', 10**18)
+    changed = scan(root)
+    assert "acme/extra-model" in changed[1] and walks == [str(root)] and len(scans) == 2
+    (root / "src" / "zz_extra.py").unlink()
+    assert scan(root) == expected and walks == [str(root)] * 2 and len(scans) == 3  # (a file gone: seen at the end)
+    assert scan(root) == expected and len(scans) == 3  # (replayed)
+
+
+def test_errors_of_a_walk_begun_by_a_replay_reach_the_scan() -> None:
+    errors = replay._Errors()
+    errors("a", "denied")
+    told: list[tuple[str, str]] = []
+    errors.forward(lambda rel, why: told.append((rel, why)))
+    errors("b", "gone")
+    assert told == [("a", "denied"), ("b", "gone")]

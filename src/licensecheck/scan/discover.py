@@ -10,8 +10,9 @@ import os
 import re
 import sys
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import cache
+from itertools import chain
 
 from licensecheck.lazyre import compiled, later_bytes
 from licensecheck.records import TYPE_CHECKING, NamedTuple
@@ -1306,12 +1307,20 @@ def discover(
 
     _alias_keys()  # load the catalog once, before any fork
     records = None
+    walk: Iterable[FileEntry] | None = None
     if cache:
         from licensecheck.scan.resultcache import ResultCache, now
 
-        records = ResultCache.open(root)
+        begun = replay.handoff(root, exclude, skip)  # the walk a replay began before it found the tree changed
+        if begun is not None:
+            records, walk = begun.cache, chain(begun.walked, begun.rest)
+            begun.errors.forward(on_error)
+        else:
+            records = ResultCache.open(root)
         if records is not None:
             _STAMP_FROM = now()
+    if walk is None:
+        walk = walk_repository(root, exclude=exclude, skip=skip, on_error=on_error)
     cores = min(os.cpu_count() or 1, 4) if sys.platform == "linux" else 1
     wanted = cores if workers is None else workers
     entries: list[FileEntry] = []
@@ -1320,7 +1329,7 @@ def discover(
     python_files = 0
     helpers: _Helpers | None = None
     try:
-        for entry in walk_repository(root, exclude=exclude, skip=skip, on_error=on_error):
+        for entry in walk:
             if entry.kind == "card":
                 cards[entry.rel] = entry.path
             if records is not None:

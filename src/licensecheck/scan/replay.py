@@ -26,11 +26,14 @@ import time
 
 from licensecheck import probes, usercache
 from licensecheck.paths import POLICY_NAMES, plain_path
-from licensecheck.records import TYPE_CHECKING
+from licensecheck.records import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Callable, Iterator, Sequence
     from typing import Any, TextIO
+
+    from licensecheck.scan.resultcache import ResultCache
+    from licensecheck.scan.walk import FileEntry
 
 FORMAT = 1  # bump when a recording's layout changes
 KEEP = 8  # recordings kept per scanned folder (one per command line, environment and day)
@@ -58,6 +61,37 @@ class _Tee:
         return getattr(self._stream, name)
 
 
+class _Errors:
+    """The walk's ``on_error``: what it could not read, kept until ``forward`` names who is told from then on."""
+
+    def __init__(self) -> None:
+        self.seen: list[tuple[str, str]] = []
+        self._to: Callable[[str, str], None] | None = None
+
+    def __call__(self, rel: str, why: str) -> None:
+        if self._to is None:
+            self.seen.append((rel, why))
+        else:
+            self._to(rel, why)
+
+    def forward(self, to: Callable[[str, str], None]) -> None:
+        for rel, why in self.seen:
+            to(rel, why)
+        self._to = to
+
+
+class Handoff(NamedTuple):
+    """The walk a failed replay began, for the scan that runs instead: the result cache it opened (with the
+    files already looked up), the files walked so far, the rest of the walk, and where its errors go."""
+
+    cache: ResultCache
+    exclude: tuple[str, ...]
+    skip: frozenset[str]
+    walked: list[FileEntry]
+    rest: Iterator[FileEntry]
+    errors: _Errors
+
+
 class Recording:
     """One scan command: replayed from its recording, or recorded while it runs."""
 
@@ -73,6 +107,7 @@ class Recording:
         self.tree: list[Any] | None = None  # [generation, exclude, skip] of the result cache the scan ended with
         self.spoiled = False
         self._streams: tuple[TextIO, TextIO] | None = None
+        self._handoff: Handoff | None = None
 
     def replay(self) -> int | None:
         """Write the recorded output and return the exit code, or None when anything it rests on has changed."""
@@ -84,16 +119,23 @@ class Recording:
         from licensecheck.scan.walk import walk_repository
 
         cache = ResultCache.open(self.root)
-        if cache is None or cache.generation is None or cache.generation != generation:
+        if cache is None:
             return None
-        unreadable: list[str] = []
-        for entry in walk_repository(
-            self.root, exclude=exclude, skip=frozenset(skip), on_error=lambda rel, why: unreadable.append(rel)
-        ):
-            if unreadable or cache.lookup(entry) is None:
-                return None  # a file new or changed since
-        if unreadable or len(cache.kept) != len(cache.records) or not probes.same_answers(noted):
+        errors = _Errors()
+        walk = walk_repository(self.root, exclude=exclude, skip=frozenset(skip), on_error=errors)
+        walked: list[FileEntry] = []
+        # When the tree has changed, the scan that runs instead goes on from here (``handoff``): no file is walked
+        # or looked up twice, and the result cache is not read again.
+        self._handoff = Handoff(cache, tuple(exclude), frozenset(skip), walked, walk, errors)
+        if cache.generation is None or cache.generation != generation:
+            return None
+        for entry in walk:
+            walked.append(entry)
+            if errors.seen or cache.lookup(entry) is None:
+                return None  # a file new or changed since, or a folder that cannot be read
+        if errors.seen or len(cache.kept) != len(cache.records) or not probes.same_answers(noted):
             return None  # a file gone, or an answer outside the tree changed
+        self._handoff = None
         streams = (sys.stdout, sys.stderr)
         for index, text in chunks:
             try:
@@ -201,6 +243,16 @@ def recording_for(params: dict[str, Any]) -> Recording | None:
         )
     )
     return Recording(root, key, policies, started)
+
+
+def handoff(root: str, exclude: Sequence[str], skip: frozenset[str]) -> Handoff | None:
+    """The walk of ``root`` a failed replay began, when it walked as the scan now would (taken once)."""
+    if _recording is None or _recording._handoff is None:
+        return None
+    given, _recording._handoff = _recording._handoff, None
+    if _recording.root != root or given.exclude != tuple(exclude) or given.skip != skip:
+        return None
+    return given
 
 
 def note_tree(exclude: Sequence[str], skip: frozenset[str], generation: str | None, complete: bool) -> None:

@@ -90,6 +90,7 @@ class ResultCache:
         self.real = real  # the folder's real path, kept in the file too (two paths may share a name)
         self.records = records
         self.kept: dict[str, Record] = {}  # the records used by this scan (a file gone since is forgotten)
+        self._stamps: dict[str, Stamp] = {}  # what each file looked up was found to be
         # Which writing of the records this is (None: none yet). A replayed scan (``licensecheck.scan.replay``) is
         # tied to the generation it was recorded against: records rewritten since may describe another tree.
         self.generation = generation
@@ -124,11 +125,14 @@ class ResultCache:
         record = self.records.get(entry.rel)
         if record is None or record[0] != entry.kind:
             return None
-        try:
-            status = os.stat(entry.path)
-        except OSError:
-            return None
-        stamp = (status.st_size, status.st_mtime_ns, status.st_ctime_ns, status.st_ino)
+        stamp = self._stamps.get(entry.rel)  # (looked up before: by a replay that found the tree changed)
+        if stamp is None:
+            try:
+                status = os.stat(entry.path)
+            except OSError:
+                return None
+            stamp = (status.st_size, status.st_mtime_ns, status.st_ctime_ns, status.st_ino)
+            self._stamps[entry.rel] = stamp
         if stamp != (record[1], record[2], record[3], record[4]):
             return None
         self.kept[entry.rel] = record

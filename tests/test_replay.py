@@ -196,6 +196,12 @@ def test_a_damaged_recording_is_ignored_and_the_streams_are_restored(
     path.write_bytes(b"\x00garbage")
     assert scan(root) == first and len(scans) == 3
     assert scan(root) == first and len(scans) == 3
+    stored = marshal.loads(path.read_bytes())
+    for recording in stored[1].values():
+        recording[4] = "not chunks"  # (the right length, the wrong shape)
+        recording[3] = [("exists", 7, None)]
+    path.write_bytes(marshal.dumps(stored))
+    assert scan(root) == first and len(scans) == 4
 
 
 def test_recordings_are_kept_per_folder_and_bounded(
@@ -296,3 +302,8 @@ def test_errors_of_a_walk_begun_by_a_replay_reach_the_scan() -> None:
     errors.forward(lambda rel, why: told.append((rel, why)))
     errors("b", "gone")
     assert told == [("a", "denied"), ("b", "gone")]
+
+
+def test_answers_of_the_wrong_shape_are_no_match() -> None:
+    assert not probes.same_answers([("exists", 7, None)])  # type: ignore[list-item]
+    assert not probes.same_answers([("file", "/", "not a stamp")])

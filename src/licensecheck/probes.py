@@ -78,22 +78,23 @@ def settled_stamp(status: os.stat_result, started: int) -> tuple[int, int, int, 
 
 
 def same_answers(noted: list[tuple[str, str, Any]]) -> bool:
-    """Whether every question gets the answer it got when it was noted."""
-    for question, path, answer in noted:
-        if question == "exists":
-            if os.path.exists(path) != answer:
-                return False
-            continue
-        try:
-            status = os.stat(path)
-        except (OSError, ValueError):
-            if answer is not None:
-                return False
-            continue
-        if not stat.S_ISREG(status.st_mode):
-            now = None
-        else:
-            now = (status.st_size, status.st_mtime_ns, status.st_ctime_ns, status.st_ino)
-        if now != (tuple(answer) if answer is not None else None):
-            return False
-    return True
+    """Whether every question gets the answer it got when it was noted (False for an answer of the wrong shape)."""
+    try:
+        return all(_same_answer(question, path, answer) for question, path, answer in noted)
+    except (TypeError, ValueError):
+        return False
+
+
+def _same_answer(question: str, path: str, answer: Any) -> bool:
+    if question == "exists":
+        return bool(os.path.exists(path) == answer)
+    try:
+        status = os.stat(path)
+    except (OSError, ValueError):
+        return answer is None
+    now = (
+        (status.st_size, status.st_mtime_ns, status.st_ctime_ns, status.st_ino)
+        if stat.S_ISREG(status.st_mode)
+        else None
+    )
+    return now == (tuple(answer) if answer is not None else None)

@@ -111,9 +111,9 @@ class Recording:
 
     def replay(self) -> int | None:
         """Write the recorded output and return the exit code, or None when anything it rests on has changed."""
-        recording = _recordings(self.name).get(self.key)
-        if not isinstance(recording, list) or len(recording) != 6:
-            return None
+        recording: list[Any] = _recordings(self.name).get(self.key)  # type: ignore[assignment]
+        if not _well_formed(recording):
+            return None  # (none, or a damaged one: the scan runs)
         generation, exclude, skip, noted, chunks, code = recording
         from licensecheck.scan.resultcache import ResultCache
         from licensecheck.scan.walk import walk_repository
@@ -271,6 +271,28 @@ def _plain(value: Any) -> Any:
     if isinstance(value, (list, tuple)):
         return tuple(_plain(item) for item in value)
     return value if value is None or isinstance(value, (bool, int, str)) else os.fspath(value)
+
+
+def _well_formed(recording: Any) -> bool:
+    """Whether a recording has the layout ``stop`` writes: [generation, exclude, skip, noted, chunks, code]."""
+    if not isinstance(recording, list) or len(recording) != 6:
+        return False
+    generation, exclude, skip, noted, chunks, code = recording
+    return (
+        isinstance(generation, str)
+        and all(isinstance(value, list) and all(isinstance(item, str) for item in value) for value in (exclude, skip))
+        and isinstance(noted, list)
+        and all(
+            isinstance(item, tuple) and len(item) == 3 and item[0] in ("exists", "file") and isinstance(item[1], str)
+            for item in noted
+        )
+        and isinstance(chunks, list)
+        and all(
+            isinstance(item, tuple) and len(item) == 2 and item[0] in (0, 1) and isinstance(item[1], str)
+            for item in chunks
+        )
+        and code in (0, 1)
+    )
 
 
 def _recordings(name: str) -> dict[bytes, Any]:

@@ -307,3 +307,14 @@ def test_errors_of_a_walk_begun_by_a_replay_reach_the_scan() -> None:
 def test_answers_of_the_wrong_shape_are_no_match() -> None:
     assert not probes.same_answers([("exists", 7, None)])  # type: ignore[list-item]
     assert not probes.same_answers([("file", "/", "not a stamp")])
+
+
+def test_the_environment_is_kept_only_as_a_digest(
+    tmp_path: Path, cache_dir: Path, scans: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("HF_TOKEN", "hf_s3cr3t_value_never_written")
+    root = copy("forms", tmp_path)
+    scan(root)
+    assert scan(root) and len(scans) == 1
+    written = b"".join(path.read_bytes() for path in cache_dir.iterdir())
+    assert b"s3cr3t" not in written

@@ -226,22 +226,31 @@ def recording_for(params: dict[str, Any]) -> Recording | None:
         return None
     import marshal
 
-    key = marshal.dumps(
-        (
-            FORMAT,
-            root,
-            [_plain(params.get(name)) for name in ("policy", "use", "mau", "region", "fail_on")],
-            params.get("fmt", "text"),
-            cwd,
-            sorted(os.environ.items()),
-            time.localtime()[:3],  # (an ignore entry expires at the end of a day)
-            sys.version,
-            sys.executable,
-            sys.path,
-            _installed(),
-            [(path, _stamp(status)) for path, status in policies],
-        )
-    )
+    try:
+        from _blake2 import blake2b  # (what hashlib serves it from, without hashlib's 3 ms of OpenSSL set-up)
+    except ImportError:  # pragma: no cover  (a Python built without it)
+        from hashlib import blake2b
+
+    # A digest: the cache never holds the environment's values (tokens, say), only what they hash to.
+    key = blake2b(
+        marshal.dumps(
+            (
+                FORMAT,
+                root,
+                [_plain(params.get(name)) for name in ("policy", "use", "mau", "region", "fail_on")],
+                params.get("fmt", "text"),
+                cwd,
+                sorted(os.environ.items()),
+                time.localtime()[:3],  # (an ignore entry expires at the end of a day)
+                sys.version,
+                sys.executable,
+                sys.path,
+                _installed(),
+                [(path, _stamp(status)) for path, status in policies],
+            )
+        ),
+        digest_size=32,
+    ).digest()
     return Recording(root, key, policies, started)
 
 

@@ -11,6 +11,15 @@ from licensecheck.errors import InputError
 MAX_TEXT_BYTES = 1024 * 1024
 
 
+def write_report(path: str | os.PathLike[str], text: str) -> None:
+    """Write a report to ``--output``; a file that cannot be written is an InputError."""
+    try:
+        with open(path, "w", encoding="utf-8") as handle:
+            handle.write(text)
+    except OSError as exc:
+        raise InputError(f"cannot write the report: {exc.strerror or exc}", path=str(path)) from None
+
+
 def read_text_file(path: str | os.PathLike[str], *, what: str = "file", max_bytes: int = MAX_TEXT_BYTES) -> str:
     """Return the file's text or raise InputError with one clear line."""
     try:

@@ -126,7 +126,13 @@ def runner(command: str, params: dict[str, Any]) -> Callable[[], int]:
 
             recording = recording_for(params)  # the same scan of an unchanged tree: what it wrote last time
             if recording is not None:
-                replayed = recording.replay()
+                from licensecheck.errors import LicenseCheckError
+
+                try:
+                    replayed = recording.replay()
+                except LicenseCheckError as exc:  # (the --output file cannot be written: as run_scan says it)
+                    print(f"licensecheck: error: {exc.describe()}", file=sys.stderr)
+                    return 2
                 if replayed is not None:
                     return replayed
                 recording.start()

@@ -76,11 +76,11 @@ def parse_fail_on(value: str | Sequence[str] | None) -> frozenset[Verdict]:
 def emit(text: str, output: str | os.PathLike[str] | None, fmt: str) -> None:
     """Print the document, or write it to --output."""
     if output is not None:
-        try:
-            with open(output, "w", encoding="utf-8") as handle:
-                handle.write(text)
-        except OSError as exc:
-            raise InputError(f"cannot write the report: {exc.strerror or exc}", path=str(output)) from None
+        from licensecheck.scan import replay
+        from licensecheck.textfile import write_report
+
+        write_report(output, text)
+        replay.note_report(text)  # (a scan being recorded replays the file too)
         return
     if sys.stdout is None:  # started with standard output closed (`>&-`)
         raise InputError("cannot write the report: standard output is closed; use --output FILE")

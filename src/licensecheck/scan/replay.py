@@ -9,10 +9,10 @@ file walked has its record, unchanged, and no record is left over) and asks the 
 is the same it writes the kept output and exits with the kept code. Build tools replay a cached task's log the same
 way. A repeat scan then costs the walk, not the imports, resolving and rendering behind it (about half its time).
 
-Never replayed nor recorded: output to a terminal (progress, colours and width differ), ``--output``, ``--online``
-(the Hub may change), ``--no-cache`` or a cache turned off; and a run is not recorded when it failed (exit 2 or 3),
-read a local model folder, or met a file changed too recently to be told apart from a next change (the result
-cache's "racy" rule) or one it could not read.
+A report written to ``--output`` is kept too, and written again. Never replayed nor recorded: output to a terminal
+(progress, colours and width differ), ``--online`` (the Hub may change), ``--no-cache`` or a cache turned off; and
+a run is not recorded when it failed (exit 2 or 3), read a local model folder, or met a file changed too recently
+to be told apart from a next change (the result cache's "racy" rule) or one it could not read.
 
 The recordings live in the user cache, one file per scanned folder (at most ``KEEP`` recordings each, and at most
 ``resultcache.KEEP`` folders).
@@ -35,7 +35,7 @@ if TYPE_CHECKING:
     from licensecheck.scan.resultcache import ResultCache
     from licensecheck.scan.walk import FileEntry
 
-FORMAT = 1  # bump when a recording's layout changes
+FORMAT = 2  # bump when a recording's layout changes
 KEEP = 8  # recordings kept per scanned folder (one per command line, environment and day)
 _recording: Recording | None = None  # the scan being recorded in this process
 
@@ -95,7 +95,14 @@ class Handoff(NamedTuple):
 class Recording:
     """One scan command: replayed from its recording, or recorded while it runs."""
 
-    def __init__(self, root: str, key: bytes, policies: list[tuple[str, os.stat_result]], started: int) -> None:
+    def __init__(
+        self,
+        root: str,
+        key: bytes,
+        policies: list[tuple[str, os.stat_result]],
+        started: int,
+        output: str | None = None,
+    ) -> None:
         from licensecheck.data import _fingerprint
 
         self.root = root
@@ -103,9 +110,11 @@ class Recording:
         self.key = key
         self.policies = policies  # the policy files that exist, as they were before the run read them
         self.started = started
+        self.output = output  # --output (the key holds it too)
         self.chunks: list[tuple[int, str]] = []
         self.tree: list[Any] | None = None  # [generation, exclude, skip] of the result cache the scan ended with
         self.spoiled = False
+        self.report: str | None = None  # the report written to --output, if any
         self._streams: tuple[TextIO, TextIO] | None = None
         self._handoff: Handoff | None = None
 
@@ -114,7 +123,7 @@ class Recording:
         recording: list[Any] = _recordings(self.name).get(self.key)  # type: ignore[assignment]
         if not _well_formed(recording):
             return None  # (none, or a damaged one: the scan runs)
-        generation, exclude, skip, noted, chunks, code = recording
+        generation, exclude, skip, noted, chunks, code, report = recording
         from licensecheck.scan.resultcache import ResultCache
         from licensecheck.scan.walk import walk_repository
 
@@ -136,6 +145,10 @@ class Recording:
         if errors.seen or len(cache.kept) != len(cache.records) or not probes.same_answers(noted):
             return None  # a file gone, or an answer outside the tree changed
         self._handoff = None
+        if report is not None and self.output is not None:
+            from licensecheck.textfile import write_report
+
+            write_report(self.output, report)  # (written where the report was: before stdout and stderr)
         streams = (sys.stdout, sys.stderr)
         for index, text in chunks:
             try:
@@ -180,7 +193,7 @@ class Recording:
         generation, exclude, skip = self.tree
         recordings = _recordings(self.name)
         recordings.pop(self.key, None)
-        recordings[self.key] = [generation, exclude, skip, noted, _joined(self.chunks), code]
+        recordings[self.key] = [generation, exclude, skip, noted, _joined(self.chunks), code, self.report]
         while len(recordings) > KEEP:
             del recordings[next(iter(recordings))]  # the least recently recorded
         path = usercache.path_of(self.name)
@@ -196,7 +209,6 @@ def recording_for(params: dict[str, Any]) -> Recording | None:
     is never replayed."""
     if (
         os.name == "nt"  # (no change time there: see resultcache)
-        or params.get("output") is not None
         or params.get("online")
         or params.get("no_cache")
         or sys.stdout is None
@@ -237,7 +249,7 @@ def recording_for(params: dict[str, Any]) -> Recording | None:
             (
                 FORMAT,
                 root,
-                [_plain(params.get(name)) for name in ("policy", "use", "mau", "region", "fail_on")],
+                [_plain(params.get(name)) for name in ("policy", "use", "mau", "region", "fail_on", "output")],
                 params.get("fmt", "text"),
                 cwd,
                 sorted(os.environ.items()),
@@ -251,7 +263,8 @@ def recording_for(params: dict[str, Any]) -> Recording | None:
         ),
         digest_size=32,
     ).digest()
-    return Recording(root, key, policies, started)
+    output = params.get("output")
+    return Recording(root, key, policies, started, None if output is None else os.fspath(output))
 
 
 def handoff(root: str, exclude: Sequence[str], skip: frozenset[str]) -> Handoff | None:
@@ -262,6 +275,12 @@ def handoff(root: str, exclude: Sequence[str], skip: frozenset[str]) -> Handoff 
     if _recording.root != root or given.exclude != tuple(exclude) or given.skip != skip:
         return None
     return given
+
+
+def note_report(text: str) -> None:
+    """The report the scan being recorded wrote to ``--output``."""
+    if _recording is not None:
+        _recording.report = text
 
 
 def note_tree(exclude: Sequence[str], skip: frozenset[str], generation: str | None, complete: bool) -> None:
@@ -283,10 +302,11 @@ def _plain(value: Any) -> Any:
 
 
 def _well_formed(recording: Any) -> bool:
-    """Whether a recording has the layout ``stop`` writes: [generation, exclude, skip, noted, chunks, code]."""
-    if not isinstance(recording, list) or len(recording) != 6:
+    """Whether a recording has the layout ``stop`` writes: [generation, exclude, skip, noted, chunks, code,
+    report]."""
+    if not isinstance(recording, list) or len(recording) != 7:
         return False
-    generation, exclude, skip, noted, chunks, code = recording
+    generation, exclude, skip, noted, chunks, code, report = recording
     return (
         isinstance(generation, str)
         and all(isinstance(value, list) and all(isinstance(item, str) for item in value) for value in (exclude, skip))
@@ -301,6 +321,7 @@ def _well_formed(recording: Any) -> bool:
             for item in chunks
         )
         and code in (0, 1)
+        and (report is None or isinstance(report, str))
     )
 
 

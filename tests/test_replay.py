@@ -331,3 +331,57 @@ def test_a_report_written_to_a_file_is_written_again(tmp_path: Path, cache_dir: 
     report.mkdir()  # (the file cannot be written now: the same error as the scan gives)
     code, _, err = scan(root, "--format", "json", "--output", str(report))
     assert code == 2 and "cannot write the report" in err and len(scans) == 2
+
+
+@pytest.fixture
+def resolved(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """How many times the scan resolved its findings (a replay after the walk does not)."""
+    import licensecheck.scan.run
+
+    calls: list[int] = []
+    real = licensecheck.scan.run._resolve_models
+
+    def counting(*args: Any, **kwargs: Any) -> Any:
+        calls.append(1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(licensecheck.scan.run, "_resolve_models", counting)
+    return calls
+
+
+def test_findings_the_recording_was_made_from_are_not_resolved_again(
+    tmp_path: Path, cache_dir: Path, scans: list[str], resolved: list[int]
+) -> None:
+    root = copy("forms", tmp_path)
+    first = scan(root, "--format", "json")
+    app = root / "src" / "app.py"
+    write(app, app.read_text() + "\n# a comment that names no model\n", 10**18 + 10**9)
+    assert scan(root, "--format", "json") == first  # (the no-policy note is written once, as before)
+    assert len(scans) == 2 and len(resolved) == 1  # (read app.py again, found the same: the rest replayed)
+    assert scan(root, "--format", "json") == first and len(scans) == 2  # (the recording follows the tree)
+    write(app, "\n" + app.read_text(), 10**18 + 2 * 10**9)  # every line one down: the findings moved
+    moved = scan(root, "--format", "json")
+    assert moved != first and len(resolved) == 2
+    assert moved == scan(root, "--format", "json", "--no-cache")
+
+
+def test_a_changed_model_card_is_checked_again(
+    tmp_path: Path, cache_dir: Path, scans: list[str], resolved: list[int]
+) -> None:
+    root = copy("forms", tmp_path)
+    first = scan(root, "--format", "json")
+    card = root / "finetune" / "README.md"
+    write(card, card.read_text().replace("license: apache-2.0", "license: llama3.1"), 10**18 + 10**9)
+    relicensed = scan(root, "--format", "json")
+    assert relicensed != first and len(resolved) == 2
+    assert relicensed == scan(root, "--format", "json", "--no-cache")
+
+
+def test_what_remains_of_a_recording_after_what_the_run_wrote() -> None:
+    recorded = [(1, "note\nwarning\n"), (0, "report\n"), (1, "tail\n")]
+    assert replay._rest([], recorded) == recorded
+    assert replay._rest([(1, "note\n")], recorded) == [(1, "warning\n"), (0, "report\n"), (1, "tail\n")]
+    assert replay._rest([(1, "note\nwarning\n")], recorded) == [(0, "report\n"), (1, "tail\n")]
+    assert replay._rest([(1, "other\n")], recorded) is None
+    assert replay._rest([(0, "note\n")], recorded) is None
+    assert replay._rest([(1, "note\nwarning\n"), (0, "rep")], recorded) == [(0, "ort\n"), (1, "tail\n")]

@@ -137,6 +137,7 @@ def runner(command: str, params: dict[str, Any]) -> Callable[[], int]:
                     return replayed
                 recording.start()
             from licensecheck.cli.scan import run_scan
+            from licensecheck.scan.replay import Replayed
 
             code = None
             try:
@@ -152,6 +153,8 @@ def runner(command: str, params: dict[str, Any]) -> Callable[[], int]:
                     online=params.get("online", False),
                     cache=not params.get("no_cache", False),
                 )
+            except Replayed as done:  # the walk found what the recording was made from: its output is written
+                code = done.code
             finally:
                 if recording is not None:
                     recording.stop(code)

@@ -9,6 +9,12 @@ file walked has its record, unchanged, and no record is left over) and asks the 
 is the same it writes the kept output and exits with the kept code. Build tools replay a cached task's log the same
 way. A repeat scan then costs the walk, not the imports, resolving and rendering behind it (about half its time).
 
+When the tree has changed, the scan runs, going on with the walk the replay began (``handoff``). Once its walk is
+done, what it found (every mention with its place, the warnings, the number of files, the model cards' text) is
+compared with what the recording was made from (``discovered``): a file edited without changing any of that (a
+comment, a function body) leaves the findings the same, and the rest of the recorded output is written without
+resolving or rendering again.
+
 A report written to ``--output`` is kept too, and written again. Never replayed nor recorded: output to a terminal
 (progress, colours and width differ), ``--online`` (the Hub may change), ``--no-cache`` or a cache turned off; and
 a run is not recorded when it failed (exit 2 or 3), read a local model folder, or met a file changed too recently
@@ -32,10 +38,11 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Iterator, Sequence
     from typing import Any, TextIO
 
+    from licensecheck.scan.discover import Discovery
     from licensecheck.scan.resultcache import ResultCache
     from licensecheck.scan.walk import FileEntry
 
-FORMAT = 2  # bump when a recording's layout changes
+FORMAT = 3  # bump when a recording's layout changes
 KEEP = 8  # recordings kept per scanned folder (one per command line, environment and day)
 _recording: Recording | None = None  # the scan being recorded in this process
 
@@ -115,6 +122,9 @@ class Recording:
         self.tree: list[Any] | None = None  # [generation, exclude, skip] of the result cache the scan ended with
         self.spoiled = False
         self.report: str | None = None  # the report written to --output, if any
+        self.discovered: bytes | None = None  # a digest of what the walk found (``discovered``)
+        self.previous: list[Any] | None = None  # the recording kept under this key, if any
+        self.noted: list[Any] | None = None  # the questions a replay after the walk took over (``discovered``)
         self._streams: tuple[TextIO, TextIO] | None = None
         self._handoff: Handoff | None = None
 
@@ -123,7 +133,8 @@ class Recording:
         recording: list[Any] = _recordings(self.name).get(self.key)  # type: ignore[assignment]
         if not _well_formed(recording):
             return None  # (none, or a damaged one: the scan runs)
-        generation, exclude, skip, noted, chunks, code, report = recording
+        self.previous = recording  # (the scan that runs may still end as it did: ``discovered``)
+        generation, exclude, skip, noted, chunks, code, report, _ = recording
         from licensecheck.scan.resultcache import ResultCache
         from licensecheck.scan.walk import walk_repository
 
@@ -145,6 +156,12 @@ class Recording:
         if errors.seen or len(cache.kept) != len(cache.records) or not probes.same_answers(noted):
             return None  # a file gone, or an answer outside the tree changed
         self._handoff = None
+        self._write(chunks, report)
+        result: int = code
+        return result
+
+    def _write(self, chunks: list[tuple[int, str]], report: str | None) -> None:
+        """Write a recording's --output report, then its stdout and stderr in order."""
         if report is not None and self.output is not None:
             from licensecheck.textfile import write_report
 
@@ -161,8 +178,21 @@ class Recording:
                 from licensecheck.errors import InputError
 
                 raise InputError(f"cannot write the report to standard output: {exc.strerror or exc}") from None
-        result: int = code
-        return result
+
+    def after_walk(self, digest: bytes) -> int | None:
+        """The scan's walk found what ``digest`` says: when the recording was made from the very same findings
+        (and the resolver's questions get the same answers), write the rest of its output and return its code."""
+        self.discovered = digest
+        previous = self.previous
+        if previous is None or previous[7] != digest or not probes.same_answers(previous[3]):
+            return None
+        rest = _rest(_joined(self.chunks), previous[4])
+        if rest is None:
+            return None  # (this run has already said something the recorded one did not)
+        self._write(rest, previous[6])
+        self.noted, self.report = previous[3], previous[6]  # (what the recording rests on is this run's too)
+        code: int = previous[5]
+        return code
 
     def start(self) -> None:
         """Record what the scan about to run writes and asks."""
@@ -178,13 +208,15 @@ class Recording:
         global _recording
         _recording = None
         noted = probes.stop()
+        if self.noted is not None and noted is not None:
+            noted = self.noted  # (replayed after the walk: the resolver asked nothing this time)
         if self._streams is not None:
             out, err = self._streams
             if isinstance(sys.stdout, _Tee):
                 sys.stdout = out
             if isinstance(sys.stderr, _Tee):
                 sys.stderr = err
-        if code not in (0, 1) or noted is None or self.spoiled or self.tree is None:
+        if code not in (0, 1) or noted is None or self.spoiled or self.tree is None or self.discovered is None:
             return
         from licensecheck.scan.resultcache import stamp_of
 
@@ -193,7 +225,16 @@ class Recording:
         generation, exclude, skip = self.tree
         recordings = _recordings(self.name)
         recordings.pop(self.key, None)
-        recordings[self.key] = [generation, exclude, skip, noted, _joined(self.chunks), code, self.report]
+        recordings[self.key] = [
+            generation,
+            exclude,
+            skip,
+            noted,
+            _joined(self.chunks),
+            code,
+            self.report,
+            self.discovered,
+        ]
         while len(recordings) > KEEP:
             del recordings[next(iter(recordings))]  # the least recently recorded
         path = usercache.path_of(self.name)
@@ -238,13 +279,8 @@ def recording_for(params: dict[str, Any]) -> Recording | None:
         return None
     import marshal
 
-    try:
-        from _blake2 import blake2b  # (what hashlib serves it from, without hashlib's 3 ms of OpenSSL set-up)
-    except ImportError:  # pragma: no cover  (a Python built without it)
-        from hashlib import blake2b
-
     # A digest: the cache never holds the environment's values (tokens, say), only what they hash to.
-    key = blake2b(
+    key = _digest(
         marshal.dumps(
             (
                 FORMAT,
@@ -260,9 +296,8 @@ def recording_for(params: dict[str, Any]) -> Recording | None:
                 _installed(),
                 [(path, _stamp(status)) for path, status in policies],
             )
-        ),
-        digest_size=32,
-    ).digest()
+        )
+    )
     output = params.get("output")
     return Recording(root, key, policies, started, None if output is None else os.fspath(output))
 
@@ -275,6 +310,45 @@ def handoff(root: str, exclude: Sequence[str], skip: frozenset[str]) -> Handoff 
     if _recording.root != root or given.exclude != tuple(exclude) or given.skip != skip:
         return None
     return given
+
+
+class Replayed(Exception):
+    """Raised out of a scan whose findings turned out the very ones a recording was made from: its output has been
+    written, and the command exits with ``code``."""
+
+    def __init__(self, code: int) -> None:
+        super().__init__(code)
+        self.code = code
+
+
+def discovered(found: Discovery) -> None:
+    """The scan's walk is done: raise ``Replayed`` when a recording was made from the very same findings. What the
+    resolver and the report depend on beyond the key is what the walk found (every mention with its place, the
+    warnings, the number of files) and the model cards' text, which the card check reads."""
+    if _recording is None:
+        return
+    import marshal
+
+    cards: list[tuple[str, str, bytes | None]] = []
+    for card in found.cards:
+        try:
+            with open(card.path, "rb") as handle:
+                cards.append((card.rel, card.path, _digest(handle.read())))
+        except OSError:
+            cards.append((card.rel, card.path, None))
+    digest = _digest(
+        marshal.dumps(
+            (
+                sorted((value, [(tuple(m), rel) for m, rel in where]) for value, where in found.mentions.items()),
+                cards,
+                found.warnings,
+                found.files_read,
+            )
+        )
+    )
+    code = _recording.after_walk(digest)
+    if code is not None:
+        raise Replayed(code)
 
 
 def note_report(text: str) -> None:
@@ -303,10 +377,10 @@ def _plain(value: Any) -> Any:
 
 def _well_formed(recording: Any) -> bool:
     """Whether a recording has the layout ``stop`` writes: [generation, exclude, skip, noted, chunks, code,
-    report]."""
-    if not isinstance(recording, list) or len(recording) != 7:
+    report, discovered]."""
+    if not isinstance(recording, list) or len(recording) != 8:
         return False
-    generation, exclude, skip, noted, chunks, code, report = recording
+    generation, exclude, skip, noted, chunks, code, report, discovered = recording
     return (
         isinstance(generation, str)
         and all(isinstance(value, list) and all(isinstance(item, str) for item in value) for value in (exclude, skip))
@@ -322,6 +396,7 @@ def _well_formed(recording: Any) -> bool:
         )
         and code in (0, 1)
         and (report is None or isinstance(report, str))
+        and isinstance(discovered, bytes)
     )
 
 
@@ -331,6 +406,33 @@ def _recordings(name: str) -> dict[bytes, Any]:
         recordings: dict[bytes, Any] = stored[1]
         return recordings
     return {}
+
+
+def _rest(written: list[tuple[int, str]], recorded: list[tuple[int, str]]) -> list[tuple[int, str]] | None:
+    """What of ``recorded`` remains to be written after ``written`` (both joined), or None when ``written`` is not
+    how it begins."""
+    if not written:
+        return list(recorded)
+    last = len(written) - 1
+    if len(recorded) <= last:
+        return None
+    for (index, text), (was_index, was) in zip(written[:last], recorded[:last], strict=True):
+        if index != was_index or text != was:
+            return None
+    index, text = written[last]
+    was_index, was = recorded[last]
+    if index != was_index or not was.startswith(text):
+        return None
+    rest = [(index, was[len(text) :])] if len(was) > len(text) else []
+    return rest + list(recorded[last + 1 :])
+
+
+def _digest(data: bytes) -> bytes:
+    try:
+        from _blake2 import blake2b  # (what hashlib serves it from, without hashlib's 3 ms of OpenSSL set-up)
+    except ImportError:  # pragma: no cover  (a Python built without it)
+        from hashlib import blake2b
+    return blake2b(data, digest_size=32).digest()
 
 
 def _joined(chunks: list[tuple[int, str]]) -> list[tuple[int, str]]:

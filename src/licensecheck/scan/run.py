@@ -292,6 +292,9 @@ def scan_repository(
         meanwhile=_prepare_reporting,
         cache=options.cache,
     )
+    from licensecheck.scan import replay
+
+    replay.discovered(found)  # (raises Replayed when a recording was made from these very findings)
     from licensecheck.scan.report import Finding, ScanReport
 
     warnings = list(found.warnings)

@@ -385,3 +385,17 @@ def test_what_remains_of_a_recording_after_what_the_run_wrote() -> None:
     assert replay._rest([(1, "other\n")], recorded) is None
     assert replay._rest([(0, "note\n")], recorded) is None
     assert replay._rest([(1, "note\nwarning\n"), (0, "rep")], recorded) == [(0, "ort\n"), (1, "tail\n")]
+
+
+def test_a_replay_after_the_walk_writes_the_report_file_too(
+    tmp_path: Path, cache_dir: Path, scans: list[str], resolved: list[int]
+) -> None:
+    root = copy("forms", tmp_path)
+    report = tmp_path / "report.sarif"
+    first = scan(root, "--format", "sarif", "-o", str(report))
+    written = report.read_text()
+    report.unlink()
+    app = root / "src" / "app.py"
+    write(app, app.read_text() + "\n# names no model\n", 10**18 + 10**9)
+    assert scan(root, "--format", "sarif", "-o", str(report)) == first
+    assert report.read_text() == written and len(resolved) == 1 and len(scans) == 2

@@ -399,3 +399,12 @@ def test_a_replay_after_the_walk_writes_the_report_file_too(
     write(app, app.read_text() + "\n# names no model\n", 10**18 + 10**9)
     assert scan(root, "--format", "sarif", "-o", str(report)) == first
     assert report.read_text() == written and len(resolved) == 1 and len(scans) == 2
+
+
+def test_a_very_large_report_is_not_recorded(
+    tmp_path: Path, cache_dir: Path, scans: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(replay, "MAX_OUTPUT", 100)
+    root = copy("forms", tmp_path)
+    assert scan(root) == scan(root) and len(scans) == 2
+    assert not list(cache_dir.glob("replay-*"))

@@ -21,7 +21,7 @@ a run is not recorded when it failed (exit 2 or 3), read a local model folder, o
 to be told apart from a next change (the result cache's "racy" rule) or one it could not read.
 
 The recordings live in the user cache, one file per scanned folder (at most ``KEEP`` recordings each, and at most
-``resultcache.KEEP`` folders).
+``resultcache.KEEP`` folders); a run that wrote more than ``MAX_OUTPUT`` characters is not recorded.
 """
 
 from __future__ import annotations
@@ -44,6 +44,7 @@ if TYPE_CHECKING:
 
 FORMAT = 3  # bump when a recording's layout changes
 KEEP = 8  # recordings kept per scanned folder (one per command line, environment and day)
+MAX_OUTPUT = 1024 * 1024  # characters of output (with the --output report) a recording may keep
 _recording: Recording | None = None  # the scan being recorded in this process
 
 
@@ -222,6 +223,9 @@ class Recording:
 
         if any(stamp_of(status, self.started) is None for _, status in self.policies):
             return  # a policy file changed too recently to be told apart from a next change
+        chunks = _joined(self.chunks)
+        if sum(len(text) for _, text in chunks) + len(self.report or "") > MAX_OUTPUT:
+            return  # (a report this large is rare, and cheap beside the scan behind it)
         generation, exclude, skip = self.tree
         recordings = _recordings(self.name)
         recordings.pop(self.key, None)
@@ -230,7 +234,7 @@ class Recording:
             exclude,
             skip,
             noted,
-            _joined(self.chunks),
+            chunks,
             code,
             self.report,
             self.discovered,

@@ -158,7 +158,11 @@ def scan_command(
     output: OutputOpt = None,
     online: Annotated[bool, typer.Option("--online", help="Look unknown models up on the Hugging Face Hub.")] = False,
     no_cache: Annotated[
-        bool, typer.Option("--no-cache", help="Read every file, not only those changed since the last scan.")
+        bool,
+        typer.Option(
+            "--no-cache",
+            help="Read every file, not only those changed since the last scan, and replay no earlier scan.",
+        ),
     ] = False,
 ) -> None:
     """Find every model a repository uses and check it against the repository's policy."""

@@ -17,7 +17,7 @@ import pytest
 from licensecheck import probes
 from licensecheck.scan import discover as discover_module
 from licensecheck.scan import replay, resultcache
-from test_scan_support import REPOS, run_cli
+from test_scan_support import REPOS, run_cli, write
 
 Run = tuple[int, str, str]
 
@@ -47,11 +47,6 @@ def copy(repo: str, tmp_path: Path) -> Path:
     root = tmp_path / repo
     shutil.copytree(REPOS / repo, root)
     return root
-
-
-def write(path: Path, text: str, mtime: int) -> None:
-    path.write_text(text, encoding="utf-8")
-    os.utime(path, ns=(mtime, mtime))  # (a distinct time: not mistaken for the file as it was)
 
 
 @pytest.mark.parametrize("fmt", ["text", "json", "sarif", "markdown", "github"])

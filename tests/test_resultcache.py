@@ -16,7 +16,7 @@ from licensecheck import usercache
 from licensecheck.scan import discover as discover_module
 from licensecheck.scan import resultcache
 from licensecheck.scan.discover import Discovery, discover
-from test_scan_support import REPOS, scan_json
+from test_scan_support import REPOS, scan_json, write
 
 
 @pytest.fixture
@@ -52,12 +52,6 @@ def stored(cache_dir: Path) -> Any:
 
     (path,) = cache_dir.glob("scan-*")
     return marshal.loads(path.read_bytes())
-
-
-def write(path: Path, text: str, mtime: int | None = None) -> None:
-    path.write_text(text, encoding="utf-8")
-    if mtime is not None:  # (a distinct time: a rewrite within one clock tick must not look unchanged here)
-        os.utime(path, ns=(mtime, mtime))
 
 
 @pytest.mark.parametrize("repo", ["forms", "traps", "policy-ignore"])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -64,3 +65,11 @@ def run_cli(*args: str) -> Any:
 def scan_json(*args: str) -> tuple[int, dict[str, Any], str]:
     result = run_cli("scan", *args, "--format", "json")
     return result.exit_code, json.loads(result.stdout) if result.stdout.strip() else {}, result.stderr
+
+
+def write(path: Path, text: str, mtime: int | None = None) -> None:
+    """Write a file; with ``mtime``, give it that (distinct) time: a rewrite within one clock tick must not look
+    like the file as it was."""
+    path.write_text(text, encoding="utf-8")
+    if mtime is not None:
+        os.utime(path, ns=(mtime, mtime))

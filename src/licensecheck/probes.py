@@ -61,20 +61,15 @@ def regular_file(path: str | os.PathLike[str]) -> bool:
         status = None
     found = status is not None and stat.S_ISREG(status.st_mode)
     if _noted is not None:
-        stamp = None
+        settled = None
         if found and status is not None:
-            stamp = settled_stamp(status, _started)
-            if stamp is None:  # changed too recently to tell from a next change in the same clock tick
+            from licensecheck.scan.resultcache import stamp_of
+
+            settled = stamp_of(status, _started)
+            if settled is None:  # changed too recently to tell from a next change in the same clock tick
                 spoil()
-        _noted.append(("file", os.fspath(path), stamp))
+        _noted.append(("file", os.fspath(path), settled))
     return found
-
-
-def settled_stamp(status: os.stat_result, started: int) -> tuple[int, int, int, int] | None:
-    """(size, mtime_ns, ctime_ns, inode), or None when the file changed too recently before ``started``."""
-    from licensecheck.scan.resultcache import stamp_of
-
-    return stamp_of(status, started)
 
 
 def same_answers(noted: list[tuple[str, str, Any]]) -> bool:
@@ -88,13 +83,11 @@ def same_answers(noted: list[tuple[str, str, Any]]) -> bool:
 def _same_answer(question: str, path: str, answer: Any) -> bool:
     if question == "exists":
         return bool(os.path.exists(path) == answer)
+    from licensecheck.scan.resultcache import stamp
+
     try:
         status = os.stat(path)
     except (OSError, ValueError):
         return answer is None
-    now = (
-        (status.st_size, status.st_mtime_ns, status.st_ctime_ns, status.st_ino)
-        if stat.S_ISREG(status.st_mode)
-        else None
-    )
+    now = stamp(status) if stat.S_ISREG(status.st_mode) else None
     return now == (tuple(answer) if answer is not None else None)

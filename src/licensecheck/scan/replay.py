@@ -33,6 +33,7 @@ import time
 from licensecheck import probes, usercache
 from licensecheck.paths import POLICY_NAMES, plain_path
 from licensecheck.records import TYPE_CHECKING, NamedTuple
+from licensecheck.scan.resultcache import stamp
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator, Sequence
@@ -125,13 +126,15 @@ class Recording:
         self.report: str | None = None  # the report written to --output, if any
         self.discovered: bytes | None = None  # a digest of what the walk found (``discovered``)
         self.previous: list[Any] | None = None  # the recording kept under this key, if any
+        self._kept: dict[bytes, Any] | None = None  # the folder's recordings, as ``replay`` read them
         self.noted: list[Any] | None = None  # the questions a replay after the walk took over (``discovered``)
         self._streams: tuple[TextIO, TextIO] | None = None
         self._handoff: Handoff | None = None
 
     def replay(self) -> int | None:
         """Write the recorded output and return the exit code, or None when anything it rests on has changed."""
-        recording: list[Any] = _recordings(self.name).get(self.key)  # type: ignore[assignment]
+        self._kept = _recordings(self.name)
+        recording: list[Any] = self._kept.get(self.key)  # type: ignore[assignment]
         if not _well_formed(recording):
             return None  # (none, or a damaged one: the scan runs)
         self.previous = recording  # (the scan that runs may still end as it did: ``discovered``)
@@ -227,7 +230,7 @@ class Recording:
         if sum(len(text) for _, text in chunks) + len(self.report or "") > MAX_OUTPUT:
             return  # (a report this large is rare, and cheap beside the scan behind it)
         generation, exclude, skip = self.tree
-        recordings = _recordings(self.name)
+        recordings = self._kept if self._kept is not None else _recordings(self.name)
         recordings.pop(self.key, None)
         recordings[self.key] = [
             generation,
@@ -298,7 +301,7 @@ def recording_for(params: dict[str, Any]) -> Recording | None:
                 sys.executable,
                 sys.path,
                 _installed(),
-                [(path, _stamp(status)) for path, status in policies],
+                [(path, stamp(status)) for path, status in policies],
             )
         )
     )
@@ -450,10 +453,6 @@ def _joined(chunks: list[tuple[int, str]]) -> list[tuple[int, str]]:
     return joined
 
 
-def _stamp(status: os.stat_result) -> tuple[int, int, int, int]:
-    return (status.st_size, status.st_mtime_ns, status.st_ctime_ns, status.st_ino)
-
-
 def _installed() -> list[Any]:
     """The installed code and data (every file of this package), and the folders Python imports from (installing
     or removing a package, such as a new rich, changes its site-packages folder)."""
@@ -470,12 +469,12 @@ def _installed() -> list[Any]:
                     if item.is_dir(follow_symlinks=False):
                         folders.append(item.path)
                     else:
-                        stamps.append((item.path, _stamp(item.stat())))
+                        stamps.append((item.path, stamp(item.stat())))
         except OSError:
             stamps.append((folder, None))
     for entry in sys.path:
         try:
-            stamps.append((entry, _stamp(os.stat(entry or "."))))
+            stamps.append((entry, stamp(os.stat(entry or "."))))
         except (OSError, ValueError):
             stamps.append((entry, None))
     return stamps

@@ -52,6 +52,11 @@ def now() -> int:
     return time.time_ns()
 
 
+def stamp(status: os.stat_result) -> Stamp:
+    """What a file's record is keyed on: size, modification and change times (nanoseconds) and inode."""
+    return (status.st_size, status.st_mtime_ns, status.st_ctime_ns, status.st_ino)
+
+
 def stamp_of(status: os.stat_result, started: int) -> Stamp | None:
     """The record key of a file, or None when it changed too recently before ``started`` to be told apart from a
     next change within the same clock tick (or its file system keeps no times)."""
@@ -61,7 +66,7 @@ def stamp_of(status: os.stat_result, started: int) -> Stamp | None:
     fine = ctime % 1_000_000_000 and mtime % 1_000_000_000  # (both with a fraction: the file system keeps one)
     if max(ctime, mtime) >= started - (FINE_SETTLE_NS if fine else SETTLE_NS):
         return None
-    return (status.st_size, status.st_mtime_ns, status.st_ctime_ns, status.st_ino)
+    return stamp(status)
 
 
 def _made_by() -> list[Any] | None:
@@ -125,18 +130,19 @@ class ResultCache:
         record = self.records.get(entry.rel)
         if record is None or record[0] != entry.kind:
             return None
-        stamp = self._stamps.get(entry.rel)  # (looked up before: by a replay that found the tree changed)
-        if stamp is None:
+        known = self._stamps.get(entry.rel)  # (looked up before: by a replay that found the tree changed)
+        if known is None:
             try:
                 status = os.stat(entry.path)
             except OSError:
                 return None
-            stamp = (status.st_size, status.st_mtime_ns, status.st_ctime_ns, status.st_ino)
-            self._stamps[entry.rel] = stamp
-        if stamp != (record[1], record[2], record[3], record[4]):
+            now = self._stamps[entry.rel] = stamp(status)
+        else:
+            now = known
+        if now != (record[1], record[2], record[3], record[4]):
             return None
         self.kept[entry.rel] = record
-        return entry.rel, record[5], record[6], record[7], stamp
+        return entry.rel, record[5], record[6], record[7], now
 
     def save(self, fresh: dict[str, Record]) -> None:
         """Keep the records used by this scan plus the ``fresh`` ones (written only when something changed)."""

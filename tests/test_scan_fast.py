@@ -14,12 +14,12 @@ import sys
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
 from licensecheck.catalog import glob_match
 from licensecheck.scan import discover
-from licensecheck.scan.extract import _PythonScan
+from licensecheck.scan.extract import _PythonScan, key_and_value
 from licensecheck.scan.pysource import Source
 
 PROPERTY = settings(max_examples=600, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -1259,3 +1259,22 @@ def test_tokens_are_judged_together_as_one_by_one(tokens: set[bytes]) -> None:
     accepted: set[bytes] = set()
     discover_mod._judge(tokens, accepted)
     assert accepted == expected
+
+
+# The pattern that read a config line's key and value in one go (its lazy value group costs a step per character).
+WHOLE_KEY_LINE = re.compile(r"""^\s*(?:-\s+)?["']?([A-Za-z_][\w.-]*)["']?\s*[:=]\s*(.*?)\s*,?\s*$""")
+
+
+_LINE_PIECES = st.sampled_from(
+    [" ", "\t", "\u00a0", "\x0b", ",", ":", "=", "-", "- ", "'", '"', "#", "[", "]", "model", "base_model", "org/x"]
+)
+
+
+@PROPERTY
+@given(st.lists(_LINE_PIECES, max_size=12).map("".join))
+@example("  - model: org/x ,  ")
+@example('"base_model" = "org/x",,')
+@example("model:\u00a0, ")
+def test_a_config_line_s_key_and_value_are_what_the_whole_line_pattern_read(line: str) -> None:
+    whole = WHOLE_KEY_LINE.match(line)
+    assert key_and_value(line) == (None if whole is None else (whole.group(1), whole.group(2)))

@@ -149,3 +149,15 @@ def test_the_command_keeps_its_patterns_and_the_same_ones_every_run(tmp_path: Pa
     second = _scan(tmp_path, "2")
     assert json.loads(second.stdout) == json.loads(first.stdout)
     assert cached.read_bytes() == before
+
+
+def test_the_caches_of_old_releases_are_bounded(fresh: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(lazyre, "RELEASES_KEPT", 2)
+    for n in range(4):  # caches left by other interpreter releases
+        (fresh / f"regex-old{n}-cpython-311.marshal").write_bytes(b"")
+    lazyre.compiled(r"kept (once)")
+    lazyre.save()
+    assert {p.name for p in fresh.glob("regex-*")} == {
+        "regex-old3-cpython-311.marshal",
+        os.path.basename(str(lazyre.cache_file())),
+    }

@@ -126,3 +126,35 @@ def test_a_catalog_index_without_names_has_them_built(monkeypatch: pytest.Monkey
         assert catalog._name_index() == data.catalog_index()["names"]
     finally:
         catalog._name_index.cache_clear()
+
+
+def test_the_parses_of_other_installations_are_bounded(
+    cache_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(data, "INDEXES_KEPT", 3)
+    for n in range(5):  # five installations, each parsing its index once
+        install = tmp_path / f"venv{n}"
+        install.mkdir()
+        (install / "licenses.json").write_text(json.dumps({"names": {"n": str(n)}}), encoding="utf-8")
+        monkeypatch.setattr(data, "INDEX_DIR", str(install))
+        data._load_index.cache_clear()
+        assert data.license_index() == {"names": {"n": str(n)}}
+    assert len(list(cache_dir.glob("index-*"))) == 3
+    data._load_index.cache_clear()
+    _no_json(monkeypatch)  # (the newest is the one kept in use)
+    assert data.license_index() == {"names": {"n": "4"}}
+
+
+def test_a_reparsed_index_replaces_its_own_file(
+    cache_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(data, "INDEXES_KEPT", 1)
+    (cache_dir / "index-other-cpython-311.marshal").write_bytes(b"")
+    path = _copy_index(tmp_path, monkeypatch, {"names": {"a": "A"}})
+    assert data.license_index() == {"names": {"a": "A"}}
+    own = [p.name for p in cache_dir.glob("index-*")]
+    assert len(own) == 1 and own != ["index-other-cpython-311.marshal"]  # (the other installation's is forgotten)
+    path.write_text(json.dumps({"names": {"b": "Bee"}}), encoding="utf-8")
+    data._load_index.cache_clear()
+    assert data.license_index() == {"names": {"b": "Bee"}}
+    assert [p.name for p in cache_dir.glob("index-*")] == own

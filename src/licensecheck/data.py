@@ -68,6 +68,9 @@ def key_variants(text: str) -> list[str]:
     return out
 
 
+INDEXES_KEPT = 256  # parsed indexes in the user cache: those of several installations (a venv each, say)
+
+
 @cache
 def _load_index(name: str) -> dict[str, Any]:
     """A packaged JSON index, parsed: from the user cache when it holds this very file's parse (``usercache``:
@@ -93,6 +96,8 @@ def _load_index(name: str) -> dict[str, Any]:
             data: dict[str, Any] = json.load(handle)
     except (OSError, ValueError) as exc:
         raise DataError(f"cannot read the packaged index {os.path.basename(path)}: {exc}") from None
+    if cached is None:  # (a first parse for this installation: a stale one is overwritten in place)
+        usercache.forget_old("index-", INDEXES_KEPT)
     usercache.store(cache_name, [made_from, data])
     return data
 

@@ -18,6 +18,7 @@ The cache is a file of ``licensecheck.usercache`` (its folder, and how to turn i
 
 from __future__ import annotations
 
+import os
 import re
 import sys
 from collections.abc import Callable
@@ -32,6 +33,7 @@ if TYPE_CHECKING:
     AnyStr = TypeVar("AnyStr", str, bytes)
 
 FORMAT = 1  # bumped when the layout of an entry changes
+RELEASES_KEPT = 8  # cache files of interpreter releases and regex engines
 MAX_ENTRIES = 512  # (the package has about sixty patterns: a bound, not a limit anyone meets)
 _store: dict[tuple[Any, int], tuple[Any, ...]] | None = None
 _dirty = False
@@ -118,6 +120,9 @@ def save() -> None:
     global _dirty
     if _dirty and _store is not None:
         _dirty = False
+        path = cache_file()
+        if path is not None and not os.path.exists(path):  # (one file per interpreter release: keep a few)
+            usercache.forget_old("regex-", RELEASES_KEPT)
         usercache.store(_cache_name(), _store)
 
 

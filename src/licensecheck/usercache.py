@@ -74,3 +74,22 @@ def store(name: str, value: Any) -> None:
             os.unlink(temporary)
         except OSError:
             pass
+
+
+def forget_old(prefix: str, keep: int) -> None:
+    """Remove the least recently written cache files named ``prefix…`` beyond ``keep`` (a new one is about to be
+    written): a cache of one file per scanned folder, or per installation, stays bounded."""
+    base = folder()
+    if base is None:
+        return
+    try:
+        with os.scandir(base) as listing:
+            caches = [(item.stat().st_mtime_ns, item.path) for item in listing if item.name.startswith(prefix)]
+    except OSError:
+        return
+    caches.sort()
+    for _, path in caches[: max(0, len(caches) - keep + 1)]:
+        try:  # noqa: SIM105  (contextlib costs 1 ms to import)
+            os.unlink(path)
+        except OSError:
+            pass

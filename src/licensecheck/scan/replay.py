@@ -246,9 +246,9 @@ class Recording:
             del recordings[next(iter(recordings))]  # the least recently recorded
         path = usercache.path_of(self.name)
         if path is not None and not os.path.exists(path):
-            from licensecheck.scan.resultcache import forget_old
+            from licensecheck.scan.resultcache import KEEP as FOLDERS_KEPT
 
-            forget_old(os.path.dirname(path), "replay-")
+            usercache.forget_old("replay-", FOLDERS_KEPT)
         usercache.store(self.name, [FORMAT, recordings])
 
 

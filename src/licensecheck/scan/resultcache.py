@@ -151,26 +151,10 @@ class ResultCache:
         self.kept.update(fresh)
         path = usercache.path_of(self.name)
         if path is not None and not os.path.exists(path):
-            forget_old(os.path.dirname(path), "scan-")
+            usercache.forget_old("scan-", KEEP)
         self.generation = f"{time.time_ns()}-{os.getpid()}"
         usercache.store(self.name, [self.made_by, self.real, self.kept, self.generation])
 
 
 def record(kind: str, stamp: Stamp, mentions: list[Any], is_card: bool, warning: str | None) -> Record:
     return [kind, *stamp, [tuple(m) for m in mentions], is_card, warning]
-
-
-def forget_old(folder: str, prefix: str) -> None:
-    """Remove the least recently written caches named ``prefix…`` beyond ``KEEP`` (a new one is about to be
-    written)."""
-    try:
-        with os.scandir(folder) as listing:
-            caches = [(item.stat().st_mtime_ns, item.path) for item in listing if item.name.startswith(prefix)]
-    except OSError:
-        return
-    caches.sort()
-    for _, path in caches[: max(0, len(caches) - KEEP + 1)]:
-        try:  # noqa: SIM105  (contextlib costs 1 ms to import)
-            os.unlink(path)
-        except OSError:
-            pass

@@ -193,3 +193,15 @@ def test_schema_and_vocabulary_agree() -> None:
     assert set(limit_kinds) == set(LIMIT_KINDS)
     obligation_kinds = props["obligations"]["additionalProperties"]["properties"]["kind"]["enum"]
     assert set(obligation_kinds) == set(OBLIGATION_KINDS)
+
+
+def test_a_later_version_of_the_same_family_supersedes_an_earlier_one() -> None:
+    from licensecheck.registry import supersedes
+
+    assert (
+        supersedes("llama3.3", "llama3.1")
+        and supersedes("llama4", "llama3.3")
+        and supersedes("openmdw-1.1", "openmdw-1.0")
+    )
+    assert not supersedes("llama3.1", "llama3.3") and not supersedes("llama3.1", "llama3.1")
+    assert not supersedes("gemma", "llama2") and not supersedes("apache-2.0", "mit")

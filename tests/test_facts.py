@@ -64,3 +64,43 @@ def test_parse_region(text: str, eu: bool) -> None:
 def test_parse_region_rejects_unknown(text: str) -> None:
     with pytest.raises(UsageError):
         parse_region(text)
+
+
+# The 27 member states of the European Union (Greece by its ISO code GR, not the EU's own EL), written out here
+# rather than taken from the module under test.
+EU_27 = [
+    "AT",
+    "BE",
+    "BG",
+    "HR",
+    "CY",
+    "CZ",
+    "DK",
+    "EE",
+    "FI",
+    "FR",
+    "DE",
+    "GR",
+    "HU",
+    "IE",
+    "IT",
+    "LV",
+    "LT",
+    "LU",
+    "MT",
+    "NL",
+    "PL",
+    "PT",
+    "RO",
+    "SK",
+    "SI",
+    "ES",
+    "SE",
+]
+
+
+@pytest.mark.parametrize("code", EU_27)
+def test_every_member_state_is_in_the_eu(code: str) -> None:
+    assert len(EU_27) == 27
+    assert parse_region(code).in_eu
+    assert parse_region(code.lower()).in_eu

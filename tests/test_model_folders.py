@@ -169,3 +169,58 @@ def test_a_base_the_catalog_does_not_know_makes_the_answer_unknown(cli_json: Jso
     assert doc["verdict"] == "unknown" and code == 1
     assert doc["licenses"] == ["mit", "unknown"]
     assert any("someorg/llama-3.1-8b-internal-sft" in r["reason"] for r in doc["results"])
+
+
+def _card(tmp_path: Path, name: str, front_matter: str) -> str:
+    path = tmp_path / name
+    path.mkdir()
+    (path / "README.md").write_text(f"---\n{front_matter}---\n# {name}\n", encoding="utf-8")
+    return str(path)
+
+
+@pytest.mark.parametrize(
+    ("base", "pipeline"),
+    [
+        ("meta-llama/Llama-4-Scout-17B-16E-Instruct", "text-generation"),
+        ("meta-llama/Llama-3.2-11B-Vision-Instruct", "text-generation"),
+        ("meta-llama/Llama-3.2-11B-Vision-Instruct", "text2text-generation"),
+    ],
+)
+def test_a_text_tagged_derivative_of_a_multimodal_release_is_withheld_in_the_eu(
+    cli_json: JsonCli, tmp_path: Path, base: str, pipeline: str
+) -> None:
+    license_id = "llama4" if "Llama-4" in base else "llama3.2"
+    card = _card(tmp_path, "gguf", f"license: {license_id}\npipeline_tag: {pipeline}\nbase_model: {base}\n")
+    _, doc = cli_json("model", card, "--use", "commercial", "--mau", "1M", "--region", "DE")
+    assert doc["verdict"] == "forbidden"
+    assert doc["facts"]["modality"] == "multimodal"
+    assert any(e["detail"].startswith("multimodal: ") and base in e["detail"] for e in doc["evidence"])
+    _, outside = cli_json("model", card, "--use", "commercial", "--mau", "1M", "--region", "US")
+    assert outside["verdict"] == "allowed"
+
+
+def test_a_text_model_over_a_text_base_stays_text(cli_json: JsonCli, tmp_path: Path) -> None:
+    card = _card(
+        tmp_path, "ft", "license: llama3.2\npipeline_tag: text-generation\nbase_model: meta-llama/Llama-3.2-3B\n"
+    )
+    _, doc = cli_json("model", card, "--use", "commercial", "--mau", "1M", "--region", "DE")
+    assert doc["verdict"] == "allowed" and doc["facts"]["modality"] == "text"
+
+
+def test_a_publisher_s_later_license_version_supersedes_its_own_base_s(cli_json: JsonCli) -> None:
+    model = "meta-llama/Llama-3.3-70B-Instruct"
+    _, doc = cli_json("model", model, "--use", "relicensing", "--target", "llama3.3", "--mau", "1M")
+    assert doc["licenses"] == ["llama3.3"] and doc["verdict"] == "allowed"
+    assert [step["model"] for step in doc["lineage"]] == [model, "meta-llama/Llama-3.1-70B"]  # (still shown)
+    assert any("llama3.1 no longer applies" in e["detail"] for e in doc["evidence"])
+    _, older = cli_json("model", model, "--use", "relicensing", "--target", "llama3.1", "--mau", "1M")
+    assert older["verdict"] == "forbidden"
+
+
+def test_another_publisher_s_derivative_keeps_its_base_s_license(cli_json: JsonCli, tmp_path: Path) -> None:
+    card = _card(tmp_path, "ft", "license: llama3.3\nbase_model: meta-llama/Llama-3.1-70B\n")
+    _, doc = cli_json("model", card, "--use", "relicensing", "--target", "llama3.3", "--mau", "1M")
+    assert doc["licenses"] == ["llama3.3", "llama3.1"] and doc["verdict"] == "forbidden"
+    card = _card(tmp_path, "ft33", "license: llama3.3\nbase_model: meta-llama/Llama-3.3-70B-Instruct\n")
+    _, doc = cli_json("model", card, "--use", "relicensing", "--target", "llama3.3", "--mau", "1M")
+    assert doc["licenses"] == ["llama3.3"] and doc["verdict"] == "allowed"

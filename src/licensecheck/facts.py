@@ -65,6 +65,7 @@ EU_MEMBERS = frozenset(
         "FR",
         "DE",
         "GR",
+        "HU",
         "IE",
         "IT",
         "LV",

@@ -7,8 +7,11 @@ from functools import cache
 
 from licensecheck.data import catalog_index, key_variants, license_data, license_index
 from licensecheck.errors import UsageError
-from licensecheck.records import NamedTuple
+from licensecheck.records import TYPE_CHECKING, NamedTuple
 from licensecheck.terms import LicenseTerms, terms_from_mapping
+
+if TYPE_CHECKING:
+    from typing import Any
 
 
 class LicenseRef(NamedTuple):
@@ -84,3 +87,25 @@ def require_license(text: str, *, option: str = "--license") -> str:
 @cache
 def get_terms(license_id: str) -> LicenseTerms:
     return terms_from_mapping(license_data(license_id))
+
+
+def family_version(license_id: str) -> tuple[str, Any]:
+    """(family, a key that orders the family's versions): Llama 2 < 3 < 3.1 < … < 3.10 < 4; dated versions (the
+    Gemma Terms of Use) by their date."""
+    from packaging.version import InvalidVersion, Version
+
+    terms = get_terms(license_id)
+    family = str(terms.raw.get("family") or license_id)
+    try:
+        return family, (0, Version(terms.version))
+    except InvalidVersion:
+        return family, (1, terms.date)
+
+
+def supersedes(later: str, earlier: str) -> bool:
+    """Whether license ``later`` is a later version of the same family as ``earlier`` (llama3.3 of llama3.1)."""
+    if later == earlier:
+        return False
+    family, version = family_version(later)
+    other_family, other_version = family_version(earlier)
+    return family == other_family and bool(version > other_version)

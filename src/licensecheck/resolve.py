@@ -364,6 +364,31 @@ def _looks_like_id(text: str) -> bool:
     return lookup_model(text) is not None
 
 
+def _publisher(node: ModelNode) -> str | None:
+    """The organisation of a hub model id (``meta-llama`` of ``meta-llama/Llama-3.3-70B-Instruct``), or None for a
+    local folder or a bare name."""
+    if node.folder is not None or node.name.count("/") != 1:
+        return None
+    return node.name.split("/", 1)[0].lower()
+
+
+def _superseded(node: ModelNode, base: ModelNode) -> list[str]:
+    """The base's licenses that ``node``'s own replace: a publisher may release its own model's derivative under a
+    later version of the same license (Meta's Llama 3.3 70B, built on its Llama 3.1 70B, under the Llama 3.3
+    license). Another publisher's derivative stays bound by its base's terms."""
+    publisher = _publisher(node)
+    if publisher is None or publisher != _publisher(base) or not node.found or not base.found:
+        return []
+    from licensecheck.registry import supersedes
+
+    own = [ref.id for ref in node.licenses if ref.encoded]
+    return [
+        ref.id
+        for ref in base.licenses
+        if ref.encoded and ref.id not in own and any(supersedes(later, ref.id) for later in own)
+    ]
+
+
 def resolve_lineage(spec: str, *, online: bool = False) -> Lineage:
     """The model and every base it derives from (bounded depth, cycles cut), with the licenses that apply."""
     from licensecheck.engine import relicensing_blocked
@@ -376,6 +401,7 @@ def resolve_lineage(spec: str, *, online: bool = False) -> Lineage:
     evidence = list(root.evidence)
     seen = {root.key}
     unseen: list[str] = []  # bases whose terms could not be read: they may bind the model
+    superseded: set[tuple[int, str]] = set()  # (step, license) a later version from the same publisher replaced
     queue: deque[tuple[ModelNode, int]] = deque([(root, 0)])
     while queue:
         node, depth = queue.popleft()
@@ -393,6 +419,8 @@ def resolve_lineage(spec: str, *, online: bool = False) -> Lineage:
             nodes.append(child)
             warnings.extend(child.warnings)
             steps.append(LineageStep(child.name, child.licenses, depth + 1, child.declared, base_of=node.name))
+            replaced = _superseded(node, child)
+            superseded.update((len(steps) - 1, lid) for lid in replaced)
             evidence.extend(Evidence(e.source, f"{child.name}: {e.detail}", e.path, e.line) for e in child.evidence)
             if not child.found:
                 why = child.note or "is not in the catalog"
@@ -402,10 +430,19 @@ def resolve_lineage(spec: str, *, online: bool = False) -> Lineage:
                 unseen.append(base)
             else:
                 evidence.append(Evidence("base-model", f"{node.name} derives from {child.name}"))
+                if replaced:
+                    own = ", ".join(ref.id for ref in node.licenses if ref.encoded)
+                    evidence.append(
+                        Evidence(
+                            "base-model",
+                            f"{node.name} is under {own}, a later version of {', '.join(replaced)} from the same "
+                            f"publisher as its base: {', '.join(replaced)} no longer applies",
+                        )
+                    )
                 # A derivative that declares a license its base's license does not allow.
                 for declared in node.licenses:
                     for inherited in child.licenses:
-                        if not inherited.encoded or declared.id == inherited.id:
+                        if not inherited.encoded or declared.id == inherited.id or inherited.id in replaced:
                             continue
                         blocked = relicensing_blocked(get_terms(inherited.id), declared.id)
                         if blocked is not None:
@@ -416,11 +453,16 @@ def resolve_lineage(spec: str, *, online: bool = False) -> Lineage:
                             )
             queue.append((child, depth + 1))
     licenses: list[LicenseRef] = []
-    for step in steps:
-        licenses.extend(step.licenses)
+    for index, step in enumerate(steps):
+        licenses.extend(ref for ref in step.licenses if (index, ref.id) not in superseded)
     if root.found and unseen:
         # SPEC: a model inherits what its base's license requires; an unknown base makes the answer unknown.
         licenses.append(LicenseRef("unknown", False, f"the license of base model {', '.join(unseen)}", known=False))
-    modality = next((n.modality for n in nodes if n.modality), None)
+    # A derivative of a multimodal model is a derivative of the multimodal release, whatever its own card says
+    # (a GGUF of a vision model tagged text-generation): rules that withhold a multimodal release reach it too.
+    multimodal = next((n for n in nodes if n.modality == "multimodal"), None)
+    modality = "multimodal" if multimodal else next((n.modality for n in nodes if n.modality), None)
+    if multimodal is not None and multimodal is not root:
+        evidence.append(Evidence("base-model", f"multimodal: {root.name} derives from {multimodal.name}"))
     roots = frozenset(ref.id for n in nodes if n.found and not n.bases for ref in n.licenses)
     return Lineage(root, steps, list(_unique(licenses)), modality, evidence, warnings, roots)

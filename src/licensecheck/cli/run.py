@@ -152,17 +152,9 @@ def run_model(
 
 def license_order_key(license_id: str) -> tuple[str, Any, str]:
     """Group a license family together, its versions in version order (Llama 2 < 3 < 3.1 < … < 3.10 < 4)."""
-    from packaging.version import InvalidVersion, Version
+    from licensecheck.registry import family_version
 
-    from licensecheck.registry import get_terms
-
-    terms = get_terms(license_id)
-    family = str(terms.raw.get("family") or license_id)
-    try:
-        version: Any = (0, Version(terms.version))
-    except InvalidVersion:  # dated versions (Gemma ToU) sort by their date
-        version = (1, terms.date)
-    return family, version, license_id
+    return (*family_version(license_id), license_id)
 
 
 def license_rows() -> list[dict[str, Any]]:

@@ -102,3 +102,33 @@ def test_obligations_accumulate_without_duplicates(
     assert any("Notice" in t for t in texts)
     for result in doc["results"]:
         assert len(result["obligations"]) == len(set(result["obligations"]))
+
+
+def _obligations(doc: dict[str, Any], use: str) -> str:
+    return "\n".join(o for r in doc["results"] if r["use"] == use for o in r["obligations"])
+
+
+@pytest.mark.parametrize("license_id", ["llama3.1", "llama3.2", "llama3.3", "llama4"])
+def test_llama_duties_follow_section_1_b_i(
+    cli_json: Callable[..., tuple[int, dict[str, Any]]], license_id: str
+) -> None:
+    uses = ["distillation", "redistribution", "hosting", "relicensing"]
+    args = ["model", "--license", license_id, *(a for u in uses for a in ("--use", u)), "--mau", "1M"]
+    _, doc = cli_json(*args, "--target", license_id)
+    # a student trained on outputs contains no Llama Materials: the name, not the "Built with Llama" display
+    assert "Built with Llama" not in _obligations(doc, "distillation")
+    assert "starts with" in _obligations(doc, "distillation")
+    for use in ("redistribution", "hosting", "relicensing"):  # a shared derivative's name starts with "Llama"
+        assert "starts with" in _obligations(doc, use) and "Built with Llama" in _obligations(doc, use)
+    assert "Acceptable Use Policy" in _obligations(doc, "relicensing")  # (derivatives stay bound by it)
+
+
+def test_the_cosmos_display_binds_multimodal_nvidia_models_only(
+    cli_json: Callable[..., tuple[int, dict[str, Any]]],
+) -> None:
+    _, cosmos = cli_json("model", "nvidia/Cosmos-1.0-Diffusion-7B-Text2World", "--use", "hosting")
+    _, text = cli_json("model", "nvidia/Nemotron-4-340B-Instruct", "--use", "hosting")
+    _, unknown = cli_json("model", "--license", "nvidia-open-model-license", "--use", "distillation")
+    assert "Built on NVIDIA Cosmos" in _obligations(cosmos, "hosting")
+    assert "Built on NVIDIA Cosmos" not in _obligations(text, "hosting")
+    assert "For a multimodal model" in _obligations(unknown, "distillation")  # (the modality is not known)

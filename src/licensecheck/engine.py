@@ -131,6 +131,8 @@ def evaluate(terms: LicenseTerms, use: Use, facts: Facts) -> Result:
             *(limit.citations for limit in relevant),
         ]
     obligations = rule.obligations if verdict in (Verdict.ALLOWED, Verdict.CONDITIONAL) else ()
+    if facts.modality is not None:  # (one that binds only a model of another modality is dropped)
+        obligations = tuple(o for o in obligations if o.modality in (None, facts.modality))
     return Result(
         use=use,
         license=terms.id,

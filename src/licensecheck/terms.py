@@ -49,6 +49,7 @@ class Obligation(NamedTuple):
     kind: str
     text: str
     citations: tuple[Citation, ...]
+    modality: str | None = None  # "multimodal": only a multimodal model carries it (kept while modality is unknown)
 
 
 class Limit(NamedTuple):
@@ -115,7 +116,9 @@ def terms_from_mapping(data: Mapping[str, Any]) -> LicenseTerms:
     """Build terms from a license file that already passed validation."""
     lid = str(data["id"])
     obligations = {
-        key: Obligation(key, str(value["kind"]), str(value["text"]), _citations(lid, value.get("citations")))
+        key: Obligation(
+            key, str(value["kind"]), str(value["text"]), _citations(lid, value.get("citations")), value.get("modality")
+        )
         for key, value in (data.get("obligations") or {}).items()
     }
     rules: dict[Use, UseRule] = {}

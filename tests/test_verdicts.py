@@ -132,3 +132,15 @@ def test_the_cosmos_display_binds_multimodal_nvidia_models_only(
     assert "Built on NVIDIA Cosmos" in _obligations(cosmos, "hosting")
     assert "Built on NVIDIA Cosmos" not in _obligations(text, "hosting")
     assert "For a multimodal model" in _obligations(unknown, "distillation")  # (the modality is not known)
+
+
+def test_a_model_target_leaves_relicensing_undecided_and_says_so(
+    cli_json: Callable[..., tuple[int, dict[str, Any]]],
+) -> None:
+    args = ["model", "--license", "gemma", "--use", "distillation", "--use", "relicensing"]
+    _, doc = cli_json(*args, "--target", "Qwen/Qwen2.5-7B")
+    relicensing = next(r for r in doc["results"] if r["use"] == "relicensing")
+    assert relicensing["verdict"] == "conditional"
+    assert any(w.startswith("--target Qwen/Qwen2.5-7B names a model, not a license") for w in doc["warnings"])
+    _, by_license = cli_json(*args, "--target", "gemma")
+    assert not any("names a model" in w for w in by_license["warnings"])

@@ -141,6 +141,13 @@ def build_report(
     hint: str | None = None,
 ) -> Report:
     results = evaluate_uses(licenses, uses, facts)
+    target = facts.target
+    if target is not None and target.license is None and Use.RELICENSING in uses:
+        warnings = [
+            *warnings,
+            f"--target {target.text} names a model, not a license: relicensing is judged without it (the "
+            "derivative's new license decides it)",
+        ]
     return Report(
         model=model,
         licenses=tuple(licenses),

@@ -88,6 +88,43 @@ def test_reupload_by_name_inherits_the_original(cli_json: JsonCli) -> None:
 
 
 @pytest.mark.parametrize(
+    ("spec", "original"),
+    [
+        ("unsloth/phi-4", "microsoft/phi-4"),  # (not an older mirror that sorts first: amgadhasan/phi-4)
+        ("bartowski/phi-4-GGUF", "microsoft/phi-4"),
+        ("bartowski/phi-2-GGUF", "microsoft/phi-2"),  # (not TheBloke/phi-2-GGUF, a re-upload with a stale label)
+        ("bartowski/Yi-34B-GGUF", "01-ai/Yi-34B"),
+        ("bartowski/DeepSeek-V3-GGUF", "deepseek-ai/DeepSeek-V3"),  # (not unsloth's re-upload and its own label)
+        ("neuralmagic/Meta-Llama-3.1-8B-Instruct-FP8", "meta-llama/Llama-3.1-8B-Instruct"),  # (through an old id)
+        ("someone/Llama-3.2-3B-Instruct-GGUF", "meta-llama/Llama-3.2-3B-Instruct"),
+    ],
+)
+def test_a_reupload_comes_from_the_release_nearest_its_origin(spec: str, original: str) -> None:
+    hit = lookup_model(spec)
+    assert hit is not None and hit.how == "name-match" and hit.bases == (original,)
+
+
+@pytest.mark.parametrize(
+    ("spec", "license_id"),
+    [
+        ("hf.co/bartowski/Llama-3.2-3B-Instruct-GGUF:Q4_K_M", "llama3.2"),  # (Ollama's form for a hub GGUF)
+        ("hf.co/unsloth/Qwen3-8B-GGUF:Q4_K_M", "apache-2.0"),
+        ("meta-llama/Llama-3.1-8B-Instruct@main", "llama3.1"),  # (a revision)
+    ],
+)
+def test_a_quantization_tag_or_a_revision_does_not_hide_the_model(
+    cli_json: JsonCli, spec: str, license_id: str
+) -> None:
+    _, doc = cli_json("model", spec, "--use", "research", "--mau", "1M")
+    assert doc["licenses"] == [license_id] and len(doc["lineage"]) >= 2
+
+
+def test_nvidia_s_onnx_builds_of_llama_carry_both_licenses(cli_json: JsonCli) -> None:
+    _, doc = cli_json("model", "nvidia/Meta-Llama-3.1-8B-Instruct-ONNX-INT4", "--use", "commercial", "--mau", "1M")
+    assert doc["licenses"] == ["nvidia-open-model-license", "llama3.1"]
+
+
+@pytest.mark.parametrize(
     ("args", "verdict", "licenses"),
     [
         (

@@ -274,3 +274,18 @@ def test_needs_permission_is_not_made_conditional_by_an_unsettled_region() -> No
     assert combine([result]) is Verdict.NEEDS_PERMISSION
     settled = evaluate(terms, Use.LARGE_USER_BASE, Facts(region=Region("DE"), modality="multimodal"))
     assert settled.verdict is Verdict.FORBIDDEN
+
+
+def test_the_overall_verdict_is_the_worst_result_even_beside_a_conditional_one() -> None:
+    from licensecheck.engine import combine, evaluate
+    from licensecheck.facts import Facts
+    from licensecheck.registry import get_terms
+    from licensecheck.vocabulary import Use, Verdict
+
+    llama = get_terms("llama3.1")
+    pending = evaluate(llama, Use.RELICENSING, Facts())  # (no target: conditional)
+    above = evaluate(llama, Use.LARGE_USER_BASE, Facts())  # (above every threshold: needs-permission)
+    assert (pending.verdict, above.verdict) == (Verdict.CONDITIONAL, Verdict.NEEDS_PERMISSION)
+    assert combine([pending, above]) is Verdict.NEEDS_PERMISSION
+    assert combine([above, pending]) is Verdict.NEEDS_PERMISSION
+    assert combine([pending]) is Verdict.CONDITIONAL and combine([]) is Verdict.ALLOWED

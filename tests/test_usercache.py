@@ -114,7 +114,7 @@ def test_the_fingerprint_of_a_path_is_the_same_in_every_run() -> None:
 
 def test_the_compiled_names_index_is_what_the_catalog_gives() -> None:
     index = data.catalog_index()
-    assert index["names"] == catalog.name_index(sorted(index["models"]))
+    assert index["names"] == catalog.name_index(index["models"], index["aliases"])
     assert index["names"]["llama-3.1-8b-instruct"] == "meta-llama/llama-3.1-8b-instruct"
 
 

@@ -172,8 +172,7 @@ def split_index(licenses: Mapping[str, Any], catalog: Mapping[str, Any]) -> dict
     lookup = {
         key: {k: v for k, v in record.items() if k not in DETAIL_FIELDS} for key, record in catalog["models"].items()
     }
-    # (the loaded index's models are in key order: the names index is built in that order, as at run time)
-    files["catalog.json"] = {**catalog, "models": lookup, "names": name_index(sorted(lookup))}
+    files["catalog.json"] = {**catalog, "models": lookup, "names": name_index(lookup, catalog["aliases"])}
     shards: dict[str, dict[str, Any]] = {f"catalog-details/{n:02d}.json": {} for n in range(DETAIL_SHARDS)}
     for key, record in catalog["models"].items():
         details = {k: record[k] for k in DETAIL_FIELDS if k in record}

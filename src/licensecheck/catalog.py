@@ -11,7 +11,7 @@ from licensecheck.lazyre import compiled
 from licensecheck.records import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Mapping
     from typing import Any
 
 _HUB_PREFIXES = ("huggingface.co/", "hf.co/", "hf://", "https://huggingface.co/", "models/")
@@ -76,23 +76,46 @@ def _from_record(key: str, record: dict[str, Any], how: str, matched: str | None
     )
 
 
-def name_index(keys: Iterable[str]) -> dict[str, str]:
-    """The name part of every catalog id (after the org), as it is and without re-uploaders' suffixes, for
-    recognising re-uploads: the first key (in the order given) that has it. Compiled into ``catalog.json``."""
-    out: dict[str, str] = {}
-    for key in keys:
-        if "/" in key:
-            name = key.split("/", 1)[1]
-            out.setdefault(name, key)
-            out.setdefault(_quant_re().sub("", name), key)
-    return out
+def name_index(models: Mapping[str, Mapping[str, Any]], aliases: Mapping[str, str]) -> dict[str, str]:
+    """The name part of every catalog id and ``org/name`` alias (after the org), as it is and without re-uploaders'
+    suffixes, for recognising re-uploads. Of the models that share a name, the one nearest to an original release
+    (fewest base models above it) wins, then the first id in sorted order: a new re-upload of ``phi-4`` comes from
+    ``microsoft/phi-4``, not from an older mirror that happens to sort first. Compiled into ``catalog.json``."""
+    best: dict[str, tuple[int, str]] = {}
+    named = [(key, key) for key in models] + [(alias, key) for alias, key in aliases.items() if key in models]
+    for spelled, key in sorted(named):
+        if "/" not in spelled:
+            continue
+        name = spelled.split("/", 1)[1]
+        rank = (_depth(key, models, aliases), key)
+        for variant in (name, _quant_re().sub("", name)):
+            if variant not in best or rank < best[variant]:
+                best[variant] = rank
+    return {name: key for name, (_, key) in best.items()}
+
+
+def _depth(key: str, models: Mapping[str, Mapping[str, Any]], aliases: Mapping[str, str]) -> int:
+    """How many base models lie above a catalog model (through its first base, as far as the catalog knows them)."""
+    depth = 0
+    seen = {key}
+    while depth < 8:
+        bases = models[key].get("base_model") or ()
+        if not bases:
+            break
+        base = normalize_key(str(bases[0]))
+        key = base if base in models else aliases.get(base, "")
+        if key not in models or key in seen:
+            return depth + 1  # (a base outside the catalog: one level up, no further)
+        seen.add(key)
+        depth += 1
+    return depth
 
 
 @cache
 def _name_index() -> dict[str, str]:
     index = catalog_index()
     names: dict[str, str] | None = index.get("names")
-    return names if names is not None else name_index(sorted(index["models"]))
+    return names if names is not None else name_index(index["models"], index["aliases"])
 
 
 def glob_match(text: str, pattern: str) -> bool:
@@ -156,6 +179,9 @@ def lookup_model(spec: str) -> CatalogHit | None:
     key = _strip_prefixes(normalize_key(spec))
     if key.endswith(":latest"):
         key = key[: -len(":latest")]
+    if "/" in key:  # a revision (`org/x@main`) or the quantization tag Ollama gives a hub GGUF (`hf.co/org/x:Q4_K_M`)
+        head, name = key.split("/", 1)
+        key = f"{head}/{name.split('@', 1)[0].split(':', 1)[0]}"
     for candidate in [key, *_ollama_variants(key)]:
         if candidate in models:
             return _from_record(candidate, models[candidate], "catalog", candidate)
@@ -176,21 +202,20 @@ def lookup_model(spec: str) -> CatalogHit | None:
                 )
         # A re-upload or quantization named after a catalog model (bartowski/Meta-Llama-3.1-8B-Instruct-GGUF).
         name = key.split("/", 1)[1]
-        stripped = _quant_re().sub("", name)
         names = _name_index()
-        for candidate in (name, stripped):
-            original = names.get(candidate)
-            if original is not None and original != key:
-                record = models[original]
-                return CatalogHit(
-                    id=spec.strip(),
-                    licenses=(),
-                    bases=(str(record["id"]),),
-                    modality=record.get("modality"),
-                    source=f"name matches catalog model {record['id']}",
-                    how="name-match",
-                    matched=str(record["id"]),
-                )
+        hits = [names.get(candidate) for candidate in (name, _quant_re().sub("", name))]
+        found = [other for other in hits if other is not None and other != key]
+        if found:  # (the full name may hit another re-upload, the bare one the original: the nearer to a release)
+            record = models[min(found, key=lambda other: (_depth(other, models, aliases), other))]
+            return CatalogHit(
+                id=spec.strip(),
+                licenses=(),
+                bases=(str(record["id"]),),
+                modality=record.get("modality"),
+                source=f"name matches catalog model {record['id']}",
+                how="name-match",
+                matched=str(record["id"]),
+            )
     return None
 
 

@@ -157,14 +157,13 @@ def unknown_result(use: Use, license_id: str, reason: str) -> Result:
 
 
 def combine(results: Iterable[Result]) -> Verdict:
-    """Several uses or licenses combine to the worst verdict.
-
-    Outcomes combine as a product, so an answer that is definite stays definite when a missing fact is given.
-    """
-    outcomes = {Verdict.ALLOWED}
+    """Several uses or licenses combine to the worst verdict (SPEC: ``conditional`` < ``unknown`` <
+    ``needs-permission`` < ``forbidden``): a definite ``needs-permission`` beside a ``conditional`` result is
+    ``needs-permission`` whatever the missing fact turns out to be, never the milder ``conditional``."""
+    worst = Verdict.ALLOWED
     for result in results:
-        outcomes = {_max(a, b) for a in outcomes for b in result.possible()}
-    return next(iter(outcomes)) if len(outcomes) == 1 else Verdict.CONDITIONAL
+        worst = _max(worst, result.verdict)
+    return worst
 
 
 def _unique(items: Iterable[Citation]) -> tuple[Citation, ...]:

@@ -224,3 +224,22 @@ def test_another_publisher_s_derivative_keeps_its_base_s_license(cli_json: JsonC
     card = _card(tmp_path, "ft33", "license: llama3.3\nbase_model: meta-llama/Llama-3.3-70B-Instruct\n")
     _, doc = cli_json("model", card, "--use", "relicensing", "--target", "llama3.3", "--mau", "1M")
     assert doc["licenses"] == ["llama3.3"] and doc["verdict"] == "allowed"
+
+
+@pytest.mark.parametrize(
+    ("files", "base"),
+    [
+        ({"README.md": "---\nlicense: apache-2.0\nbase_model: ./nonexistent-base\n---\n"}, "./nonexistent-base"),
+        ({"adapter_config.json": '{"base_model_name_or_path": "/home/trainer/ckpt/base"}'}, "/home/trainer/ckpt/base"),
+    ],
+)
+def test_a_base_path_that_is_not_here_makes_the_answer_unknown(
+    cli_json: JsonCli, tmp_path: Path, files: dict[str, str], base: str
+) -> None:
+    folder = tmp_path / "downloaded"
+    folder.mkdir()
+    for name, text in files.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    code, doc = cli_json("model", str(folder), "--use", "commercial")
+    assert code == 1 and doc["verdict"] == "unknown"
+    assert any(base in w and "license terms are unknown" in w for w in doc["warnings"])

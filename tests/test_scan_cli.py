@@ -211,3 +211,34 @@ def test_policy_paths_are_tidy_and_unreadable_inputs_are_errors(
     monkeypatch.setattr(os, "scandir", denied_scandir)
     result = run_cli("scan", str(repo), "--format", "json")
     assert result.exit_code == 2 and "cannot read the folder" in result.stderr
+
+
+def _card_repo(tmp_path: Path, front_matter: str) -> str:
+    card = tmp_path / "repo" / "sub" / "README.md"
+    card.parent.mkdir(parents=True)
+    card.write_text(f"---\n{front_matter}---\n# a fine-tune\n", encoding="utf-8")
+    return str(tmp_path / "repo")
+
+
+def test_a_card_is_judged_under_the_scan_s_facts(tmp_path: Path) -> None:
+    root = _card_repo(tmp_path, "license: llama3.1\nbase_model: meta-llama/Llama-3.1-8B-Instruct\n")
+    _, undecided, _ = scan_json(root, "--use", "commercial", "--no-cache")
+    code, settled, _ = scan_json(root, "--use", "commercial", "--mau", "1M", "--region", "US", "--no-cache")
+    card = next(f for f in settled["findings"] if f["kind"] == "card")
+    assert next(f for f in undecided["findings"] if f["kind"] == "card")["verdict"] == "conditional"
+    assert card["verdict"] == "allowed" and code == 0
+
+
+def test_a_card_finding_lists_the_licenses_its_base_passes_on(tmp_path: Path) -> None:
+    root = _card_repo(tmp_path, "license: apache-2.0\nbase_model: meta-llama/Llama-3.1-8B-Instruct\n")
+    _, doc, _ = scan_json(root, "--use", "commercial", "--no-cache")
+    card = next(f for f in doc["findings"] if f["kind"] == "card")
+    assert card["licenses"] == ["apache-2.0", "llama3.1"] and card["verdict"] == "forbidden"
+
+
+@pytest.mark.parametrize("base", ["./nonexistent-base", "/nonexistent/base", "~/checkpoints/base"])
+def test_a_card_whose_base_path_is_not_there_is_unknown_never_a_pass(tmp_path: Path, base: str) -> None:
+    root = _card_repo(tmp_path, f"license: apache-2.0\nbase_model: {base}\n")
+    code, doc, _ = scan_json(root, "--use", "commercial", "--no-cache")
+    card = next(f for f in doc["findings"] if f["kind"] == "card")
+    assert card["verdict"] == "unknown" and code == 1

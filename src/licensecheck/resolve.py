@@ -317,6 +317,8 @@ def resolve_spec(spec: str, *, online: bool = False, relative_to: Path | None = 
         path = _local_path(text, relative_to)
         if path is not None:
             return resolve_folder(path, text)
+    except _MissingBase as missing:  # (a training machine's path in a downloaded adapter's config, say)
+        return ModelNode(name=text, found=False, key=f"path:{text}", note=missing.message)
     except PermissionError as exc:
         raise InputError(f"cannot read: {exc.strerror or exc}", path=text) from None
     except OSError as exc:
@@ -331,6 +333,10 @@ def resolve_spec(spec: str, *, online: bool = False, relative_to: Path | None = 
     return ModelNode(name=text, found=False, key=text.lower())
 
 
+class _MissingBase(InputError):
+    """A base model named by a path that is not there: its terms are unknown (the model is not an input error)."""
+
+
 def _local_path(text: str, relative_to: Path | None) -> Path | None:
     """The local file or folder a spec names, or None for an id.
 
@@ -341,12 +347,12 @@ def _local_path(text: str, relative_to: Path | None) -> Path | None:
         from pathlib import Path  # (a model id never needs pathlib: imported only for a path)
 
         if text.startswith("~"):
-            raise InputError("a base model path in a model card may not start with ~", path=text)
+            raise _MissingBase("a path in the home folder of the machine the card was written on")
         explicit = text in (".", "..") or text.startswith(("./", "../", "/", ".\\", "..\\"))
         candidate = Path(text) if text.startswith("/") else relative_to / text
         if explicit or (not _looks_like_id(text) and probes.exists(candidate)):
             if not probes.exists(candidate):
-                raise InputError(f"base model path not found next to the card in {relative_to}", path=text)
+                raise _MissingBase(f"a path not found here ({candidate})")
             return candidate
         return None
     if is_path_spec(text):

@@ -99,20 +99,24 @@ def _resolve_models(
 
 
 def _card_results(
-    declared: Sequence[tuple[str, bool]], bases: Sequence[str], online: bool
-) -> tuple[list[Result], list[str]]:
-    """The relicensing check of a card: each declared license against each base model's licenses."""
+    declared: Sequence[tuple[str, bool]], bases: Sequence[str], online: bool, facts: Facts, modality: str | None
+) -> tuple[list[Result], list[str], list[str]]:
+    """The relicensing check of a card: each declared license against each base model's licenses, under the scan's
+    facts (user count, domicile) and the card's modality; also the licenses the bases pass on."""
     from licensecheck.engine import evaluate, unknown_result
     from licensecheck.registry import get_terms
     from licensecheck.resolve import resolve_lineage
 
     results: list[Result] = []
     warnings: list[str] = []
+    inherited: list[str] = []
     for base in bases:
         try:
             lineage = resolve_lineage(base, online=online)
-        except LicenseCheckError as exc:
+        except LicenseCheckError as exc:  # (never a silent pass: a base that cannot be read leaves the answer open)
             warnings.append(f"base model {base}: {exc.describe()}")
+            why = f"The base model {base} cannot be read ({exc.message}), so its terms are unknown."
+            results.append(unknown_result(Use.RELICENSING, "unknown", why))
             continue
         if not lineage.root.found or not lineage.licenses:
             results.append(
@@ -124,6 +128,9 @@ def _card_results(
                 )
             )
             continue
+        inherited += [ref.id for ref in lineage.licenses]
+        multimodal = "multimodal" in (modality, lineage.modality)
+        base_facts = facts._replace(modality="multimodal" if multimodal else modality or lineage.modality)
         for lid, encoded in declared:
             for ref in lineage.licenses:
                 if not ref.encoded:
@@ -145,12 +152,15 @@ def _card_results(
                     )
                 else:
                     target = Target(lid, license=lid, lineage_licenses=frozenset({lid}))
-                    results.append(evaluate(get_terms(ref.id), Use.RELICENSING, Facts(target=target)))
-    return results, warnings
+                    results.append(evaluate(get_terms(ref.id), Use.RELICENSING, base_facts._replace(target=target)))
+    return results, warnings, inherited
 
 
-def check_card(card: CardFile, online: bool) -> tuple[Finding | None, list[tuple[Mention, str]], list[str]]:
-    """A model card in the repository: its declared license must be one its base model's license allows."""
+def check_card(
+    card: CardFile, online: bool, facts: Facts | None = None
+) -> tuple[Finding | None, list[tuple[Mention, str]], list[str]]:
+    """A model card in the repository: its declared license must be one its base model's license allows (under the
+    scan's facts: a user count or domicile given settles the base license's limits)."""
     from pathlib import Path  # (cards are few: pathlib is imported only for them)
 
     from licensecheck.card import parse_card
@@ -189,7 +199,7 @@ def check_card(card: CardFile, online: bool) -> tuple[Finding | None, list[tuple
     ]
     card_dir = Path(card.path).parent
     targets = [str((card_dir / base).resolve()) if _is_relative(base) else base for base in bases]
-    results, warnings = _card_results(declared, targets, online)
+    results, warnings, inherited = _card_results(declared, targets, online, facts or Facts(), card_doc.modality)
     verdict = combine(results) if results else Verdict.ALLOWED
     names = ", ".join(lid for lid, _ in declared) or "no license"
     if not bases:
@@ -202,7 +212,7 @@ def check_card(card: CardFile, online: bool) -> tuple[Finding | None, list[tuple
     finding = Finding(
         kind="card",
         model=folder,
-        licenses=tuple(lid for lid, _ in declared),
+        licenses=tuple(dict.fromkeys([*(lid for lid, _ in declared), *inherited])),
         verdict=verdict,
         locations=(Location(card.rel, line),),
         results=tuple(results),
@@ -304,7 +314,7 @@ def scan_repository(
             mentions.setdefault(model, []).append((Mention(model, line or 1, "policy"), policy.path or "policy"))
     findings: list[Finding] = []
     for card in found.cards:
-        finding, base_mentions, card_warnings = check_card(card, options.online)
+        finding, base_mentions, card_warnings = check_card(card, options.online, options.facts)
         warnings.extend(card_warnings)
         for mention, rel in base_mentions:
             mentions.setdefault(mention.value, []).append((mention, rel))

@@ -475,3 +475,17 @@ def test_missing_client_is_a_usage_error(hub_env: Path, monkeypatch: pytest.Monk
     result = run("model", "some-org/finetune", "--online", "--format", "json")
     assert result.exit_code == 2
     assert 'pip install "model-licensecheck[hub]"' in result.stderr
+
+
+def test_a_scan_that_cannot_reach_the_hub_keeps_the_model_as_unknown(
+    hub_env: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setenv("HF_ENDPOINT", closed_port_url())
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    (repo / "serve.py").write_text('m = AutoModel.from_pretrained("someorg/not-in-catalog-xyz")\n', encoding="utf-8")
+    code, data, _ = run_json("scan", str(repo), "--online", "--use", "commercial", "--no-cache")
+    assert code == 1 and data["verdict"] == "unknown"
+    finding = next(f for f in data["findings"] if f["model"] == "someorg/not-in-catalog-xyz")
+    assert finding["verdict"] == "unknown" and finding["locations"] == [{"path": "serve.py", "line": 1}]
+    assert "could not reach the Hugging Face Hub" in finding["reason"]

@@ -243,3 +243,13 @@ def test_a_base_path_that_is_not_here_makes_the_answer_unknown(
     code, doc = cli_json("model", str(folder), "--use", "commercial")
     assert code == 1 and doc["verdict"] == "unknown"
     assert any(base in w and "license terms are unknown" in w for w in doc["warnings"])
+
+
+@pytest.mark.parametrize("config", ["[1, 2]", '"org/x"', "null"])
+def test_an_adapter_config_that_is_no_object_is_an_input_error(
+    cli: Callable[..., Result], tmp_path: Path, config: str
+) -> None:
+    (tmp_path / "adapter_config.json").write_text(config, encoding="utf-8")
+    result = cli("model", str(tmp_path), "--use", "commercial")
+    assert result.exit_code == 2
+    assert "adapter config must be a JSON object" in result.stderr and len(result.stderr.strip().splitlines()) == 1

@@ -127,6 +127,8 @@ def test_missing_policy_option_is_exit_2(tmp_path: Path, fixed_catalog: None) ->
         ("ignore: org/x\n", 1, "ignore must be a list"),
         ("- just\n- a list\n", 1, "must be a mapping"),
         ("models: [org/a, 3]\n", 1, "models[1] must be a non-empty string"),
+        ("uses: [commercial]\nfail-on: []\n", 2, "fail-on is empty"),  # (it would never fail)
+        ("uses: []\n", 1, "uses is empty"),
     ],
 )
 def test_malformed_policy(tmp_path: Path, policy: str, line: int | None, needle: str, fixed_catalog: None) -> None:
@@ -174,3 +176,20 @@ def test_policy_file_is_not_a_use(tmp_path: Path, fixed_catalog: None) -> None:
     )
     code, doc, _ = scan_json(str(tmp_path))
     assert doc["findings"] == [] and code == 0
+
+
+@pytest.mark.parametrize("bad", [["--mau", "abc"], ["--fail-on", ""], ["--region", "Atlantis"]])
+def test_a_usage_error_without_a_policy_is_one_line(tmp_path: Path, fixed_catalog: None, bad: list[str]) -> None:
+    (tmp_path / "app.py").write_text('from_pretrained("CohereForAI/c4ai-command-r-v01")\n')
+    result = run_cli("scan", str(tmp_path), *bad)
+    assert result.exit_code == 2
+    assert len(result.stderr.strip().splitlines()) == 1 and "no policy found" not in result.stderr
+
+
+def test_fail_on_repeated_or_comma_separated_adds_up(tmp_path: Path, fixed_catalog: None) -> None:
+    (tmp_path / "app.py").write_text('from_pretrained("meta-llama/Llama-3.1-8B-Instruct")\n')  # (conditional)
+    assert run_cli("scan", str(tmp_path), "--fail-on", "forbidden").exit_code == 0
+    assert run_cli("scan", str(tmp_path), "--fail-on", "conditional", "--fail-on", "forbidden").exit_code == 1
+    assert run_cli("scan", str(tmp_path), "--fail-on", "forbidden,conditional").exit_code == 1
+    model = ["model", "--license", "llama3.1", "--use", "commercial"]
+    assert run_cli(*model, "--fail-on", "conditional", "--fail-on", "forbidden").exit_code == 1

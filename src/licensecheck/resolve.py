@@ -174,7 +174,9 @@ def adapter_base(folder: Path) -> str | None:
         config = json.loads(read_text_file(adapter, what="adapter config"))
     except ValueError as exc:
         raise InputError(f"adapter config is not valid JSON: {exc}", path=str(adapter)) from None
-    named_base = config.get("base_model_name_or_path") if isinstance(config, dict) else None
+    if not isinstance(config, dict):
+        raise InputError(f"adapter config must be a JSON object, not {type(config).__name__}", path=str(adapter))
+    named_base = config.get("base_model_name_or_path")
     if named_base is not None and not isinstance(named_base, str):
         raise InputError("adapter config base_model_name_or_path must be a string", path=str(adapter))
     return named_base.strip() or None if named_base else None

@@ -66,8 +66,11 @@ def model_command(
     fmt: FormatOpt = "text",
     output: OutputOpt = None,
     fail_on: Annotated[
-        str | None,
-        typer.Option("--fail-on", help="Verdicts that exit 1 (default: needs-permission,forbidden,unknown)."),
+        Optional[list[str]],  # noqa: UP045
+        typer.Option(
+            "--fail-on",
+            help="Verdicts that exit 1, comma-separated or repeated (default: needs-permission,forbidden,unknown).",
+        ),
     ] = None,
     online: Annotated[bool, typer.Option("--online", help="Look the model card up on the Hugging Face Hub.")] = False,
 ) -> None:
@@ -152,7 +155,10 @@ def scan_command(
     mau: Annotated[str | None, typer.Option("--mau", help="Monthly active users (overrides the policy).")] = None,
     region: Annotated[str | None, typer.Option("--region", help="Licensee domicile (overrides the policy).")] = None,
     fail_on: Annotated[
-        Optional[str], typer.Option("--fail-on", help="Verdicts that fail the scan (overrides the policy).")  # noqa: UP045
+        Optional[list[str]],  # noqa: UP045
+        typer.Option(
+            "--fail-on", help="Verdicts that fail the scan, comma-separated or repeated (overrides the policy)."
+        ),
     ] = None,
     fmt: Annotated[str, typer.Option("--format", "-f", help="text, json, markdown, sarif or github.")] = "text",
     output: OutputOpt = None,

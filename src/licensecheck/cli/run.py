@@ -57,7 +57,8 @@ def parse_uses(values: Iterable[str]) -> list[Use]:
 def parse_fail_on(value: str | Sequence[str] | None) -> frozenset[Verdict]:
     if value is None:
         return DEFAULT_FAIL_ON
-    parts = value.split(",") if isinstance(value, str) else [str(v) for v in value]
+    values = [value] if isinstance(value, str) else [str(v) for v in value]
+    parts = [part for text in values for part in text.split(",")]  # (repeated, comma-separated, or both)
     verdicts = set()
     for part in parts:
         if not part.strip():
@@ -124,7 +125,7 @@ def run_model(
     target: str | None,
     fmt: str,
     output: str | os.PathLike[str] | None,
-    fail_on: str | None,
+    fail_on: str | Sequence[str] | None,
     online: bool,
 ) -> int:
     from licensecheck.render import renderer

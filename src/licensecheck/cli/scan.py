@@ -51,7 +51,7 @@ def run_scan(
     uses: Sequence[str] | None,
     mau: str | None,
     region: str | None,
-    fail_on: str | None,
+    fail_on: str | Sequence[str] | None,
     fmt: str,
     output: str | os.PathLike[str] | None,
     online: bool,
@@ -80,14 +80,6 @@ def run_scan(
         use_list = list(found_policy.uses)
     else:
         use_list = [Use.COMMERCIAL]
-        if found_policy is None:
-            print(NO_POLICY_NOTE, file=sys.stderr)
-        else:
-            print(
-                f"licensecheck: the policy {found_policy.path} declares no uses: checking commercial use; "
-                "add e.g. `uses: [commercial]` to it",
-                file=sys.stderr,
-            )
     if fail_on is not None:
         failing = parse_fail_on(fail_on)
     elif found_policy is not None and found_policy.fail_on is not None:
@@ -101,6 +93,15 @@ def run_scan(
         mau=parse_mau(mau_text) if mau_text is not None else None,
         region=parse_region(region_text) if region_text is not None else None,
     )
+    if not uses and (found_policy is None or not found_policy.uses):  # (said once every option is known good:
+        if found_policy is None:  # a usage error stays the one line on stderr)
+            print(NO_POLICY_NOTE, file=sys.stderr)
+        else:
+            print(
+                f"licensecheck: the policy {found_policy.path} declares no uses: checking commercial use; "
+                "add e.g. `uses: [commercial]` to it",
+                file=sys.stderr,
+            )
     options = ScanOptions(
         uses=tuple(use_list),
         facts=facts,

@@ -125,9 +125,13 @@ def _parse_date(value: Any, where: list[Any], check: _Checker) -> _dt.date:
 def _vocabulary(
     check: _Checker, item: tuple[Any, list[Any]], what: str, parse: Callable[[str], T], choices: list[str]
 ) -> tuple[T, ...]:
-    """A list of words from a closed vocabulary (uses, verdicts), each checked."""
+    """A list of words from a closed vocabulary (uses, verdicts), each checked; an empty list is an error (as on the
+    command line: `fail-on: []` would silently never fail)."""
     parsed = []
-    for name in check.strings(*item, what):
+    names = check.strings(*item, what)
+    if not names:
+        raise check.fail(item[1], f"{what} is empty; name at least one of: {', '.join(choices)}")
+    for name in names:
         try:
             parsed.append(parse(name))
         except ValueError:

@@ -63,6 +63,7 @@ def _resolve_models(
     if not mentions:  # (nothing to resolve: the resolver and the license engine are not even imported)
         return [], []
     from licensecheck.check import check_model
+    from licensecheck.engine import unknown_result
     from licensecheck.scan.report import Location
 
     groups: dict[str, _Group] = {}
@@ -72,8 +73,15 @@ def _resolve_models(
             continue
         try:
             report = check_model(value, uses, facts, online=online)
-        except LicenseCheckError as exc:
+        except LicenseCheckError as exc:  # (the Hub unreachable under --online, say: never a silent pass)
+            why = f"{value} could not be resolved ({exc.describe()}); its license is unknown"
             warnings.append(f"{value}: could not be resolved ({exc.describe()})")
+            unresolved = groups.setdefault(
+                value.lower(),
+                _Group(value, (), tuple(unknown_result(use, "unknown", why) for use in uses), Verdict.UNKNOWN, why),
+            )
+            unresolved.written[value] = None
+            unresolved.locations.update(Location(rel, mention.line) for mention, rel in mentions[value])
             continue
         name = report.model or value
         key = name.lower() if report.found else value.lower()

@@ -152,6 +152,7 @@ MALFORMED = {
     "binary-license": ({"LICENSE": b"\x7fELF\x00\x00\x01"}, "LICENSE", None, "binary"),
     "latin1-license": ({"LICENSE": "MIT License caf\xe9\n".encode("latin-1")}, "LICENSE", None, "UTF-8"),
     "adapter-not-json": ({"adapter_config.json": "{nope"}, "adapter_config.json", None, "JSON"),
+    "adapter-json-list": ({"adapter_config.json": "[1, 2, 3]"}, "adapter_config.json", None, "JSON object"),
     "adapter-base-int": (
         {"adapter_config.json": '{"base_model_name_or_path": 5}'},
         "adapter_config.json",
@@ -194,7 +195,6 @@ def test_one_gib_sparse_file_is_refused_without_reading_it(tmp_path: Path, name:
         {"README.md": "# just prose, no front matter\n"},
         {"README.md": card("license: other\n")},
         {"README.md": card("license: unknown\nlicense_link: https://example.invalid/terms\n")},
-        {"adapter_config.json": "[1, 2, 3]"},
         {"adapter_config.json": "{}"},
         {"README.md/inner.txt": "README.md is a directory here"},
         {"LICENSE/inner.txt": "LICENSE is a directory here"},
@@ -207,7 +207,6 @@ def test_one_gib_sparse_file_is_refused_without_reading_it(tmp_path: Path, name:
         "no-front-matter",
         "license-other-only",
         "license-unknown-with-link",
-        "adapter-json-list",
         "adapter-empty-object",
         "readme-is-directory",
         "license-is-directory",

@@ -407,3 +407,84 @@ def test_a_fork_that_fails_leaves_the_scan_to_this_process(
     serial = discover(str(REPOS / "forms"), workers=1)
     monkeypatch.setattr(os, "fork", no_fork)
     assert discover(str(REPOS / "forms"), workers=2).mentions == serial.mentions
+
+
+def _tree(root: Path, files: dict[str, str]) -> Path:
+    for name, text in files.items():
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text(text, encoding="utf-8")
+    return root
+
+
+def test_downloads_of_datasets_and_spaces_are_no_models() -> None:
+    text = (
+        "huggingface-cli download HuggingFaceFW/fineweb-edu --repo-type dataset --local-dir data/\n"
+        'hf download allenai/c4 --repo-type=dataset --include "en/*"\n'
+        "huggingface-cli download --repo-type space gradio/hello\n"
+        "huggingface-cli download meta-llama/Llama-3.1-8B-Instruct --repo-type model\n"
+    )
+    assert values(command_mentions(text, no_alias)) == [("meta-llama/Llama-3.1-8B-Instruct", 4)]
+
+
+def test_where_a_repository_publishes_is_no_model_it_uses() -> None:
+    source = (
+        'api.upload_file(path_or_fileobj="x.bin", path_in_repo="x.bin", repo_id="myorg/uploaded-a")\n'
+        'upload_folder(repo_id="myorg/uploaded-b", folder_path="out")\n'
+        'api.create_repo(repo_id="myorg/uploaded-c", exist_ok=True)\n'
+        'model.push_to_hub(repo_id="myorg/uploaded-d")\n'
+        'path = hf_hub_download(repo_id="org/used", filename="model.safetensors")\n'
+    )
+    assert values(python_mentions(source, no_alias)) == [("org/used", 5)]
+
+
+def test_every_model_variable_of_an_env_or_export_line_is_read() -> None:
+    text = (
+        "ENV PORT=8000 MODEL_ID=mistralai/Mistral-7B-Instruct-v0.2\n"
+        "ENV PORT=8000 \\\n    EMBED_MODEL=BAAI/bge-small-en-v1.5\n"
+        "export A=1 MODEL_ID=microsoft/phi-2\n"
+        "MODEL ?= HuggingFaceTB/SmolLM2-1.7B-Instruct\n"
+        "BASE_MODEL := meta-llama/Llama-3.2-1B-Instruct\n"
+        "MODEL_DIR := ./models\n"
+    )
+    assert values(command_mentions(text, no_alias)) == [
+        ("mistralai/Mistral-7B-Instruct-v0.2", 1),
+        ("BAAI/bge-small-en-v1.5", 3),
+        ("microsoft/phi-2", 4),
+        ("HuggingFaceTB/SmolLM2-1.7B-Instruct", 5),
+        ("meta-llama/Llama-3.2-1B-Instruct", 6),
+    ]
+
+
+def test_env_files_are_read(tmp_path: Path, fixed_catalog: None) -> None:
+    _tree(
+        tmp_path,
+        {
+            ".env.example": "MODEL_NAME=Qwen/Qwen2.5-3B-Instruct\n",
+            "settings.env": 'EMBEDDING_MODEL="BAAI/bge-large-en-v1.5"\n',
+            ".envrc": "export LLM_MODEL=meta-llama/Llama-3.2-1B-Instruct\n",
+            ".environment/notes.txt": "MODEL=org/not-read\n",
+        },
+    )
+    assert found_models(tmp_path) == {
+        "Qwen/Qwen2.5-3B-Instruct": [(".env.example", 1)],
+        "BAAI/bge-large-en-v1.5": [("settings.env", 1)],
+        "meta-llama/Llama-3.2-1B-Instruct": [(".envrc", 1)],
+    }
+
+
+def test_the_fallback_of_an_or_is_read_in_the_pre_filter_and_the_parser(tmp_path: Path, fixed_catalog: None) -> None:
+    _tree(
+        tmp_path,
+        {
+            "a.py": (
+                'model = AutoModel.from_pretrained(args.model or "allenai/OLMo-1B")\n'
+                'MODEL = os.getenv("MODEL") or "Qwen/Qwen2.5-0.5B-Instruct"\n'
+                "tok = AutoTokenizer.from_pretrained(MODEL)\n"
+                'name = cfg.get("x") or "org/not-loaded"\n'
+            )
+        },
+    )
+    assert found_models(tmp_path) == {
+        "allenai/OLMo-1B": [("a.py", 1)],
+        "Qwen/Qwen2.5-0.5B-Instruct": [("a.py", 2)],
+    }

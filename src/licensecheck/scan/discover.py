@@ -180,9 +180,9 @@ def _dotted_tail(text: bytes) -> bytes:
 
 def _unwrapped(before: bytes) -> bytes | None:
     """The window in front of the expression a string stands in when the string is a value that expression may
-    give: the default of ``os.getenv("M", …)`` or ``os.environ.get("M", …)``, or the ``else`` branch of a
-    conditional (``x if c else …``), an item of a list, tuple or set after items of any kind, or a parenthesized
-    expression. None when the string stands in none of these."""
+    give: the default of ``os.getenv("M", …)`` or ``os.environ.get("M", …)``, the ``else`` branch of a
+    conditional (``x if c else …``), the fallback of an ``or`` (``args.model or …``), an item of a list, tuple or
+    set after items of any kind, or a parenthesized expression. None when the string stands in none of these."""
     text = before  # (tidied by the caller)
     if text.endswith(b","):
         opening = _open_paren(text)
@@ -192,7 +192,11 @@ def _unwrapped(before: bytes) -> bytes | None:
         return _container_items_removed(text)
     if text.endswith(b"("):
         return _grouping_removed(text)
-    if _trailing_word(text) != b"else":
+    word = _trailing_word(text)
+    if word == b"or":  # the fallback of `args.model or "org/x"`: what stands before the whole `or`
+        head = _tidy(text[:-2])
+        return head[: _expression_start(head)]
+    if word != b"else":
         return None
     at = len(text) - 4
     while (at := text.rfind(b"if", 0, at)) >= 0:  # the `if` of this conditional, then the branch before it

@@ -364,11 +364,19 @@ def _names_read(node: ast.expr | None) -> Iterator[str]:
         yield from _names_read(node.orelse)
     elif isinstance(node, ast.Call) and _call_name(node.func) in ("getenv", "get") and len(node.args) >= 2:
         yield from _names_read(node.args[1])
+    elif isinstance(node, ast.BoolOp) and isinstance(node.op, ast.Or):
+        for value in node.values:
+            yield from _names_read(value)
 
 
 def _derived(value: ast.expr | None) -> bool:
-    """A value that may be another constant's: a conditional, or a call such as ``os.getenv("M", A)``."""
-    return isinstance(value, ast.IfExp) or (isinstance(value, ast.Call) and bool(value.args))
+    """A value that may be another constant's: a conditional, an ``or`` default (``os.getenv("M") or A``), or a call
+    such as ``os.getenv("M", A)``."""
+    return (
+        isinstance(value, ast.IfExp)
+        or (isinstance(value, ast.BoolOp) and isinstance(value.op, ast.Or))
+        or (isinstance(value, ast.Call) and bool(value.args))
+    )
 
 
 @cache
@@ -743,6 +751,8 @@ class _PythonScan:
             isinstance(node, ast.Call) and _call_name(node.func) in ("getenv", "get") and len(node.args) >= 2
         ):  # os.getenv("MODEL", "org/x") / os.environ.get("MODEL", "org/x"): the default is what runs
             return self._strings(node.args[1])
+        if isinstance(node, ast.BoolOp) and isinstance(node.op, ast.Or):  # args.model or "org/x": the fallback
+            return [found for value in node.values for found in self._strings(value)]
         return []
 
     def _parameters(self, args: ast.arguments, derived_only: bool = False) -> None:
@@ -783,6 +793,8 @@ class _PythonScan:
 
     def _call(self, node: ast.Call) -> None:
         name = _call_name(node.func)
+        if name in PUBLISH_CALLS:  # upload_folder(repo_id=…), push_to_hub(repo_id=…): where it publishes, not a use
+            return
         for kw in node.keywords:  # hf_hub_download(repo_id=..., repo_type="dataset"): not a model
             if kw.arg == "repo_type" and isinstance(kw.value, ast.Constant) and kw.value.value not in (None, "model"):
                 return
@@ -803,6 +815,36 @@ class _PythonScan:
         for key, value in zip(node.keys, node.values, strict=True):
             if isinstance(key, ast.Constant) and isinstance(key.value, str) and key.value.lower() in MODEL_KEYS:
                 self.found.extend(self._strings(value))
+
+
+# Hub calls that write to a repository (huggingface_hub's HfApi and the ``push_to_hub`` of every library): their
+# ``repo_id`` is where the repository publishes its own model, not a model it uses.
+PUBLISH_CALLS = frozenset(
+    {
+        "push_to_hub",
+        "upload_file",
+        "upload_folder",
+        "upload_large_folder",
+        "create_repo",
+        "delete_repo",
+        "move_repo",
+        "create_commit",
+        "create_branch",
+        "delete_branch",
+        "create_tag",
+        "delete_tag",
+        "delete_file",
+        "delete_folder",
+        "create_pull_request",
+        "create_discussion",
+        "update_repo_settings",
+        "update_repo_visibility",
+        "super_squash_history",
+        "duplicate_space",
+        "add_space_secret",
+        "add_space_variable",
+    }
+)
 
 
 def python_mentions(
@@ -883,6 +925,7 @@ _OPTS_WITH_VALUE = frozenset(
         "--port",
     }
 )
+_OTHER_REPO_TYPE_RE = later(r"""--repo[-_]type(?:=|\s+)["']?(?:dataset|space)s?\b""")
 _COMMAND_RE = later(r"(?:\b(?:huggingface-cli|hf)\s+download|\bvllm\s+serve|\bollama\s+(?:pull|run))\s+(.*)")
 _MODEL_FLAG_RE = later(
     r"--(?:model|model[_-]id|model[_-]name(?:[_-]or[_-]path)?|base[_-]model|tokenizer|"
@@ -909,7 +952,12 @@ _EXEC_FORM_RE = later(r"""^(?:(?:CMD|ENTRYPOINT|RUN)\s+|-?\s*(?:command|entrypoi
 _EXEC_ITEM_RE = later(r""""((?:[^"\\]|\\.)*)"|'([^']*)'""")
 _SEGMENT_SPLIT_RE = later(r"\s*(?:;|&&|\|\||\|)\s*")
 # A variable that names a model: ENV MODEL_ID=org/x, ARG BASE_MODEL=..., export MODEL=org/x, MODEL_NAME: org/x.
-_MODEL_VAR_RE = later(r"""^(?:(?:ENV|ARG)\s+|export\s+)?([A-Za-z_]*MODEL[A-Za-z_]*)\s*[=\s]\s*["']?([^\s"';]+)""", re.I)
+_MODEL_VAR_RE = later(
+    r"""^(?:(?:ENV|ARG)\s+|export\s+)?([A-Za-z_]*MODEL[A-Za-z_]*)\s*(?:[:?+]*=|\s)\s*["']?([^\s"';]+)""", re.I
+)
+# More assignments on one ENV, ARG or export line (ENV PORT=8000 MODEL_ID=org/x): each NAME=value after the first.
+_ASSIGNMENTS_LINE_RE = later(r"^(?:ENV|ARG|export)\s", re.I)
+_MODEL_ASSIGNMENT_RE = later(r"""\s([A-Za-z_]*MODEL[A-Za-z_]*)=["']?([^\s"';]+)""", re.I)
 # lm-evaluation-harness and similar: --model_args pretrained=org/x,dtype=... or model_args: pretrained=org/x
 _PRETRAINED_ARG_RE = later(r"""\bpretrained=["']?([^\s,"']+)""")
 # What a line needs for any of the command patterns to match (model flags and variables all contain "model" or
@@ -1014,10 +1062,15 @@ def command_mentions(text: str, is_alias: AliasCheck, *, comment: str = "#") -> 
         variable = _MODEL_VAR_RE().match(line)
         if variable:
             add(variable.group(2), start)
+        if _ASSIGNMENTS_LINE_RE().match(line):
+            for assignment in _MODEL_ASSIGNMENT_RE().finditer(line):
+                add(assignment.group(2), start)
         for segment in _SEGMENT_SPLIT_RE().split(line):
             if segment.startswith(("echo ", "printf ")):
                 continue
             for match in _COMMAND_RE().finditer(segment):
+                if _OTHER_REPO_TYPE_RE().search(match.group(1)):  # `--repo-type dataset`: data, not a model
+                    continue
                 value = _first_argument(match.group(1))
                 if value is not None:
                     add(value, start)

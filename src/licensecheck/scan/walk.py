@@ -49,6 +49,7 @@ _SUFFIX_KINDS = {
     ".bash": "shell",
     ".zsh": "shell",
     ".mk": "shell",
+    ".env": "shell",
     ".dockerfile": "shell",
     ".modelfile": "modelfile",
 }
@@ -67,6 +68,8 @@ def file_kind(name: str) -> str | None:
     kind = _NAME_KINDS.get(lower)
     if kind is not None:
         return kind
+    if lower.startswith(".env"):  # .env, .env.example, .envrc: `MODEL_ID=org/x` lines, read like a shell script
+        return "shell" if lower in (".env", ".envrc") or lower.startswith(".env.") else None
     if lower in CARD_FILES:
         return "card"
     dot = lower.rfind(".")

@@ -488,3 +488,28 @@ def test_the_fallback_of_an_or_is_read_in_the_pre_filter_and_the_parser(tmp_path
         "allenai/OLMo-1B": [("a.py", 1)],
         "Qwen/Qwen2.5-0.5B-Instruct": [("a.py", 2)],
     }
+
+
+def test_an_attribute_holds_a_model_id_as_a_name_does(tmp_path: Path, fixed_catalog: None) -> None:
+    _tree(
+        tmp_path,
+        {
+            "loader.py": (
+                "class Loader:\n"
+                "    def __init__(self):\n"
+                '        self.checkpoint = "microsoft/Phi-3-mini-128k-instruct"\n'
+                "    def load(self):\n"
+                "        return AutoModel.from_pretrained(self.checkpoint)\n"
+                "class Cfg:\n"
+                '    llm = "mistralai/Mistral-Small-24B-Instruct-2501"\n'
+                "AutoModel.from_pretrained(Cfg.llm)\n"
+                'train_config.model_name = "meta-llama/Llama-3.1-8B"\n'  # (a model key, as a plain name is)
+                'self.title = "org/never-loaded"\n'
+            )
+        },
+    )
+    assert found_models(tmp_path) == {
+        "microsoft/Phi-3-mini-128k-instruct": [("loader.py", 3)],
+        "mistralai/Mistral-Small-24B-Instruct-2501": [("loader.py", 7)],
+        "meta-llama/Llama-3.1-8B": [("loader.py", 9)],
+    }

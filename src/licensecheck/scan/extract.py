@@ -549,9 +549,8 @@ class _PythonScan:
                 and source.starts_a_statement(line)
             ):
                 covered.add(line)  # the statement is this line, as the parser would read it
-                target = plain.group(1)
-                if "." not in target:  # (an attribute is no constant: nothing is kept, as for a parsed one)
-                    scan._keep(target, plain.group(3), line)
+                # (an attribute counts by its name, as for a parsed one: self.model_name = "org/x")
+                scan._keep(plain.group(1).rsplit(".", 1)[-1], plain.group(3), line)
                 return True
             bounds = source.span(line)
             if bounds is None:
@@ -745,6 +744,8 @@ class _PythonScan:
             return [(node.value, node.lineno + self._offset)]
         if isinstance(node, ast.Name):
             return list(self.constants.get(node.id, ()))
+        if isinstance(node, ast.Attribute):  # self.model_name, Cfg.llm: what an attribute of that name was given
+            return list(self.constants.get(node.attr, ()))
         if isinstance(node, ast.IfExp):  # "a/b" if cond else "c/d": either may be loaded
             return self._strings(node.body) + self._strings(node.orelse)
         if (
@@ -766,7 +767,10 @@ class _PythonScan:
                 self._assign(ast.Name(id=arg.arg), default)
 
     def _assign(self, target: ast.expr, value: ast.expr | None) -> None:
-        """A module- or function-level string constant (so a loader given its name finds it), or a model key."""
+        """A module- or function-level string constant (so a loader given its name finds it), or a model key. An
+        attribute counts by its name (``self.model_name = "org/x"`` … ``from_pretrained(self.model_name)``)."""
+        if isinstance(target, ast.Attribute):
+            target = ast.Name(id=target.attr)
         if not isinstance(target, ast.Name) or value is None:
             return
         if isinstance(value, ast.Call) and _call_name(value.func) == "field":  # dataclass field(default=...)

@@ -513,3 +513,46 @@ def test_an_attribute_holds_a_model_id_as_a_name_does(tmp_path: Path, fixed_cata
         "mistralai/Mistral-Small-24B-Instruct-2501": [("loader.py", 7)],
         "meta-llama/Llama-3.1-8B": [("loader.py", 9)],
     }
+
+
+def test_more_loaders_and_server_flags(tmp_path: Path, fixed_catalog: None) -> None:
+    import json
+
+    notebook = {
+        "cells": [
+            {"cell_type": "code", "source": ["%%bash\n", "hf download google/gemma-2-2b-it\n"], "metadata": {}},
+            {"cell_type": "code", "source": ["%%script bash\n", "vllm serve Qwen/Qwen2.5-7B-Instruct\n"]},
+        ],
+        "metadata": {},
+        "nbformat": 4,
+        "nbformat_minor": 5,
+    }
+    _tree(
+        tmp_path,
+        {
+            "client.py": 'client = InferenceClient("meta-llama/Llama-3.1-70B-Instruct")\n',
+            "fstring.py": 'm = AutoModel.from_pretrained(f"bigscience/bloom-560m")\n',
+            "serve.sh": "python -m sglang.launch_server --model-path meta-llama/Llama-3.2-1B-Instruct --port 30000\n",
+            "litellm.yaml": (
+                "model_list:\n  - litellm_params:\n      model: ollama/llama3\n"
+                "  - litellm_params:\n      model: mistral/mistral-large-latest\n"
+            ),
+            "cells.ipynb": json.dumps(notebook, indent=1),
+        },
+    )
+    found = found_models(tmp_path)
+    assert found["meta-llama/Llama-3.1-70B-Instruct"] == [("client.py", 1)]
+    assert found["bigscience/bloom-560m"] == [("fstring.py", 1)]
+    assert found["meta-llama/Llama-3.2-1B-Instruct"] == [("serve.sh", 1)]
+    assert found["ollama/llama3"] == [("litellm.yaml", 3)]  # (Mistral's hosted API is no open model)
+    assert found["google/gemma-2-2b-it"][0][0] == "cells.ipynb"
+    assert found["Qwen/Qwen2.5-7B-Instruct"][0][0] == "cells.ipynb"
+    assert len(found) == 6
+
+
+def test_a_litellm_ollama_name_resolves_to_the_ollama_model() -> None:
+    from licensecheck.catalog import lookup_model
+
+    for spec in ("ollama/llama3.1:8b", "ollama_chat/llama3.1:8b"):
+        hit = lookup_model(spec)
+        assert hit is not None and hit.licenses == ("llama3.1",)

@@ -15,7 +15,15 @@ if TYPE_CHECKING:
     from typing import Any
 
 _HUB_PREFIXES = ("huggingface.co/", "hf.co/", "hf://", "https://huggingface.co/", "models/")
-_OLLAMA_PREFIXES = ("ollama.com/library/", "registry.ollama.ai/library/", "library/", "ollama://")
+# (LiteLLM names a local Ollama model ollama/llama3 or ollama_chat/llama3)
+_OLLAMA_PREFIXES = (
+    "ollama.com/library/",
+    "registry.ollama.ai/library/",
+    "library/",
+    "ollama://",
+    "ollama/",
+    "ollama_chat/",
+)
 # Suffixes re-uploaders add to a model's name: formats, quantizations, runtimes.
 _QUANT_PATTERN = (
     r"(?:[-_.](?:gguf|ggml|awq|gptq|exl2|mlx|onnx|openvino|ov|fp8|fp16|bf16|fp4|nvfp4|mxfp4|int4|int8|w4a16|w8a8|"

@@ -59,6 +59,7 @@ _PY_CONTEXT = (  # the most common first: a file that has one is known after a f
     b"SentenceTransformer",
     b"CrossEncoder",
     b"Ollama",
+    b"InferenceClient",
     b"name_or_path",  # adapter_name_or_path, _name_or_path
     b"NAME_OR_PATH",
     b"add_argument",  # --repo options
@@ -82,6 +83,7 @@ _LOADER_SUFFIXES = (
     b"ChatOllama",
     b"OllamaLLM",
     b"Ollama",
+    b"InferenceClient",
 )
 _AUTO_CLASS = later_bytes(rb"Auto[A-Z]")
 _MODEL_KEY_BYTES = frozenset(key.encode() for key in MODEL_KEYS)  # what a model key is, for the extraction too
@@ -860,8 +862,9 @@ _RAW_CODE_STRING = later_bytes(rb'"(?<=[(=]")|"(?<=[(=] ")')
 
 
 def _notebook_may_name(data: bytes) -> bool:
-    """Whether a notebook can name a model: a string in its code that could be one, or a shell line (``!…``) with a
-    command that downloads or serves one. Most notebooks of a tutorial folder are skipped without being parsed."""
+    """Whether a notebook can name a model: a string in its code that could be one, a shell line (``!…``) with a
+    command that downloads or serves one, or a ``%%bash`` cell. Most notebooks of a tutorial folder are skipped
+    without being parsed."""
     if not data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{") or b"\\/" in data:
         return True  # not JSON (read by pattern), or a writer that escapes "/": read it properly
     if _candidate_values(data, tuple(pattern() for pattern in _NOTEBOOK_QUOTED)):
@@ -869,6 +872,8 @@ def _notebook_may_name(data: bytes) -> bool:
     shell = b"\n".join(line for pattern in _NOTEBOOK_SHELL for line in pattern().findall(data))
     if shell and _contains_any(shell.lower(), _SHELL_HINT):
         return True
+    if b'"%%' in data and _contains_any(data, (b'"%%bash', b'"%%sh', b'"%%script', b'"%%system')):
+        return True  # a shell cell: the extraction reads it whole (rare enough to read properly)
     return _RAW_CODE_STRING().search(data) is not None
 
 

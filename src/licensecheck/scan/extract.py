@@ -81,6 +81,8 @@ LOADER_CALLS = frozenset(
         "ChatOllama",
         "OllamaLLM",
         "Ollama",
+        "InferenceClient",  # huggingface_hub: InferenceClient("org/x") serves the model
+        "AsyncInferenceClient",
     }
 )
 _ID_RE = compiled(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,95}/[A-Za-z0-9][A-Za-z0-9._-]{0,95}$")
@@ -154,7 +156,11 @@ _API_PROVIDERS = frozenset(
         "voyage",
         "cerebras",
         "sambanova",
-        "ollama_chat",
+        "mistral",  # (Mistral's API; its open weights are under mistralai/)
+        "nvidia_nim",
+        "watsonx",
+        "cloudflare",
+        "ai21",
     }
 )
 _OPENAI_API_MODELS = (
@@ -754,6 +760,12 @@ class _PythonScan:
             return self._strings(node.args[1])
         if isinstance(node, ast.BoolOp) and isinstance(node.op, ast.Or):  # args.model or "org/x": the fallback
             return [found for value in node.values for found in self._strings(value)]
+        if isinstance(node, ast.JoinedStr):  # f"org/x" with no field: a plain string
+            parts = [
+                part.value for part in node.values if isinstance(part, ast.Constant) and isinstance(part.value, str)
+            ]
+            if len(parts) == len(node.values):
+                return [("".join(parts), node.lineno + self._offset)]
         return []
 
     def _parameters(self, args: ast.arguments, derived_only: bool = False) -> None:
@@ -932,7 +944,7 @@ _OPTS_WITH_VALUE = frozenset(
 _OTHER_REPO_TYPE_RE = later(r"""--repo[-_]type(?:=|\s+)["']?(?:dataset|space)s?\b""")
 _COMMAND_RE = later(r"(?:\b(?:huggingface-cli|hf)\s+download|\bvllm\s+serve|\bollama\s+(?:pull|run))\s+(.*)")
 _MODEL_FLAG_RE = later(
-    r"--(?:model|model[_-]id|model[_-]name(?:[_-]or[_-]path)?|base[_-]model|tokenizer|"
+    r"--(?:model|model[_-]id|model[_-]path|model[_-]name(?:[_-]or[_-]path)?|base[_-]model|tokenizer|"
     r"pretrained[_-]model[_-]name[_-]or[_-]path)[\"']?(?:=|\s+|,\s*)[\"']?([^\s\"'\\,\]]+)"
 )
 
@@ -1210,6 +1222,10 @@ def _line_of(value: str, lines: list[str], start: int) -> int:
     return start + 1
 
 
+# Cell magics that run the whole cell as a shell script (`%%script bash` too).
+_SHELL_CELL_MAGICS = frozenset({"%%bash", "%%sh", "%%script", "%%shell", "%%system"})
+
+
 def notebook_mentions(
     text: str, is_alias: AliasCheck, candidate_lines: Callable[[bytes], list[int] | None] | None = None
 ) -> list[Mention]:
@@ -1241,8 +1257,11 @@ def notebook_mentions(
         firsts.append(str(source[0] if isinstance(source, list) and source else code).strip()[:40])
         # Magics and shell escapes are blanked for ast (keeping line numbers) and read as commands.
         lines = code.splitlines()
-        shell = "\n".join(ln.lstrip()[1:] if ln.lstrip().startswith("!") else "" for ln in lines)
-        python = "\n".join("" if ln.lstrip().startswith(("!", "%")) else ln for ln in lines)
+        if lines and lines[0].strip().split(" ", 1)[0] in _SHELL_CELL_MAGICS:  # a %%bash cell: all of it is shell
+            shell, python = "\n".join(["", *lines[1:]]), ""
+        else:
+            shell = "\n".join(ln.lstrip()[1:] if ln.lstrip().startswith("!") else "" for ln in lines)
+            python = "\n".join("" if ln.lstrip().startswith(("!", "%")) else ln for ln in lines)
         found: list[Mention] = []
         candidates = candidate_lines(python.encode("utf-8", "surrogatepass")) if candidate_lines else None
         if candidate_lines is None or candidates is not None:

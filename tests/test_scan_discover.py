@@ -556,3 +556,33 @@ def test_a_litellm_ollama_name_resolves_to_the_ollama_model() -> None:
     for spec in ("ollama/llama3.1:8b", "ollama_chat/llama3.1:8b"):
         hit = lookup_model(spec)
         assert hit is not None and hit.licenses == ("llama3.1",)
+
+
+def test_notebook_cells_share_one_namespace(tmp_path: Path, fixed_catalog: None) -> None:
+    import json
+
+    def cell(*lines: str) -> dict[str, object]:
+        return {"cell_type": "code", "source": list(lines), "metadata": {}, "outputs": []}
+
+    notebook = {
+        "cells": [
+            {"cell_type": "markdown", "source": ['# CKPT = "org/in-markdown"\n']},
+            cell('CKPT = "microsoft/Phi-3-mini-4k-instruct"\n'),
+            cell(
+                "%pip install transformers\n",
+                "!hf download google/gemma-2-2b-it\n",
+                "m = AutoModel.from_pretrained(CKPT)\n",
+            ),
+            cell("df?\n"),  # (IPython help syntax in a cell that names no model: still one module)
+        ],
+        "metadata": {},
+        "nbformat": 4,
+        "nbformat_minor": 5,
+    }
+    _tree(tmp_path, {"n.ipynb": json.dumps(notebook, indent=1)})
+    raw = (tmp_path / "n.ipynb").read_text(encoding="utf-8").splitlines()
+    line_of = {value: next(i for i, text in enumerate(raw, 1) if value in text) for value in ("Phi-3", "gemma-2")}
+    assert found_models(tmp_path) == {
+        "microsoft/Phi-3-mini-4k-instruct": [("n.ipynb", line_of["Phi-3"])],
+        "google/gemma-2-2b-it": [("n.ipynb", line_of["gemma-2"])],
+    }

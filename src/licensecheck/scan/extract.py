@@ -1242,11 +1242,9 @@ def notebook_mentions(
     cells = doc.get("cells") if isinstance(doc, dict) else None
     if not isinstance(cells, list):
         return []
-    raw_lines: list[str] | None = None  # split only once a cell names a model
-    out: list[Mention] = []
-    firsts: list[str] = []  # the first source line of each code cell so far, to find where the next one starts
-    placed = 0
-    cursor = 0
+    firsts: list[str] = []  # the first source line of each code cell, to find where each starts in the file
+    pythons: list[str] = []  # each code cell's Python (magics and shell escapes blanked: line numbers kept)
+    shells: list[str] = []
     for cell in cells:
         if not isinstance(cell, dict) or cell.get("cell_type") != "code":
             continue
@@ -1255,29 +1253,61 @@ def notebook_mentions(
         if not isinstance(code, str) or not code.strip():
             continue
         firsts.append(str(source[0] if isinstance(source, list) and source else code).strip()[:40])
-        # Magics and shell escapes are blanked for ast (keeping line numbers) and read as commands.
         lines = code.splitlines()
         if lines and lines[0].strip().split(" ", 1)[0] in _SHELL_CELL_MAGICS:  # a %%bash cell: all of it is shell
-            shell, python = "\n".join(["", *lines[1:]]), ""
+            shells.append("\n".join(["", *lines[1:]]))
+            pythons.append("")
         else:
-            shell = "\n".join(ln.lstrip()[1:] if ln.lstrip().startswith("!") else "" for ln in lines)
-            python = "\n".join("" if ln.lstrip().startswith(("!", "%")) else ln for ln in lines)
-        found: list[Mention] = []
-        candidates = candidate_lines(python.encode("utf-8", "surrogatepass")) if candidate_lines else None
-        if candidate_lines is None or candidates is not None:
-            found += python_mentions(python, is_alias, form="notebook", lines=candidates)
-        if shell.strip():
-            found += command_mentions(shell, is_alias)
-        if not found:
-            continue
-        if raw_lines is None:
-            raw_lines = text.splitlines()
-        for first in firsts[placed:]:  # the cursor moves to the start of every code cell, in order
-            cursor = _line_of(json.dumps(first)[1:-1], raw_lines, cursor) - 1 if first else cursor
-        placed = len(firsts)
-        for mention in found:
+            shells.append("\n".join(ln.lstrip()[1:] if ln.lstrip().startswith("!") else "" for ln in lines))
+            pythons.append("\n".join("" if ln.lstrip().startswith(("!", "%")) else ln for ln in lines))
+    found: list[list[Mention]] = [[] for _ in pythons]  # per code cell
+    # The cells share one namespace (a constant set in one cell and loaded in another): read them as one module,
+    # or cell by cell when that does not parse (a cell of IPython syntax).
+    whole = _notebook_python(pythons, is_alias, candidate_lines)
+    for index, python in enumerate(pythons):
+        if whole is None:
+            candidates = candidate_lines(python.encode("utf-8", "surrogatepass")) if candidate_lines else None
+            if candidate_lines is None or candidates is not None:
+                found[index] += python_mentions(python, is_alias, form="notebook", lines=candidates)
+        else:
+            found[index] += whole[index]
+        if shells[index].strip():
+            found[index] += command_mentions(shells[index], is_alias)
+    if not any(found):
+        return []
+    raw_lines = text.splitlines()
+    out: list[Mention] = []
+    cursor = 0
+    for first, mentions in zip(firsts, found, strict=True):  # the cursor moves to the start of each code cell
+        cursor = _line_of(json.dumps(first)[1:-1], raw_lines, cursor) - 1 if first else cursor
+        for mention in mentions:
             out.append(Mention(mention.value, _line_of(mention.value, raw_lines, cursor), "notebook"))
     return list(dict.fromkeys(out))
+
+
+def _notebook_python(
+    pythons: list[str], is_alias: AliasCheck, candidate_lines: Callable[[bytes], list[int] | None] | None
+) -> list[list[Mention]] | None:
+    """The model mentions of a notebook's code cells read as one module, per cell; None when that module does not
+    parse (then each cell is read alone)."""
+    from bisect import bisect_right
+
+    combined = "\n".join(pythons)
+    starts: list[int] = []  # the line each cell starts on in the module
+    line = 1
+    for python in pythons:
+        starts.append(line)
+        line += python.count("\n") + 1
+    per_cell: list[list[Mention]] = [[] for _ in pythons]
+    candidates = candidate_lines(combined.encode("utf-8", "surrogatepass")) if candidate_lines else None
+    if candidate_lines is not None and candidates is None:
+        return per_cell
+    mentions = python_mentions(combined, is_alias, form="notebook", lines=candidates)
+    if any(mention.form == "unparsed" for mention in mentions):
+        return None
+    for mention in mentions:
+        per_cell[bisect_right(starts, mention.line) - 1].append(mention)
+    return per_cell
 
 
 def modelfile_mentions(text: str, is_alias: AliasCheck) -> list[Mention]:

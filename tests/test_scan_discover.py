@@ -586,3 +586,43 @@ def test_notebook_cells_share_one_namespace(tmp_path: Path, fixed_catalog: None)
         "microsoft/Phi-3-mini-4k-instruct": [("n.ipynb", line_of["Phi-3"])],
         "google/gemma-2-2b-it": [("n.ipynb", line_of["gemma-2"])],
     }
+
+
+def test_config_lists_env_entries_and_flag_items() -> None:
+    yaml_text = (
+        "env:\n"
+        "  - name: MODEL_ID\n"
+        "    value: mistralai/Mistral-7B-Instruct-v0.3\n"
+        "  - name: PORT\n"
+        '    value: "8080"\n'
+        "args:\n"
+        "  - --model-id\n"
+        "  - google/gemma-2-9b-it\n"
+        "  - --port\n"
+        "  - org/not-after-a-model-flag\n"
+        "models:\n"
+        "  - name: qwen\n"
+        "    model_id: Qwen/Qwen2.5-0.5B\n"
+        '  - "google/gemma-2-2b"\n'
+        "  - mistralai/Mistral-7B-v0.1\n"
+        "other: EleutherAI/not-under-a-model-key\n"
+    )
+    assert values(config_mentions(yaml_text, no_alias)) == [
+        ("mistralai/Mistral-7B-Instruct-v0.3", 3),
+        ("google/gemma-2-9b-it", 8),
+        ("Qwen/Qwen2.5-0.5B", 13),
+        ("google/gemma-2-2b", 14),
+        ("mistralai/Mistral-7B-v0.1", 15),
+    ]
+    json_text = '{\n  "models": [\n    "EleutherAI/pythia-1b",\n    "EleutherAI/pythia-410m"\n  ],\n  "lr": 1\n}\n'
+    assert values(config_mentions(json_text, no_alias)) == [("EleutherAI/pythia-1b", 3), ("EleutherAI/pythia-410m", 4)]
+    assert values(config_mentions('{"models": ["EleutherAI/pythia-160m"], "x": 1}\n', no_alias)) == [
+        ("EleutherAI/pythia-160m", 1)
+    ]
+    toml_text = 'base_model = [\n  "EleutherAI/pythia-70m",\n]\nname = "EleutherAI/not-a-model-key"\n'
+    assert values(config_mentions(toml_text, no_alias)) == [("EleutherAI/pythia-70m", 2)]
+
+
+def test_the_config_gate_lets_kubernetes_env_entries_through(tmp_path: Path, fixed_catalog: None) -> None:
+    _tree(tmp_path, {"deploy.yaml": "env:\n  - name: LLM_MODEL\n    value: mistralai/Mistral-7B-Instruct-v0.3\n"})
+    assert found_models(tmp_path) == {"mistralai/Mistral-7B-Instruct-v0.3": [("deploy.yaml", 3)]}

@@ -564,7 +564,15 @@ def _config_may_name(low: bytes, kind: str) -> bool:
     command reader needs."""
     if b"pretrained=" in low or _has_model_key(low):
         return True
-    return kind == "yaml" and (_contains_any(low, _COMMAND_WORDS) or _starts_a_line_with_model_variable(low))
+    return kind == "yaml" and (
+        _contains_any(low, _COMMAND_WORDS)
+        or _starts_a_line_with_model_variable(low)
+        or (b"value" in low and _ENV_ENTRY().search(low) is not None)
+    )
+
+
+# A Kubernetes or compose environment entry naming a model variable (`- name: MODEL_ID` then `value: …`).
+_ENV_ENTRY = later_bytes(rb"name[ \t]*:[ \t]*[\"']?[a-z_]*model[a-z_]*[\"']?[ \t]*\r?\n[ \t]*value[ \t]*:")
 
 
 class CardFile(NamedTuple):

@@ -1107,6 +1107,17 @@ _KEY_PARTS = ("odel", "ODEL", "epo_id", "EPO_ID", "okenizer", "OKENIZER", "name_
 # A key and its scalar value anywhere in a line: {"model_name_or_path": "org/x", "lr": 2e-5}, {model: org/x}.
 _KEY_ANYWHERE_RE = later(r"""["']?([A-Za-z_][\w.-]*)["']?\s*[:=]\s*["']?([A-Za-z0-9][\w.:/-]*)""")
 _LIST_ITEM_RE = later(r"""^\s*-\s+["']?([^"'#\s,]+)["']?\s*(?:#.*)?$""")
+# A list under a key anywhere in a line ({"models": ["a", "b"]}), and a quoted item of a list over several lines.
+_LIST_ANYWHERE_RE = later(r"""["']?([A-Za-z_][\w.-]*)["']?\s*[:=]\s*\[([^\[\]]*)\]""")
+_QUOTED_ITEM_RE = later(r"""["']([^"'\s,]+)["']""")
+# Kubernetes and compose environment entries: `- name: MODEL_ID` then `value: org/x`.
+_ENV_NAME_RE = later(r"""^\s*(?:-\s+)?name\s*:\s*["']?[A-Za-z_]*MODEL[A-Za-z_]*["']?\s*$""", re.I)
+_ENV_VALUE_RE = later(r"""^\s*value\s*:\s*["']?([^"'#\s]+)["']?\s*(?:#.*)?$""")
+# A block-list item that is a model flag (`- --model-id`): the next item is its value (k8s args, compose command).
+_FLAG_ITEM_RE = later(
+    r"""^\s*-\s+["']?--(?:model|model[_-]id|model[_-]path|model[_-]name(?:[_-]or[_-]path)?|base[_-]model|"""
+    r"""tokenizer|pretrained[_-]model[_-]name[_-]or[_-]path)["']?\s*$"""
+)
 
 
 LONG_LINE = 2000  # minified JSON, prompt collections: read from the key parts instead of at every character
@@ -1152,21 +1163,39 @@ def config_mentions(text: str, is_alias: AliasCheck, *, skip_section: str | None
     """
     out: list[Mention] = []
     list_key_indent: int | None = None
+    bracket_list = False  # inside a JSON or TOML list under a model key, over several lines
+    pending = False  # the line before named a model variable (`name: MODEL_ID`) or was a model flag item
     in_skipped = False
     # the lines a model key can be on (every key holds a key part); with a section to skip, every line is read
     hits = _lines_holding(text, (*_KEY_PARTS, "pretrained=")) if skip_section is None else None
     for number, line in enumerate(text.splitlines(), 1):
-        if hits is not None and list_key_indent is None and number not in hits:
+        if hits is not None and list_key_indent is None and not bracket_list and not pending and number not in hits:
             continue  # (what the key-part test below would skip, without stripping the line first)
         stripped = line.strip()
         if not stripped or stripped.startswith(("#", "//")):
+            pending = False  # (a variable's value is on the very next line)
             continue
-        if skip_section is not None and stripped.startswith("["):
+        if skip_section is not None and stripped.startswith("[") and not bracket_list:
             section = stripped.strip("[] ")
             in_skipped = section == skip_section or section.startswith(skip_section + ".")
             continue
         if in_skipped:
             continue
+        if bracket_list:
+            items = stripped.split("]", 1)[0]
+            out.extend(
+                Mention(item, number, "config")
+                for item in _QUOTED_ITEM_RE().findall(items)
+                if looks_like_model(item, is_alias)
+            )
+            bracket_list = "]" not in stripped
+            continue
+        if pending:
+            pending = False
+            value = _ENV_VALUE_RE().match(line) or _LIST_ITEM_RE().match(line)
+            if value is not None and looks_like_model(value.group(1), is_alias):
+                out.append(Mention(value.group(1), number, "config"))
+                continue
         indent = len(line) - len(line.lstrip())
         if list_key_indent is not None:
             item = _LIST_ITEM_RE().match(line)
@@ -1174,13 +1203,21 @@ def config_mentions(text: str, is_alias: AliasCheck, *, skip_section: str | None
                 if looks_like_model(item.group(1), is_alias):
                     out.append(Mention(item.group(1), number, "config"))
                 continue
-            list_key_indent = None
+            if indent <= list_key_indent and not (stripped.startswith("- ") and indent == list_key_indent):
+                list_key_indent = None  # (a mapping item of the list, or a line inside one, keeps it going)
+        if "ODEL" in line.upper() and (_ENV_NAME_RE().match(line) or _FLAG_ITEM_RE().match(line)):
+            pending = True
+            continue
         if not any(part in line for part in _KEY_PARTS) and "pretrained=" not in line:
             continue  # every model key holds one of these parts: most lines skip the regexes
         values, opens_list = config_line_values(line)
         out.extend(Mention(value, number, "config") for value in values if looks_like_model(value, is_alias))
         if opens_list:
-            list_key_indent = indent
+            keyed = key_and_value(line)
+            if keyed is not None and keyed[1].startswith("["):
+                bracket_list = True
+            else:
+                list_key_indent = indent
     return list(dict.fromkeys(out))
 
 
@@ -1203,12 +1240,18 @@ def config_line_values(line: str) -> tuple[list[str], bool]:
         values += [value for key, value in _pairs_anywhere(line) if key.lower() in MODEL_KEYS]
     if "pretrained=" in line:  # lm-eval model_args strings
         values += [arg.group(1) for arg in _PRETRAINED_ARG_RE().finditer(line)]
+    if "{" in line and "[" in line:  # {"models": ["a", "b"]}: a list under a model key inside a mapping
+        for key, items in _LIST_ANYWHERE_RE().findall(line):
+            if key.lower() in MODEL_KEYS:
+                values += _values(f"[{items}]")
     keyed = key_and_value(line)
     if keyed is None or keyed[0].lower() not in MODEL_KEYS:
         return values, False
     raw = keyed[1]
     if not raw or raw.startswith("#"):
         return values, True
+    if raw.startswith("[") and "]" not in raw:  # a JSON or TOML list that goes on over the next lines
+        return values + _values(raw[1:]), True
     return values + _values(raw), False
 
 

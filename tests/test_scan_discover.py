@@ -626,3 +626,21 @@ def test_config_lists_env_entries_and_flag_items() -> None:
 def test_the_config_gate_lets_kubernetes_env_entries_through(tmp_path: Path, fixed_catalog: None) -> None:
     _tree(tmp_path, {"deploy.yaml": "env:\n  - name: LLM_MODEL\n    value: mistralai/Mistral-7B-Instruct-v0.3\n"})
     assert found_models(tmp_path) == {"mistralai/Mistral-7B-Instruct-v0.3": [("deploy.yaml", 3)]}
+
+
+def test_model_keys_spelled_with_roles_suffixes_and_camel_case() -> None:
+    text = (
+        "student_model_name: Qwen/Qwen2.5-0.5B-Instruct\n"
+        "reward_model_name: OpenAssistant/reward-model-deberta-v3-large-v2\n"
+        "modelId: google/gemma-2-2b-it\n"
+        "model_names:\n  - EleutherAI/pythia-70m\n"
+        "dataset_name: tatsu-lab/alpaca\n"
+    )
+    assert values(config_mentions(text, no_alias)) == [
+        ("Qwen/Qwen2.5-0.5B-Instruct", 1),
+        ("OpenAssistant/reward-model-deberta-v3-large-v2", 2),
+        ("google/gemma-2-2b-it", 3),
+        ("EleutherAI/pythia-70m", 5),
+    ]
+    source = 'class Settings(BaseSettings):\n    embedding_model_name: str = "BAAI/bge-large-en-v1.5"\n'
+    assert values(python_mentions(source, no_alias)) == [("BAAI/bge-large-en-v1.5", 2)]

@@ -57,6 +57,26 @@ MODEL_KEYS = frozenset(
         "eval_models",
         "ref_model_name_or_path",
         "reward_model_name_or_path",
+        # the same roles spelled with _name / _id, and camelCase keys of JavaScript-style configs (lower-cased)
+        "model_names",
+        "model_ids",
+        "base_models",
+        "teacher_model_name",
+        "student_model_name",
+        "student_model_name_or_path",
+        "reward_model_name",
+        "ref_model_name",
+        "embedding_model_name",
+        "embedding_model_id",
+        "embed_model_name",
+        "reranker_model_name",
+        "rerank_model",
+        "llm_model_name",
+        "draft_model_name",
+        "modelid",
+        "modelname",
+        "modelpath",
+        "basemodel",
     }
 )
 # Names that make a string assigned to them a finding by themselves. `repo_id` names dataset and Space repositories

@@ -253,3 +253,11 @@ def test_an_adapter_config_that_is_no_object_is_an_input_error(
     result = cli("model", str(tmp_path), "--use", "commercial")
     assert result.exit_code == 2
     assert "adapter config must be a JSON object" in result.stderr and len(result.stderr.strip().splitlines()) == 1
+
+
+def test_an_unrecognised_license_file_is_named_in_the_warning(cli_json: JsonCli, tmp_path: Path) -> None:
+    (tmp_path / "LICENSE").write_text("Some proprietary license. All rights reserved.\n", encoding="utf-8")
+    code, doc = cli_json("model", str(tmp_path), "--use", "commercial")
+    assert code == 1 and doc["verdict"] == "unknown"
+    assert any("is not one licensecheck recognises" in w and "LICENSE" in w for w in doc["warnings"])
+    assert not any(w.startswith("no license found") for w in doc["warnings"])

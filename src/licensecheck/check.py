@@ -74,10 +74,17 @@ def check_model(spec: str, uses: Sequence[Use], facts: Facts, *, online: bool = 
     warnings = list(lineage.warnings)
     hint: str | None = None
     if not lineage.licenses:
-        hint = (
-            f"no license found for {root.name}: add `license:` to its card, a LICENSE file or a base_model, "
-            "or evaluate a license directly with --license ID"
-        )
+        unrecognised = [e.path for e in lineage.evidence if e.source == "license-file" and "not recognised" in e.detail]
+        if unrecognised:
+            hint = (
+                f"the license text of {root.name} ({unrecognised[0]}) is not one licensecheck recognises: name it "
+                "in the card's `license:` (or `license_name:`), or evaluate a license directly with --license ID"
+            )
+        else:
+            hint = (
+                f"no license found for {root.name}: add `license:` to its card, a LICENSE file or a base_model, "
+                "or evaluate a license directly with --license ID"
+            )
         warnings.append(hint)
     return build_report(
         model=root.name,

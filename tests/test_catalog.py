@@ -206,3 +206,10 @@ def test_catalog_search(cli: Callable[..., Result]) -> None:
     result = cli("catalog", "list", "--license", "llama3.2")
     assert result.exit_code == 0 and "Llama-3.2-11B-Vision-Instruct" in result.stdout
     assert cli("catalog", "search", "zzzz-nothing-matches").exit_code == 1
+
+
+def test_catalog_filter_by_license_takes_any_alias_and_refuses_a_typo(cli: Callable[..., Result]) -> None:
+    by_alias = cli("catalog", "list", "--license", "Apache 2.0", "--format", "json")
+    assert by_alias.exit_code == 0 and json.loads(by_alias.stdout)["count"] > 50
+    typo = cli("catalog", "list", "--license", "apache-2.1-typo", "--format", "json")
+    assert typo.exit_code == 2 and typo.stdout == "" and "unknown license 'apache-2.1-typo'" in typo.stderr

@@ -360,6 +360,13 @@ def run_catalog(
     from licensecheck.render import renderer
 
     renderer(fmt, "catalog", REPORT_FORMATS)
+    if license_id is not None:
+        from licensecheck.registry import find_license
+
+        found = find_license(license_id)  # (an encoded or a recorded license; a typo is a usage error)
+        if found is None or not found.known:
+            raise UsageError(f"unknown license {license_id!r} for --license; see `licensecheck license list`")
+        license_id = found.id
     doc = search_catalog(query, license_id=license_id)
     render(fmt, "catalog", doc, output)
     return 0 if doc["models"] or doc.get("patterns") else 1

@@ -644,3 +644,28 @@ def test_model_keys_spelled_with_roles_suffixes_and_camel_case() -> None:
     ]
     source = 'class Settings(BaseSettings):\n    embedding_model_name: str = "BAAI/bge-large-en-v1.5"\n'
     assert values(python_mentions(source, no_alias)) == [("BAAI/bge-large-en-v1.5", 2)]
+
+
+def test_cli_and_settings_defaults(tmp_path: Path, fixed_catalog: None) -> None:
+    _tree(
+        tmp_path,
+        {
+            "cli.py": (
+                '@click.option("--model", default="google/gemma-2-27b-it")\n'
+                "def main(model):\n"
+                "    pass\n"
+                'def run(model: str = typer.Option("ibm-granite/granite-3.1-8b-instruct"), d: int = typer.Option(1)):\n'
+                "    pass\n"
+                "class Cfg(BaseModel):\n"
+                '    base_model: str = Field("meta-llama/Llama-3.2-1B-Instruct", description="x")\n'
+                '    embedding_model: str = Field(default="BAAI/bge-m3")\n'
+                '    title: str = Field("org/not-a-model-key")\n'
+            )
+        },
+    )
+    assert found_models(tmp_path) == {
+        "google/gemma-2-27b-it": [("cli.py", 1)],
+        "ibm-granite/granite-3.1-8b-instruct": [("cli.py", 4)],
+        "meta-llama/Llama-3.2-1B-Instruct": [("cli.py", 7)],
+        "BAAI/bge-m3": [("cli.py", 8)],
+    }

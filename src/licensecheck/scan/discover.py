@@ -282,7 +282,12 @@ def _grouping_removed(text: bytes) -> bytes | None:
     word = _trailing_word(head)
     if word in _KEYWORDS or head.endswith((b"(", b",", b"[")):  # an argument, an item, a branch
         return head
+    if word in _DEFAULT_HOLDERS:  # `model: str = typer.Option(` / `Field(`: the default of what stands before
+        return _tidy(head[: len(head) - len(_dotted_tail(head))])
     return None  # a call, or after `=` or `:` (a model key or an assignment reads past one bracket already)
+
+
+_DEFAULT_HOLDERS = frozenset({b"Option", b"Argument", b"Field"})  # (as ``extract._DEFAULT_HOLDERS``)
 
 
 _KEYWORDS = frozenset({b"else", b"if", b"in", b"return", b"and", b"or", b"not", b"yield", b"await", b"is", b"lambda"})

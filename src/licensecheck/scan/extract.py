@@ -807,6 +807,10 @@ class _PythonScan:
             return
         if isinstance(value, ast.Call) and _call_name(value.func) == "field":  # dataclass field(default=...)
             value = next((kw.value for kw in value.keywords if kw.arg == "default"), None)
+        elif isinstance(value, ast.Call) and _call_name(value.func) in _DEFAULT_HOLDERS:
+            # typer.Option("org/x"), typer.Argument("org/x"), pydantic Field("org/x") or Field(default="org/x")
+            given = value.args[0] if value.args else None
+            value = next((kw.value for kw in value.keywords if kw.arg == "default"), given)
         if isinstance(value, (ast.List, ast.Tuple, ast.Set)):  # MODELS = ["org/a", "org/b"]: each of them
             for element in value.elts:
                 self._assign(target, element)
@@ -840,7 +844,7 @@ class _PythonScan:
         for kw in node.keywords:
             if kw.arg is not None and kw.arg.lower() in MODEL_KEYS:
                 self.found.extend(self._strings(kw.value))
-        if name == "add_argument" and node.args:  # argparse --model defaults
+        if name in ("add_argument", "option") and node.args:  # argparse and click --model defaults
             flags = [s for arg in node.args for s, _ in self._strings(arg)]
             if any("model" in f.lower() or "repo" in f.lower() for f in flags):
                 for kw in node.keywords:
@@ -851,6 +855,10 @@ class _PythonScan:
         for key, value in zip(node.keys, node.values, strict=True):
             if isinstance(key, ast.Constant) and isinstance(key.value, str) and key.value.lower() in MODEL_KEYS:
                 self.found.extend(self._strings(value))
+
+
+# Calls whose first argument (or ``default=``) is a parameter's or field's default: typer and pydantic.
+_DEFAULT_HOLDERS = frozenset({"Option", "Argument", "Field"})
 
 
 # Hub calls that write to a repository (huggingface_hub's HfApi and the ``push_to_hub`` of every library): their

@@ -669,3 +669,29 @@ def test_cli_and_settings_defaults(tmp_path: Path, fixed_catalog: None) -> None:
         "meta-llama/Llama-3.2-1B-Instruct": [("cli.py", 7)],
         "BAAI/bge-m3": [("cli.py", 8)],
     }
+
+
+def test_a_dict_of_model_ids_read_by_a_lookup_or_a_loop(tmp_path: Path, fixed_catalog: None) -> None:
+    _tree(
+        tmp_path,
+        {
+            "reg.py": (
+                'REGISTRY = {"neo": "EleutherAI/gpt-neo-125m", "j": "EleutherAI/gpt-j-6b"}\n'
+                "AutoModel.from_pretrained(REGISTRY[name])\n"
+                'MAP = {"small": "Qwen/Qwen2.5-0.5B", "big": "Qwen/Qwen2.5-72B"}\n'
+                "for k, v in MAP.items():\n"
+                "    AutoModel.from_pretrained(v)\n"
+                'ONLY = {"a": "google/gemma-2-2b-it", "b": "google/gemma-2-9b-it"}\n'
+                'm = AutoModel.from_pretrained(ONLY["a"])\n'  # (a constant key: that value only)
+                'UNUSED = {"x": "org/never-loaded"}\n'
+                'TABLE = register(models={"x": "org/in-a-call"})\n'
+            )
+        },
+    )
+    assert found_models(tmp_path) == {
+        "EleutherAI/gpt-neo-125m": [("reg.py", 1)],
+        "EleutherAI/gpt-j-6b": [("reg.py", 1)],
+        "Qwen/Qwen2.5-0.5B": [("reg.py", 3)],
+        "Qwen/Qwen2.5-72B": [("reg.py", 3)],
+        "google/gemma-2-2b-it": [("reg.py", 6)],
+    }

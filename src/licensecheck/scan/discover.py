@@ -314,7 +314,8 @@ def _place(data: bytes, at: int, end: int) -> tuple[bool, bytes | None, bool]:
                     return False, None, False
             return True, None, level > 0
         if window.endswith(b":") or (level == 0 and _in_dict_value(window)):
-            break  # (a dict value under another key, or an item of one: nothing else can make it a model place)
+            named = _dict_name(window) if level == 0 and window.endswith(b":") else None
+            return False, named, False  # (a dict value under another key: only a lookup in the dict may read it)
         assigned = _assigned_name(window) or _looped_name(window) or _list_assigned_name(window)
         if assigned:
             return False, assigned, level > 0
@@ -322,6 +323,31 @@ def _place(data: bytes, at: int, end: int) -> tuple[bool, bytes | None, bool]:
             break  # (a row of a table: nothing in reach that unwrapping could lead to)
         window = _unwrapped(window)
     return False, None, False
+
+
+def _dict_name(window: bytes) -> bytes | None:
+    """The name a dict of plain strings is assigned to, when ``window`` ends right after one of its keys
+    (``REGISTRY = {"neo": "org/a", "j": ``): a loader given ``REGISTRY[k]`` reads its values. None otherwise."""
+    text = _before_quoted(window[:-1].rstrip())  # the key
+    while text is not None and text.endswith(b","):  # an earlier `"key": "value",` pair
+        text = _before_quoted(text[:-1].rstrip())
+        if text is None or not text.endswith(b":"):
+            return None
+        text = _before_quoted(text[:-1].rstrip())
+    if text is None or not text.endswith(b"{"):
+        return None
+    head = text[:-1].rstrip()
+    return _assigned_name(head) if head.endswith(b"=") else None
+
+
+def _before_quoted(text: bytes) -> bytes | None:
+    """``text`` without the one-line string it ends with (and the blanks before it), or None."""
+    if not text.endswith((b'"', b"'")):
+        return None
+    opening = text.rfind(text[-1:], 0, len(text) - 1)
+    if opening < 0 or b"\n" in text[opening:]:
+        return None
+    return text[:opening].rstrip()
 
 
 def _in_dict_value(window: bytes) -> bool:

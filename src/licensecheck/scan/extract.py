@@ -395,6 +395,29 @@ def _names_read(node: ast.expr | None) -> Iterator[str]:
             yield from _names_read(value)
 
 
+def _dict_loop(node: ast.For | ast.AsyncFor) -> tuple[str, str] | None:
+    """(loop variable, dict name) of ``for v in D.values()`` or ``for k, v in D.items()``, else None."""
+    call = node.iter
+    if not (
+        isinstance(call, ast.Call)
+        and not call.args
+        and isinstance(call.func, ast.Attribute)
+        and isinstance(call.func.value, ast.Name)
+    ):
+        return None
+    target = node.target
+    if call.func.attr == "values" and isinstance(target, ast.Name):
+        return target.id, call.func.value.id
+    if (
+        call.func.attr == "items"
+        and isinstance(target, ast.Tuple)
+        and len(target.elts) == 2
+        and isinstance(target.elts[1], ast.Name)
+    ):
+        return target.elts[1].id, call.func.value.id
+    return None
+
+
 def _derived(value: ast.expr | None) -> bool:
     """A value that may be another constant's: a conditional, an ``or`` default (``os.getenv("M") or A``), or a call
     such as ``os.getenv("M", A)``."""
@@ -742,6 +765,8 @@ class _PythonScan:
                 and isinstance(node.iter, ast.Name)
             ):  # for name in MODELS: name takes every value MODELS holds (settled in finish)
                 self._loop(node.target.id, node.iter.id)
+            elif isinstance(node, (ast.For, ast.AsyncFor)) and (looped := _dict_loop(node)) is not None:
+                self._loop(*looped)  # for v in REGISTRY.values() / for k, v in REGISTRY.items()
             elif not assignments:  # a statement that uses a constant: only what may carry it on is read
                 if isinstance(node, ast.Assign) and _derived(node.value):  # B = os.getenv("M", A)
                     for target in node.targets:
@@ -772,6 +797,11 @@ class _PythonScan:
             return list(self.constants.get(node.id, ()))
         if isinstance(node, ast.Attribute):  # self.model_name, Cfg.llm: what an attribute of that name was given
             return list(self.constants.get(node.attr, ()))
+        if isinstance(node, ast.Subscript) and isinstance(node.value, ast.Name):  # REGISTRY["neo"], REGISTRY[k]
+            key = node.slice
+            if isinstance(key, ast.Constant) and isinstance(key.value, str):
+                return list(self.constants.get(f"{node.value.id}[{key.value!r}]", ()))
+            return list(self.constants.get(node.value.id, ()))
         if isinstance(node, ast.IfExp):  # "a/b" if cond else "c/d": either may be loaded
             return self._strings(node.body) + self._strings(node.orelse)
         if (
@@ -814,6 +844,13 @@ class _PythonScan:
         if isinstance(value, (ast.List, ast.Tuple, ast.Set)):  # MODELS = ["org/a", "org/b"]: each of them
             for element in value.elts:
                 self._assign(target, element)
+            return
+        if isinstance(value, ast.Dict):  # REGISTRY = {"neo": "org/a"}: REGISTRY[k] and its values() give each
+            for key, element in zip(value.keys, value.values, strict=True):
+                if isinstance(element, ast.Constant) and isinstance(element.value, str):
+                    self._hold(target.id, (element.value, element.lineno + self._offset))
+                    if isinstance(key, ast.Constant) and isinstance(key.value, str):
+                        self._hold(f"{target.id}[{key.value!r}]", (element.value, element.lineno + self._offset))
             return
         if value is not None and _derived(value):
             # either branch of "a/b" if c else "c/d", or the default of os.getenv("M", "a/b"): either may be or

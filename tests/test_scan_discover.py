@@ -695,3 +695,29 @@ def test_a_dict_of_model_ids_read_by_a_lookup_or_a_loop(tmp_path: Path, fixed_ca
         "Qwen/Qwen2.5-72B": [("reg.py", 3)],
         "google/gemma-2-2b-it": [("reg.py", 6)],
     }
+
+
+def test_pytest_cases_of_a_model_parameter(tmp_path: Path, fixed_catalog: None) -> None:
+    _tree(
+        tmp_path,
+        {
+            "test_x.py": (
+                '@pytest.mark.parametrize("model_id", ["EleutherAI/pythia-70m", "EleutherAI/pythia-160m"])\n'
+                "def test_a(model_id):\n"
+                "    pass\n"
+                '@pytest.mark.parametrize("model_name,dtype", [("Qwen/Qwen2.5-0.5B", "org/dtype-not-read"),\n'
+                '                                              pytest.param("Qwen/Qwen2.5-1.5B", "x")])\n'
+                "def test_b(model_name, dtype):\n"
+                "    pass\n"
+                '@pytest.mark.parametrize("label", ["org/not-a-model-parameter"])\n'
+                "def test_c(label):\n"
+                "    pass\n"
+            )
+        },
+    )
+    assert found_models(tmp_path) == {
+        "EleutherAI/pythia-70m": [("test_x.py", 1)],
+        "EleutherAI/pythia-160m": [("test_x.py", 1)],
+        "Qwen/Qwen2.5-0.5B": [("test_x.py", 4)],
+        "Qwen/Qwen2.5-1.5B": [("test_x.py", 5)],
+    }

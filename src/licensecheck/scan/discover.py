@@ -305,6 +305,8 @@ def _place(data: bytes, at: int, end: int) -> tuple[bool, bytes | None, bool]:
         if window is None:
             break
         window = _tidy(window)
+        if level == 0 and b"parametrize(" in window and _in_parametrize(window):
+            return True, None, False
         if _model_place(window):
             if level == 0:
                 assigned_repo = _assigns_repo_id(window, data, end)
@@ -323,6 +325,15 @@ def _place(data: bytes, at: int, end: int) -> tuple[bool, bytes | None, bool]:
             break  # (a row of a table: nothing in reach that unwrapping could lead to)
         window = _unwrapped(window)
     return False, None, False
+
+
+def _in_parametrize(window: bytes) -> bool:
+    """Whether a string stands among the cases of ``pytest.mark.parametrize`` whose parameter names hold a model
+    key's word (``parametrize("model_id", ["org/a", …``): the extraction reads the ones named as a model key."""
+    at = window.rfind(b"parametrize(")
+    comma = window.find(b",", at)
+    names = window[at + 12 : comma if comma >= 0 else len(window)].lower()
+    return comma >= 0 and any(word in names for word in (b"model", b"tokenizer", b"repo_id", b"name_or_path"))
 
 
 def _dict_name(window: bytes) -> bytes | None:

@@ -881,12 +881,36 @@ class _PythonScan:
         for kw in node.keywords:
             if kw.arg is not None and kw.arg.lower() in MODEL_KEYS:
                 self.found.extend(self._strings(kw.value))
+        if name == "parametrize" and len(node.args) >= 2:  # @pytest.mark.parametrize("model_id", ["org/a", …])
+            self._parametrize(node.args[0], node.args[1])
         if name in ("add_argument", "option") and node.args:  # argparse and click --model defaults
             flags = [s for arg in node.args for s, _ in self._strings(arg)]
             if any("model" in f.lower() or "repo" in f.lower() for f in flags):
                 for kw in node.keywords:
                     if kw.arg == "default":
                         self.found.extend(self._strings(kw.value))
+
+    def _parametrize(self, argnames: ast.expr, argvalues: ast.expr) -> None:
+        """The values pytest gives a parameter named as a model key, one per case (a tuple per case for several)."""
+        if isinstance(argnames, ast.Constant) and isinstance(argnames.value, str):
+            names = [name.strip() for name in argnames.value.split(",")]
+        elif isinstance(argnames, (ast.List, ast.Tuple)):
+            names = [str(e.value) for e in argnames.elts if isinstance(e, ast.Constant)]
+        else:
+            return
+        wanted = [index for index, name in enumerate(names) if name.lower() in MODEL_KEYS]
+        if not wanted or not isinstance(argvalues, (ast.List, ast.Tuple)):
+            return
+        for case in argvalues.elts:
+            if isinstance(case, ast.Call) and _call_name(case.func) == "param":  # pytest.param("org/x", marks=…)
+                values: list[ast.expr] = list(case.args)
+            elif len(names) > 1 and isinstance(case, (ast.List, ast.Tuple)):
+                values = list(case.elts)
+            else:
+                values = [case]
+            for index in wanted:
+                if index < len(values):
+                    self.found.extend(self._strings(values[index]))
 
     def _dict(self, node: ast.Dict) -> None:
         for key, value in zip(node.keys, node.values, strict=True):

@@ -242,3 +242,19 @@ def test_a_card_whose_base_path_is_not_there_is_unknown_never_a_pass(tmp_path: P
     code, doc, _ = scan_json(root, "--use", "commercial", "--no-cache")
     card = next(f for f in doc["findings"] if f["kind"] == "card")
     assert card["verdict"] == "unknown" and code == 1
+
+
+def test_a_space_readme_lists_the_models_the_space_uses(tmp_path: Path) -> None:
+    space = tmp_path / "repo" / "space"
+    space.mkdir(parents=True)
+    (space / "README.md").write_text(
+        "---\ntitle: Demo\nsdk: gradio\nlicense: mit\nmodels:\n  - BAAI/bge-small-en-v1.5\n"
+        "  - meta-llama/Llama-3.1-8B-Instruct\n---\n# Demo\n",
+        encoding="utf-8",
+    )
+    _, doc, _ = scan_json(str(tmp_path / "repo"), "--use", "commercial", "--no-cache")
+    found = {f["model"]: (f["kind"], f["locations"]) for f in doc["findings"]}
+    assert found == {  # (the Space is an app, not a model: no card finding of its own)
+        "BAAI/bge-small-en-v1.5": ("model", [{"path": "space/README.md", "line": 6}]),
+        "meta-llama/Llama-3.1-8B-Instruct": ("model", [{"path": "space/README.md", "line": 7}]),
+    }

@@ -70,6 +70,8 @@ class Card(NamedTuple):
     tags: tuple[str, ...] = ()
     lines: Mapping[str, int] = MappingProxyType({})
     has_front_matter: bool = True
+    sdk: str | None = None  # set on a Hugging Face Space's README: the card of an app, not of a model
+    models: tuple[tuple[str, int], ...] = ()  # a Space's `models:` list: (model id, line) for each it uses
 
     @property
     def modality(self) -> str | None:
@@ -164,4 +166,18 @@ def parse_card(text: str, path: str) -> Card:
         pipeline_tag=_string(data.get("pipeline_tag"), "pipeline_tag", path, line("pipeline_tag")),
         tags=tuple(str(t) for t in (tags or ()) if isinstance(t, (str, int, float))),
         lines=lines,
+        sdk=str(data["sdk"]) if isinstance(data.get("sdk"), str) else None,
+        models=_space_models(data.get("models"), root, offset),
     )
+
+
+def _space_models(value: Any, root: Any, offset: int) -> tuple[tuple[str, int], ...]:
+    """A Space card's ``models:`` (a string or a list of them), each with its line; anything else is ignored (the
+    field means something only on a Space, and a model card may use the name otherwise)."""
+    items = [value] if isinstance(value, str) else value if isinstance(value, list) else []
+    out = []
+    for index, item in enumerate(items):
+        if isinstance(item, str) and item.strip():
+            found = node_line(root, ["models", index] if isinstance(value, list) else ["models"])
+            out.append((item.strip(), (found + offset) if found is not None else offset))
+    return tuple(out)

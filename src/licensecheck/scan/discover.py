@@ -654,7 +654,9 @@ def is_catalog_alias(text: str) -> bool:
 
 def _looks_like_card(data: bytes) -> bool:
     head = data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n")
-    return head.startswith(b"---") and (b"license" in data[:65536] or b"base_model" in data[:65536])
+    return head.startswith(b"---") and (
+        b"license" in data[:65536] or b"base_model" in data[:65536] or b"\nsdk:" in head  # (a Space's README)
+    )
 
 
 _TRIPLE = {b'"""': compiled(b'"""'), b"'''": compiled(b"'''")}

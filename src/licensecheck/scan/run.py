@@ -195,6 +195,8 @@ def check_card(
             bases=(),
         )
         return finding, [], [f"{exc.describe()} (model card reported as unknown)"]
+    if card_doc.sdk is not None:  # a Space's README: an app, not a model; the models it lists are used
+        return None, [(Mention(model, line, "card"), card.rel) for model, line in card_doc.models], []
     adapter_base = _adapter_base(Path(card.path).parent)
     bases = tuple(dict.fromkeys((*card_doc.base_model, *((adapter_base,) if adapter_base else ()))))
     if not card_doc.license and not card_doc.license_name and not bases:

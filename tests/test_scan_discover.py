@@ -721,3 +721,23 @@ def test_pytest_cases_of_a_model_parameter(tmp_path: Path, fixed_catalog: None) 
         "Qwen/Qwen2.5-0.5B": [("test_x.py", 4)],
         "Qwen/Qwen2.5-1.5B": [("test_x.py", 5)],
     }
+
+
+def test_shell_loops_and_arrays_of_model_ids() -> None:
+    text = (
+        "for m in google/gemma-2-2b-it HuggingFaceTB/SmolLM2-135M; do huggingface-cli download $m; done\n"
+        'MODELS=("google/gemma-7b" "Qwen/Qwen2.5-0.5B")\n'
+        'for model in "${MODELS[@]}"; do\n'
+        '  hf download "$model" --local-dir "models/$model"\n'
+        "done\n"
+        "for f in org/a.txt org/b.txt; do\n"
+        "  echo $f\n"
+        "done\n"
+        "vllm serve ${UNSET_MODEL}\n"
+    )
+    assert values(command_mentions(text, no_alias)) == [
+        ("google/gemma-2-2b-it", 1),
+        ("HuggingFaceTB/SmolLM2-135M", 1),
+        ("google/gemma-7b", 2),
+        ("Qwen/Qwen2.5-0.5B", 2),
+    ]

@@ -1067,6 +1067,11 @@ _MODEL_ASSIGNMENT_RE = later(r"""\s([A-Za-z_]*MODEL[A-Za-z_]*)=["']?([^\s"';]+)"
 _PRETRAINED_ARG_RE = later(r"""\bpretrained=["']?([^\s,"']+)""")
 # What a line needs for any of the command patterns to match (model flags and variables all contain "model" or
 # "tokenizer"; commands contain download, serve or ollama).
+# `for m in a/b c/d` (before `; do`), `MODELS=(a/b "c/d")` on one line, and a variable's use: `$m`, `${m}`,
+# `"${MODELS[@]}"` (group 1 a plain name, group 2 a braced one).
+_FOR_LOOP_RE = later(r"^for\s+([A-Za-z_]\w*)\s+in\s+(.+?)\s*$")
+_ARRAY_RE = later(r"""^(?:export\s+|declare\s+-a\s+)?([A-Za-z_]\w*)=\(\s*(.*?)\s*\)\s*$""")
+_SHELL_VARIABLE_RE = later(r"""["']?\$(?:([A-Za-z_]\w*)|\{([A-Za-z_]\w*)(?:\[[@*]\])?\})["']?""")
 _COMMAND_NEEDLES = ("model", "tokenizer", "download", "serve", "ollama", "pretrained=")
 
 
@@ -1141,7 +1146,15 @@ def command_mentions(text: str, is_alias: AliasCheck, *, comment: str = "#") -> 
     out: list[Mention] = []
     raw_lines: list[str] = []
 
+    # the words of `for m in a/b c/d` loops and `MODELS=(a/b c/d)` arrays, each with the line it stands on
+    words_of: dict[str, list[tuple[str, int]]] = {}
+
     def add(value: str, start: int) -> None:
+        variable = _SHELL_VARIABLE_RE().fullmatch(value)
+        if variable is not None:  # `download $m` in a loop over model ids: each of them
+            for word, line in words_of.get(variable.group(1) or variable.group(2), ()):
+                add(word, line)
+            return
         value = modelfile_target(value)
         if looks_like_model(value, is_alias):
             if not raw_lines:
@@ -1151,8 +1164,10 @@ def command_mentions(text: str, is_alias: AliasCheck, *, comment: str = "#") -> 
     lowered_text = text.lower()
     if not any(needle in lowered_text for needle in _COMMAND_NEEDLES):
         return out
-    # every pattern below needs one of the needles: only the logical lines that hold one are read
-    hits = _lines_holding(lowered_text, _COMMAND_NEEDLES)  # (lower case keeps every line break where it was)
+    # every pattern below needs one of the needles: only the logical lines that hold one are read (and, where a
+    # variable is used, the loops and arrays that may give it model ids)
+    needles = (*_COMMAND_NEEDLES, "for ", "=(") if "$" in text else _COMMAND_NEEDLES
+    hits = _lines_holding(lowered_text, needles)  # (lower case keeps every line break where it was)
     if hits is not None:
         raw_lines.extend(text.splitlines())
         logical = _logical_lines_at(raw_lines, hits, comment)
@@ -1172,6 +1187,15 @@ def command_mentions(text: str, is_alias: AliasCheck, *, comment: str = "#") -> 
                 add(assignment.group(2), start)
         for segment in _SEGMENT_SPLIT_RE().split(line):
             if segment.startswith(("echo ", "printf ")):
+                continue
+            listed = _FOR_LOOP_RE().match(segment) or _ARRAY_RE().match(segment)
+            if listed is not None:
+                words = listed.group(2).split()
+                spread = _SHELL_VARIABLE_RE().fullmatch(words[0].strip('"')) if len(words) == 1 else None
+                if spread is not None and spread.group(2):  # for m in "${MODELS[@]}"
+                    words_of[listed.group(1)] = list(words_of.get(spread.group(2), ()))
+                else:
+                    words_of[listed.group(1)] = [(word.strip("\"'"), start) for word in words]
                 continue
             for match in _COMMAND_RE().finditer(segment):
                 if _OTHER_REPO_TYPE_RE().search(match.group(1)):  # `--repo-type dataset`: data, not a model

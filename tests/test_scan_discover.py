@@ -633,7 +633,7 @@ def test_model_keys_spelled_with_roles_suffixes_and_camel_case() -> None:
         "student_model_name: Qwen/Qwen2.5-0.5B-Instruct\n"
         "reward_model_name: OpenAssistant/reward-model-deberta-v3-large-v2\n"
         "modelId: google/gemma-2-2b-it\n"
-        "model_names:\n  - EleutherAI/pythia-70m\n"
+        "model_ids:\n  - EleutherAI/pythia-70m\n"
         "dataset_name: tatsu-lab/alpaca\n"
     )
     assert values(config_mentions(text, no_alias)) == [
@@ -741,3 +741,47 @@ def test_shell_loops_and_arrays_of_model_ids() -> None:
         ("google/gemma-7b", 2),
         ("Qwen/Qwen2.5-0.5B", 2),
     ]
+
+
+def test_what_the_new_forms_do_not_take() -> None:
+    """False positives an audit found in the forms added together (each was reported as a model before this)."""
+    yaml_text = (
+        "model:\n"  # a Lightning/NeMo `model:` section is a mapping: nothing under it is a list of models
+        "  name: mynet\n"
+        "  datasets:\n"
+        "    - org/dataset-a\n"
+        "models:\n"
+        "  - name: qwen\n"
+        "    model_id: Qwen/Qwen2.5-0.5B\n"
+        "    eval_sets:\n"
+        "      - org/eval-set\n"  # (a list inside an item of the list)
+        "  - mistralai/Mistral-7B-v0.1\n"
+    )
+    assert values(config_mentions(yaml_text, no_alias)) == [("Qwen/Qwen2.5-0.5B", 7), ("mistralai/Mistral-7B-v0.1", 10)]
+    json_text = (
+        '{\n  "models": [\n    {"name": "a", "dataset": "org/dataset-b"},\n    "EleutherAI/pythia-70m"\n  ]\n}\n'
+    )
+    assert values(config_mentions(json_text, no_alias)) == [("EleutherAI/pythia-70m", 4)]
+    shell = (
+        "ENV PORT=1 HUB_MODEL_ID=me/pushed OUTPUT_MODEL_REPO=me/out MODEL_DATASET=org/data MODEL_ID=org/used\n"
+        "export HUB_MODEL_ID=me/pushed-too\n"
+    )
+    assert values(command_mentions(shell, no_alias)) == [("org/used", 1)]
+    source = (
+        '@click.option("--output-model", default="me/out")\n'
+        '@click.option("--hub-model-id", default="me/pushed")\n'
+        'parser.add_argument("--dataset-repo", default="org/data")\n'
+        '@pytest.mark.parametrize("model", ["bloom", "mistral", "gpt2"])\n'  # (family names: no org, no tag)
+        "def test(model):\n"
+        "    pass\n"
+    )
+    assert values(python_mentions(source, no_alias)) == []
+
+
+def test_a_disabled_notebook_cell_is_not_shell(tmp_path: Path, fixed_catalog: None) -> None:
+    import json
+
+    cell = {"cell_type": "code", "source": ["%%script false\n", "hf download google/gemma-2-2b-it\n"]}
+    notebook = {"cells": [cell], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}
+    _tree(tmp_path, {"n.ipynb": json.dumps(notebook, indent=1)})
+    assert found_models(tmp_path) == {}

@@ -468,7 +468,12 @@ def resolve_lineage(spec: str, *, online: bool = False) -> Lineage:
         licenses.append(LicenseRef("unknown", False, f"the license of base model {', '.join(unseen)}", known=False))
     # A derivative of a multimodal model is a derivative of the multimodal release, whatever its own card says
     # (a GGUF of a vision model tagged text-generation): rules that withhold a multimodal release reach it too.
+    # (A model the catalog itself records as text-only, such as a text model cut from a multimodal family, stays
+    # text: the catalog is curated, where a re-upload's pipeline_tag is often just "text-generation".)
     multimodal = next((n for n in nodes if n.modality == "multimodal"), None)
+    curated_text = root.modality == "text" and any(e.source in ("catalog", "pattern") for e in root.evidence)
+    if curated_text:
+        multimodal = None
     modality = "multimodal" if multimodal else next((n.modality for n in nodes if n.modality), None)
     if multimodal is not None and multimodal is not root:
         evidence.append(Evidence("base-model", f"multimodal: {root.name} derives from {multimodal.name}"))

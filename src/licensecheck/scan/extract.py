@@ -58,7 +58,6 @@ MODEL_KEYS = frozenset(
         "ref_model_name_or_path",
         "reward_model_name_or_path",
         # the same roles spelled with _name / _id, and camelCase keys of JavaScript-style configs (lower-cased)
-        "model_names",
         "model_ids",
         "base_models",
         "teacher_model_name",
@@ -885,7 +884,7 @@ class _PythonScan:
             self._parametrize(node.args[0], node.args[1])
         if name in ("add_argument", "option") and node.args:  # argparse and click --model defaults
             flags = [s for arg in node.args for s, _ in self._strings(arg)]
-            if any("model" in f.lower() or "repo" in f.lower() for f in flags):
+            if any(("model" in f.lower() or "repo" in f.lower()) and not _OUTPUT_WORDS_RE().search(f) for f in flags):
                 for kw in node.keywords:
                     if kw.arg == "default":
                         self.found.extend(self._strings(kw.value))
@@ -898,7 +897,7 @@ class _PythonScan:
             names = [str(e.value) for e in argnames.elts if isinstance(e, ast.Constant)]
         else:
             return
-        wanted = [index for index, name in enumerate(names) if name.lower() in MODEL_KEYS]
+        wanted = [index for index, name in enumerate(names) if name.lower() in ASSIGNED_KEYS]
         if not wanted or not isinstance(argvalues, (ast.List, ast.Tuple)):
             return
         for case in argvalues.elts:
@@ -908,9 +907,9 @@ class _PythonScan:
                 values = list(case.elts)
             else:
                 values = [case]
-            for index in wanted:
+            for index in wanted:  # (an id with an org or a tag: test suites parametrize over family names too)
                 if index < len(values):
-                    self.found.extend(self._strings(values[index]))
+                    self.found.extend(v for v in self._strings(values[index]) if "/" in v[0] or ":" in v[0])
 
     def _dict(self, node: ast.Dict) -> None:
         for key, value in zip(node.keys, node.values, strict=True):
@@ -1061,6 +1060,9 @@ _MODEL_VAR_RE = later(
     r"""^(?:(?:ENV|ARG)\s+|export\s+)?([A-Za-z_]*MODEL[A-Za-z_]*)\s*(?:[:?+]*=|\s)\s*["']?([^\s"';]+)""", re.I
 )
 # More assignments on one ENV, ARG or export line (ENV PORT=8000 MODEL_ID=org/x): each NAME=value after the first.
+# Words that make a variable or flag named after a model a place the repository writes to, or data, or an image:
+# HUB_MODEL_ID, OUTPUT_MODEL_REPO, --push-to-hub-model, MODEL_DATASET, MODEL_IMAGE.
+_OUTPUT_WORDS_RE = later(r"(?i)output|hub_?model|push|save|upload|dataset|image$|export_?dir")
 _ASSIGNMENTS_LINE_RE = later(r"^(?:ENV|ARG|export)\s", re.I)
 _MODEL_ASSIGNMENT_RE = later(r"""\s([A-Za-z_]*MODEL[A-Za-z_]*)=["']?([^\s"';]+)""", re.I)
 # lm-evaluation-harness and similar: --model_args pretrained=org/x,dtype=... or model_args: pretrained=org/x
@@ -1180,11 +1182,12 @@ def command_mentions(text: str, is_alias: AliasCheck, *, comment: str = "#") -> 
         if exec_form:
             line = " ".join(a or b for a, b in _EXEC_ITEM_RE().findall(exec_form.group(1)))
         variable = _MODEL_VAR_RE().match(line)
-        if variable:
+        if variable and not _OUTPUT_WORDS_RE().search(variable.group(1)):
             add(variable.group(2), start)
         if _ASSIGNMENTS_LINE_RE().match(line):
             for assignment in _MODEL_ASSIGNMENT_RE().finditer(line):
-                add(assignment.group(2), start)
+                if not _OUTPUT_WORDS_RE().search(assignment.group(1)):
+                    add(assignment.group(2), start)
         for segment in _SEGMENT_SPLIT_RE().split(line):
             if segment.startswith(("echo ", "printf ")):
                 continue
@@ -1276,7 +1279,9 @@ def config_mentions(text: str, is_alias: AliasCheck, *, skip_section: str | None
     """
     out: list[Mention] = []
     list_key_indent: int | None = None
+    item_indent: int | None = None  # the column of the list's items (-1: the key opened a mapping, not a list)
     bracket_list = False  # inside a JSON or TOML list under a model key, over several lines
+    depth = 0  # how deep in brackets that list's current line is (1: its own items)
     pending = False  # the line before named a model variable (`name: MODEL_ID`) or was a model flag item
     in_skipped = False
     # the lines a model key can be on (every key holds a key part); with a section to skip, every line is read
@@ -1294,14 +1299,15 @@ def config_mentions(text: str, is_alias: AliasCheck, *, skip_section: str | None
             continue
         if in_skipped:
             continue
-        if bracket_list:
-            items = stripped.split("]", 1)[0]
-            out.extend(
-                Mention(item, number, "config")
-                for item in _QUOTED_ITEM_RE().findall(items)
-                if looks_like_model(item, is_alias)
-            )
-            bracket_list = "]" not in stripped
+        if bracket_list:  # only the list's own string items: not what objects or tables inside it hold
+            if depth == 1 and stripped[:1] in ('"', "'") and ":" not in stripped.split(stripped[0], 2)[-1][:2]:
+                out.extend(
+                    Mention(item, number, "config")
+                    for item in _QUOTED_ITEM_RE().findall(stripped.split("]", 1)[0])
+                    if looks_like_model(item, is_alias)
+                )
+            depth += sum(stripped.count(c) for c in "[{") - sum(stripped.count(c) for c in "]}")
+            bracket_list = depth > 0
             continue
         if pending:
             pending = False
@@ -1311,12 +1317,14 @@ def config_mentions(text: str, is_alias: AliasCheck, *, skip_section: str | None
                 continue
         indent = len(line) - len(line.lstrip())
         if list_key_indent is not None:
+            if item_indent is None:  # the first line under the key: a list, or a mapping (then nothing is read)
+                item_indent = indent if stripped.startswith("- ") and indent >= list_key_indent else -1
             item = _LIST_ITEM_RE().match(line)
-            if item and indent >= list_key_indent:
+            if item and indent == item_indent:
                 if looks_like_model(item.group(1), is_alias):
                     out.append(Mention(item.group(1), number, "config"))
                 continue
-            if indent <= list_key_indent and not (stripped.startswith("- ") and indent == list_key_indent):
+            if item_indent < 0 or indent < item_indent or (indent == item_indent and not stripped.startswith("- ")):
                 list_key_indent = None  # (a mapping item of the list, or a line inside one, keeps it going)
         if "ODEL" in line.upper() and (_ENV_NAME_RE().match(line) or _FLAG_ITEM_RE().match(line)):
             pending = True
@@ -1328,9 +1336,9 @@ def config_mentions(text: str, is_alias: AliasCheck, *, skip_section: str | None
         if opens_list:
             keyed = key_and_value(line)
             if keyed is not None and keyed[1].startswith("["):
-                bracket_list = True
+                bracket_list, depth = True, keyed[1].count("[") + keyed[1].count("{") - keyed[1].count("}")
             else:
-                list_key_indent = indent
+                list_key_indent, item_indent = indent, None
     return list(dict.fromkeys(out))
 
 
@@ -1378,8 +1386,16 @@ def _line_of(value: str, lines: list[str], start: int) -> int:
     return start + 1
 
 
-# Cell magics that run the whole cell as a shell script (`%%script bash` too).
-_SHELL_CELL_MAGICS = frozenset({"%%bash", "%%sh", "%%script", "%%shell", "%%system"})
+# Cell magics that run the whole cell as a shell script (`%%script bash` too; `%%script false` disables a cell).
+_SHELL_CELL_MAGICS = frozenset({"%%bash", "%%sh", "%%shell", "%%system"})
+_SCRIPT_SHELLS = frozenset({"bash", "sh", "zsh", "/bin/bash", "/bin/sh"})
+
+
+def _is_shell_cell(first_line: str) -> bool:
+    words = first_line.split()
+    return bool(words) and (
+        words[0] in _SHELL_CELL_MAGICS or (words[0] == "%%script" and len(words) > 1 and words[1] in _SCRIPT_SHELLS)
+    )
 
 
 def notebook_mentions(
@@ -1410,7 +1426,7 @@ def notebook_mentions(
             continue
         firsts.append(str(source[0] if isinstance(source, list) and source else code).strip()[:40])
         lines = code.splitlines()
-        if lines and lines[0].strip().split(" ", 1)[0] in _SHELL_CELL_MAGICS:  # a %%bash cell: all of it is shell
+        if lines and _is_shell_cell(lines[0]):  # a %%bash cell: all of it is shell
             shells.append("\n".join(["", *lines[1:]]))
             pythons.append("")
         else:

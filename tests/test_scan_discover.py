@@ -33,6 +33,10 @@ def values(mentions: list) -> list[tuple[str, int]]:
     ("text", "expected"),
     [
         ("meta-llama/Llama-3.1-8B-Instruct", True),
+        ("your-org/your-model", False),  # placeholders of .env.example files and docs
+        ("username/model_name", False),
+        ("YourOrg/model", False),
+        ("org/your-fine-tune", False),
         ("llama3.1:8b", True),
         ("gpt2", True),
         ("bert", False),

@@ -292,6 +292,8 @@ def looks_like_model(value: str, is_alias: AliasCheck) -> bool:
         org, name = text.lower().split("/", 1)
         if org in _API_PROVIDERS or (org == "openai" and name.startswith(_OPENAI_API_MODELS)):
             return False
+        if org.startswith(("your", "username")) or name.startswith("your"):  # .env.example: your-org/your-model
+            return False
         return org not in _LOCAL_ROOTS and not text.lower().endswith(_FILE_SUFFIXES)
     if _TAG_RE.match(text):
         return not text.rsplit(":", 1)[1].isdigit()  # host:port is not a tag

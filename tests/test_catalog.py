@@ -97,6 +97,9 @@ def test_reupload_by_name_inherits_the_original(cli_json: JsonCli) -> None:
         ("bartowski/DeepSeek-V3-GGUF", "deepseek-ai/DeepSeek-V3"),  # (not unsloth's re-upload and its own label)
         ("neuralmagic/Meta-Llama-3.1-8B-Instruct-FP8", "meta-llama/Llama-3.1-8B-Instruct"),  # (through an old id)
         ("someone/Llama-3.2-3B-Instruct-GGUF", "meta-llama/Llama-3.2-3B-Instruct"),
+        ("bartowski/meta-llama_Llama-3.2-3B-Instruct-GGUF", "meta-llama/Llama-3.2-3B-Instruct"),  # (org_name)
+        ("bartowski/Qwen_Qwen2.5-7B-Instruct-GGUF", "Qwen/Qwen2.5-7B-Instruct"),
+        ("sammcj/llama3.2:3b", "meta-llama/Llama-3.2-3B-Instruct"),  # (an Ollama model in a user's namespace)
     ],
 )
 def test_a_reupload_comes_from_the_release_nearest_its_origin(spec: str, original: str) -> None:

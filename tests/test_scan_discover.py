@@ -789,3 +789,23 @@ def test_a_disabled_notebook_cell_is_not_shell(tmp_path: Path, fixed_catalog: No
     notebook = {"cells": [cell], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}
     _tree(tmp_path, {"n.ipynb": json.dumps(notebook, indent=1)})
     assert found_models(tmp_path) == {}
+
+
+def test_getattr_defaults_and_tuple_assignments(tmp_path: Path, fixed_catalog: None) -> None:
+    _tree(
+        tmp_path,
+        {
+            "a.py": (
+                'm = AutoModel.from_pretrained(getattr(args, "model", "allenai/OLMo-1B"))\n'
+                'teacher, student = "Qwen/Qwen2.5-72B-Instruct", "Qwen/Qwen2.5-0.5B-Instruct"\n'
+                "s = AutoModel.from_pretrained(student)\n"
+                "t = AutoModel.from_pretrained(teacher)\n"
+                'label, other = "org/not-loaded", 3\n'
+            )
+        },
+    )
+    assert found_models(tmp_path) == {
+        "allenai/OLMo-1B": [("a.py", 1)],
+        "Qwen/Qwen2.5-72B-Instruct": [("a.py", 2)],
+        "Qwen/Qwen2.5-0.5B-Instruct": [("a.py", 2)],
+    }

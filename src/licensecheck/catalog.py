@@ -187,8 +187,11 @@ def lookup_model(spec: str) -> CatalogHit | None:
     key = _strip_prefixes(normalize_key(spec))
     if key.endswith(":latest"):
         key = key[: -len(":latest")]
+    tagged = None  # `user/llama3.2:3b`: an Ollama model pushed to a user's namespace
     if "/" in key:  # a revision (`org/x@main`) or the quantization tag Ollama gives a hub GGUF (`hf.co/org/x:Q4_K_M`)
         head, name = key.split("/", 1)
+        if ":" in name and "/" not in name:
+            tagged = name
         key = f"{head}/{name.split('@', 1)[0].split(':', 1)[0]}"
     for candidate in [key, *_ollama_variants(key)]:
         if candidate in models:
@@ -211,8 +214,20 @@ def lookup_model(spec: str) -> CatalogHit | None:
         # A re-upload or quantization named after a catalog model (bartowski/Meta-Llama-3.1-8B-Instruct-GGUF).
         name = key.split("/", 1)[1]
         names = _name_index()
-        hits = [names.get(candidate) for candidate in (name, _quant_re().sub("", name))]
+        candidates = [name, _quant_re().sub("", name)]
+        org, _, rest = candidates[1].partition("_")
+        if rest and org in _catalog_orgs():  # bartowski's newer names: bartowski/meta-llama_Llama-3.2-3B-…-GGUF
+            candidates.append(rest)
+        hits = [names.get(candidate) for candidate in candidates]
         found = [other for other in hits if other is not None and other != key]
+        if not found and tagged is not None:  # (an Ollama name with its tag, whoever pushed it)
+            original_hit = lookup_model(tagged)
+            found = (
+                [normalize_key(original_hit.id)]
+                if original_hit is not None and original_hit.how != "name-match"
+                else []
+            )
+            found = [other for other in found if other in models]
         if found:  # (the full name may hit another re-upload, the bare one the original: the nearer to a release)
             record = models[min(found, key=lambda other: (_depth(other, models, aliases), other))]
             return CatalogHit(
@@ -225,6 +240,12 @@ def lookup_model(spec: str) -> CatalogHit | None:
                 matched=str(record["id"]),
             )
     return None
+
+
+@cache
+def _catalog_orgs() -> frozenset[str]:
+    """The organisations of the catalog's models (lower case)."""
+    return frozenset(key.split("/", 1)[0] for key in catalog_index()["models"] if "/" in key)
 
 
 def search_catalog(query: str | None, *, license_id: str | None = None) -> dict[str, Any]:

@@ -188,7 +188,7 @@ def _unwrapped(before: bytes) -> bytes | None:
     text = before  # (tidied by the caller)
     if text.endswith(b","):
         opening = _open_paren(text)
-        if opening >= 0 and _trailing_word(text[:opening].rstrip()) in (b"getenv", b"get"):
+        if opening >= 0 and _trailing_word(text[:opening].rstrip()) in (b"getenv", b"get", b"getattr"):
             head = text[:opening].rstrip()
             return head[: len(head) - len(_dotted_tail(head))]
         return _container_items_removed(text)

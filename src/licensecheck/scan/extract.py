@@ -391,6 +391,8 @@ def _names_read(node: ast.expr | None) -> Iterator[str]:
         yield from _names_read(node.orelse)
     elif isinstance(node, ast.Call) and _call_name(node.func) in ("getenv", "get") and len(node.args) >= 2:
         yield from _names_read(node.args[1])
+    elif isinstance(node, ast.Call) and _call_name(node.func) == "getattr" and len(node.args) == 3:
+        yield from _names_read(node.args[2])
     elif isinstance(node, ast.BoolOp) and isinstance(node.op, ast.Or):
         for value in node.values:
             yield from _names_read(value)
@@ -809,6 +811,8 @@ class _PythonScan:
             isinstance(node, ast.Call) and _call_name(node.func) in ("getenv", "get") and len(node.args) >= 2
         ):  # os.getenv("MODEL", "org/x") / os.environ.get("MODEL", "org/x"): the default is what runs
             return self._strings(node.args[1])
+        if isinstance(node, ast.Call) and _call_name(node.func) == "getattr" and len(node.args) == 3:
+            return self._strings(node.args[2])  # getattr(args, "model", "org/x"): the default
         if isinstance(node, ast.BoolOp) and isinstance(node.op, ast.Or):  # args.model or "org/x": the fallback
             return [found for value in node.values for found in self._strings(value)]
         if isinstance(node, ast.JoinedStr):  # f"org/x" with no field: a plain string
@@ -832,6 +836,15 @@ class _PythonScan:
     def _assign(self, target: ast.expr, value: ast.expr | None) -> None:
         """A module- or function-level string constant (so a loader given its name finds it), or a model key. An
         attribute counts by its name (``self.model_name = "org/x"`` … ``from_pretrained(self.model_name)``)."""
+        if (
+            isinstance(target, ast.Tuple)
+            and isinstance(value, ast.Tuple)
+            and len(target.elts) == len(value.elts)
+            and not any(isinstance(e, ast.Starred) for e in target.elts)
+        ):  # teacher, student = "org/big", "org/small": each name its own string
+            for one, given in zip(target.elts, value.elts, strict=True):
+                self._assign(one, given)
+            return
         if isinstance(target, ast.Attribute):
             target = ast.Name(id=target.attr)
         if not isinstance(target, ast.Name) or value is None:

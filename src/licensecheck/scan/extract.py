@@ -853,8 +853,8 @@ class _PythonScan:
             value = next((kw.value for kw in value.keywords if kw.arg == "default"), None)
         elif isinstance(value, ast.Call) and _call_name(value.func) in _DEFAULT_HOLDERS:
             # typer.Option("org/x"), typer.Argument("org/x"), pydantic Field("org/x") or Field(default="org/x")
-            given = value.args[0] if value.args else None
-            value = next((kw.value for kw in value.keywords if kw.arg == "default"), given)
+            positional = value.args[0] if value.args else None
+            value = next((kw.value for kw in value.keywords if kw.arg == "default"), positional)
         if isinstance(value, (ast.List, ast.Tuple, ast.Set)):  # MODELS = ["org/a", "org/b"]: each of them
             for element in value.elts:
                 self._assign(target, element)

@@ -809,3 +809,12 @@ def test_getattr_defaults_and_tuple_assignments(tmp_path: Path, fixed_catalog: N
         "Qwen/Qwen2.5-72B-Instruct": [("a.py", 2)],
         "Qwen/Qwen2.5-0.5B-Instruct": [("a.py", 2)],
     }
+
+
+def test_inline_python_in_a_dockerfile_or_script() -> None:
+    text = (
+        "RUN python -c \"from huggingface_hub import snapshot_download; snapshot_download('BAAI/bge-m3')\"\n"
+        'RUN python3 -c "from transformers import AutoModel; AutoModel.from_pretrained(\\"google/gemma-2-2b-it\\")"\n'
+        "RUN python -c \"print('org/just-text')\"\n"
+    )
+    assert values(command_mentions(text, no_alias)) == [("BAAI/bge-m3", 1), ("google/gemma-2-2b-it", 2)]

@@ -1203,6 +1203,9 @@ def command_mentions(text: str, is_alias: AliasCheck, *, comment: str = "#") -> 
             for assignment in _MODEL_ASSIGNMENT_RE().finditer(line):
                 if not _OUTPUT_WORDS_RE().search(assignment.group(1)):
                     add(assignment.group(2), start)
+        if "python" in line and " -c " in line:  # RUN python -c "…snapshot_download('org/x')": loader calls in it
+            for match in _PATTERN_RE().finditer(line.replace('\\"', '"')):  # (quotes escaped in a "…" string)
+                add(match.group(1), start)
         for segment in _SEGMENT_SPLIT_RE().split(line):
             if segment.startswith(("echo ", "printf ")):
                 continue

@@ -216,3 +216,10 @@ def test_catalog_filter_by_license_takes_any_alias_and_refuses_a_typo(cli: Calla
     assert by_alias.exit_code == 0 and json.loads(by_alias.stdout)["count"] > 50
     typo = cli("catalog", "list", "--license", "apache-2.1-typo", "--format", "json")
     assert typo.exit_code == 2 and typo.stdout == "" and "unknown license 'apache-2.1-typo'" in typo.stderr
+
+
+def test_an_ollama_family_name_resolves_when_all_its_tags_share_one_license() -> None:
+    for family, license_id in (("granite4", "apache-2.0"), ("vicuna", "llama2")):
+        hit = lookup_model(family)
+        assert hit is not None and hit.licenses == (license_id,), family
+    assert lookup_model("qwen") is None  # (its tags are under different licenses: which one is meant is unknown)

@@ -198,6 +198,10 @@ def lookup_model(spec: str) -> CatalogHit | None:
             return _from_record(candidate, models[candidate], "catalog", candidate)
         if candidate in aliases:
             return _from_record(aliases[candidate], models[aliases[candidate]], "alias", candidate)
+    if key and "/" not in key and ":" not in key:  # an Ollama family name (`vicuna`) whose tags the catalog knows
+        tags = sorted(alias for alias in aliases if alias.startswith(key + ":"))
+        if tags and len({tuple(models[aliases[tag]].get("license") or ()) for tag in tags}) == 1:
+            return _from_record(aliases[tags[0]], models[aliases[tags[0]]], "alias", tags[0])  # (all one license)
     if "/" in key:
         for pattern in _patterns_for(key.split("/", 1)[0]):
             if glob_match(key, pattern["match"]):

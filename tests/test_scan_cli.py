@@ -258,3 +258,16 @@ def test_a_space_readme_lists_the_models_the_space_uses(tmp_path: Path) -> None:
         "BAAI/bge-small-en-v1.5": ("model", [{"path": "space/README.md", "line": 6}]),
         "meta-llama/Llama-3.1-8B-Instruct": ("model", [{"path": "space/README.md", "line": 7}]),
     }
+
+
+def test_each_base_model_of_a_card_is_found_on_its_own_line(tmp_path: Path) -> None:
+    root = _card_repo(
+        tmp_path,
+        "license: llama3.1\nbase_model:\n  - meta-llama/Llama-3.1-8B-Instruct\n  - mistralai/Mistral-7B-v0.1\n",
+    )
+    _, doc, _ = scan_json(root, "--use", "research", "--no-cache")
+    lines = {f["model"]: f["locations"] for f in doc["findings"] if f["kind"] == "model"}
+    assert lines == {
+        "meta-llama/Llama-3.1-8B-Instruct": [{"path": "sub/README.md", "line": 4}],
+        "mistralai/Mistral-7B-v0.1": [{"path": "sub/README.md", "line": 5}],
+    }

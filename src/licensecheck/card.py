@@ -70,6 +70,7 @@ class Card(NamedTuple):
     tags: tuple[str, ...] = ()
     lines: Mapping[str, int] = MappingProxyType({})
     has_front_matter: bool = True
+    base_model_lines: tuple[int, ...] = ()  # the line of each base_model entry (of each item of a list)
     sdk: str | None = None  # set on a Hugging Face Space's README: the card of an app, not of a model
     models: tuple[tuple[str, int], ...] = ()  # a Space's `models:` list: (model id, line) for each it uses
 
@@ -166,9 +167,22 @@ def parse_card(text: str, path: str) -> Card:
         pipeline_tag=_string(data.get("pipeline_tag"), "pipeline_tag", path, line("pipeline_tag")),
         tags=tuple(str(t) for t in (tags or ()) if isinstance(t, (str, int, float))),
         lines=lines,
+        base_model_lines=_item_lines(data.get("base_model"), "base_model", root, offset),
         sdk=str(data["sdk"]) if isinstance(data.get("sdk"), str) else None,
         models=_space_models(data.get("models"), root, offset),
     )
+
+
+def _item_lines(value: Any, key: str, root: Any, offset: int) -> tuple[int, ...]:
+    """The line of each item of a list field (the key's line for a single value)."""
+    if not isinstance(value, list):
+        found = node_line(root, [key])
+        return (found + offset,) if found is not None and value is not None else ()
+    lines = []
+    for index in range(len(value)):
+        found = node_line(root, [key, index])
+        lines.append(found + offset if found is not None else offset)
+    return tuple(lines)
 
 
 def _space_models(value: Any, root: Any, offset: int) -> tuple[tuple[str, int], ...]:

@@ -204,8 +204,11 @@ def check_card(
     refs, _evidence, _declared = licenses_from_card(card_doc)
     declared = [(ref.id, ref.encoded) for ref in refs]
     base_line = card_doc.lines.get("base_model")
+    item_lines = card_doc.base_model_lines
     base_mentions = [
-        (Mention(base, base_line or 1, "card"), card.rel) for base in card_doc.base_model if not _is_relative(base)
+        (Mention(base, item_lines[index] if index < len(item_lines) else base_line or 1, "card"), card.rel)
+        for index, base in enumerate(card_doc.base_model)
+        if not _is_relative(base)
     ]
     card_dir = Path(card.path).parent
     targets = [str((card_dir / base).resolve()) if _is_relative(base) else base for base in bases]

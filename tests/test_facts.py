@@ -104,3 +104,17 @@ def test_every_member_state_is_in_the_eu(code: str) -> None:
     assert len(EU_27) == 27
     assert parse_region(code).in_eu
     assert parse_region(code.lower()).in_eu
+
+
+@pytest.mark.parametrize(
+    ("code", "alpha2"), [("DEU", "DE"), ("hun", "HU"), ("GRC", "GR"), ("USA", "US"), ("GBR", "GB")]
+)
+def test_alpha_3_codes_of_the_eu_and_common_countries(code: str, alpha2: str) -> None:
+    region = parse_region(code)
+    assert region.code == alpha2 and region.in_eu is (alpha2 in EU_27)
+
+
+def test_every_eu_member_has_its_alpha_3_code() -> None:
+    from licensecheck.facts import _ALPHA3
+
+    assert {alpha2 for alpha2 in _ALPHA3.values()} >= set(EU_27)

@@ -342,7 +342,69 @@ ISO_3166 = frozenset(
 )
 
 # Spellings people use that are not the alpha-2 code.
-_REGION_SYNONYMS = {"UK": "GB", "EL": "GR", "USA": "US"}
+_REGION_SYNONYMS = {"UK": "GB", "EL": "GR"}
+# ISO 3166-1 alpha-3 codes, for the EU's member states and territories (the answer turns on them) and the countries
+# named most often; any other country is given by its alpha-2 code.
+_ALPHA3 = {
+    "AUT": "AT",
+    "BEL": "BE",
+    "BGR": "BG",
+    "HRV": "HR",
+    "CYP": "CY",
+    "CZE": "CZ",
+    "DNK": "DK",
+    "EST": "EE",
+    "FIN": "FI",
+    "FRA": "FR",
+    "DEU": "DE",
+    "GRC": "GR",
+    "HUN": "HU",
+    "IRL": "IE",
+    "ITA": "IT",
+    "LVA": "LV",
+    "LTU": "LT",
+    "LUX": "LU",
+    "MLT": "MT",
+    "NLD": "NL",
+    "POL": "PL",
+    "PRT": "PT",
+    "ROU": "RO",
+    "SVK": "SK",
+    "SVN": "SI",
+    "ESP": "ES",
+    "SWE": "SE",
+    "REU": "RE",
+    "GUF": "GF",
+    "GLP": "GP",
+    "MTQ": "MQ",
+    "MYT": "YT",
+    "MAF": "MF",
+    "ALA": "AX",
+    "USA": "US",
+    "GBR": "GB",
+    "CHE": "CH",
+    "NOR": "NO",
+    "ISL": "IS",
+    "LIE": "LI",
+    "CAN": "CA",
+    "MEX": "MX",
+    "BRA": "BR",
+    "ARG": "AR",
+    "CHN": "CN",
+    "JPN": "JP",
+    "KOR": "KR",
+    "IND": "IN",
+    "SGP": "SG",
+    "AUS": "AU",
+    "NZL": "NZ",
+    "RUS": "RU",
+    "UKR": "UA",
+    "TUR": "TR",
+    "ISR": "IL",
+    "ARE": "AE",
+    "SAU": "SA",
+    "ZAF": "ZA",
+}
 
 
 class Region(NamedTuple):
@@ -357,11 +419,12 @@ class Region(NamedTuple):
 
 
 def parse_region(text: str) -> Region:
-    """``EU`` or an ISO 3166 alpha-2 code (case-insensitive); every EU member state counts as EU."""
+    """``EU`` or an ISO 3166 alpha-2 code (case-insensitive), or the alpha-3 code of an EU member state or of a
+    country often named; every EU member state counts as EU."""
     if not isinstance(text, str):
         raise UsageError(f"invalid --region value {text!r}: expected EU or an ISO 3166 country code such as US or DE")
     code = text.strip().upper()
-    code = _REGION_SYNONYMS.get(code, code)
+    code = _REGION_SYNONYMS.get(code) or _ALPHA3.get(code) or code
     if code == "EU" or code in ISO_3166:
         return Region(code)
     raise UsageError(f"invalid --region value {text!r}: expected EU or an ISO 3166 country code such as US or DE")

@@ -620,6 +620,9 @@ def test_config_lists_env_entries_and_flag_items() -> None:
     ]
     json_text = '{\n  "models": [\n    "EleutherAI/pythia-1b",\n    "EleutherAI/pythia-410m"\n  ],\n  "lr": 1\n}\n'
     assert values(config_mentions(json_text, no_alias)) == [("EleutherAI/pythia-1b", 3), ("EleutherAI/pythia-410m", 4)]
+    compact = '{"models": [\n  "EleutherAI/pythia-1b",\n  {"dataset": "org/d"}\n], "lr": 1}\n'
+    assert values(config_mentions(compact, no_alias)) == [("EleutherAI/pythia-1b", 2)]
+    assert values(config_mentions('{"tags": [\n  "EleutherAI/pythia-1b"\n]}\n', no_alias)) == []
     assert values(config_mentions('{"models": ["EleutherAI/pythia-160m"], "x": 1}\n', no_alias)) == [
         ("EleutherAI/pythia-160m", 1)
     ]

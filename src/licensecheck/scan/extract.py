@@ -1243,6 +1243,7 @@ _KEY_ANYWHERE_RE = later(r"""["']?([A-Za-z_][\w.-]*)["']?\s*[:=]\s*["']?([A-Za-z
 _LIST_ITEM_RE = later(r"""^\s*-\s+["']?([^"'#\s,]+)["']?\s*(?:#.*)?$""")
 # A list under a key anywhere in a line ({"models": ["a", "b"]}), and a quoted item of a list over several lines.
 _LIST_ANYWHERE_RE = later(r"""["']?([A-Za-z_][\w.-]*)["']?\s*[:=]\s*\[([^\[\]]*)\]""")
+_LIST_OPENS_RE = later(r"""["']?([A-Za-z_][\w.-]*)["']?\s*[:=]\s*\[\s*$""")
 _QUOTED_ITEM_RE = later(r"""["']([^"'\s,]+)["']""")
 # Kubernetes and compose environment entries: `- name: MODEL_ID` then `value: org/x`.
 _ENV_NAME_RE = later(r"""^\s*(?:-\s+)?name\s*:\s*["']?[A-Za-z_]*MODEL[A-Za-z_]*["']?\s*$""", re.I)
@@ -1355,6 +1356,8 @@ def config_mentions(text: str, is_alias: AliasCheck, *, skip_section: str | None
             keyed = key_and_value(line)
             if keyed is not None and keyed[1].startswith("["):
                 bracket_list, depth = True, keyed[1].count("[") + keyed[1].count("{") - keyed[1].count("}")
+            elif stripped.endswith("["):  # ({"models": [ at the end of the mapping's first line)
+                bracket_list, depth = True, 1
             else:
                 list_key_indent, item_indent = indent, None
     return list(dict.fromkeys(out))
@@ -1383,6 +1386,10 @@ def config_line_values(line: str) -> tuple[list[str], bool]:
         for key, items in _LIST_ANYWHERE_RE().findall(line):
             if key.lower() in MODEL_KEYS:
                 values += _values(f"[{items}]")
+    if "{" in line and line.rstrip().endswith("["):  # {"models": [ … a list that goes on over the next lines
+        opening = _LIST_OPENS_RE().search(line)
+        if opening is not None and opening.group(1).lower() in MODEL_KEYS:
+            return values, True
     keyed = key_and_value(line)
     if keyed is None or keyed[0].lower() not in MODEL_KEYS:
         return values, False

@@ -225,13 +225,8 @@ def lookup_model(spec: str) -> CatalogHit | None:
         hits = [names.get(candidate) for candidate in candidates]
         found = [other for other in hits if other is not None and other != key]
         if not found and tagged is not None:  # (an Ollama name with its tag, whoever pushed it)
-            original_hit = lookup_model(tagged)
-            found = (
-                [normalize_key(original_hit.id)]
-                if original_hit is not None and original_hit.how != "name-match"
-                else []
-            )
-            found = [other for other in found if other in models]
+            ollama = lookup_model(tagged)  # (`tagged` holds no "/": never a name-match, always a catalog model)
+            found = [normalize_key(ollama.id)] if ollama is not None else []
         if found:  # (the full name may hit another re-upload, the bare one the original: the nearer to a release)
             record = models[min(found, key=lambda other: (_depth(other, models, aliases), other))]
             return CatalogHit(

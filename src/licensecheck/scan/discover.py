@@ -18,6 +18,7 @@ from licensecheck.lazyre import compiled, later_bytes
 from licensecheck.records import TYPE_CHECKING, NamedTuple
 from licensecheck.scan import replay
 from licensecheck.scan.extract import (
+    _DEFAULT_HOLDERS,
     ASSIGNED_KEYS,
     MODEL_KEYS,
     Mention,
@@ -282,12 +283,12 @@ def _grouping_removed(text: bytes) -> bytes | None:
     word = _trailing_word(head)
     if word in _KEYWORDS or head.endswith((b"(", b",", b"[")):  # an argument, an item, a branch
         return head
-    if word in _DEFAULT_HOLDERS:  # `model: str = typer.Option(` / `Field(`: the default of what stands before
+    if word in _DEFAULT_HOLDER_BYTES:  # `model: str = typer.Option(` / `Field(`: the default of what stands before
         return _tidy(head[: len(head) - len(_dotted_tail(head))])
     return None  # a call, or after `=` or `:` (a model key or an assignment reads past one bracket already)
 
 
-_DEFAULT_HOLDERS = frozenset({b"Option", b"Argument", b"Field"})  # (as ``extract._DEFAULT_HOLDERS``)
+_DEFAULT_HOLDER_BYTES = frozenset(name.encode() for name in _DEFAULT_HOLDERS)
 
 
 _KEYWORDS = frozenset({b"else", b"if", b"in", b"return", b"and", b"or", b"not", b"yield", b"await", b"is", b"lambda"})
@@ -333,7 +334,7 @@ def _in_parametrize(window: bytes) -> bool:
     at = window.rfind(b"parametrize(")
     comma = window.find(b",", at)
     names = window[at + 12 : comma if comma >= 0 else len(window)].lower()
-    return comma >= 0 and any(word in names for word in (b"model", b"tokenizer", b"repo_id", b"name_or_path"))
+    return comma >= 0 and any(word in names for word in _KEY_WORDS)
 
 
 def _dict_name(window: bytes) -> bytes | None:
@@ -523,9 +524,10 @@ _HINTS = {
 # YAML list under `models:`) or in `pretrained=`: a dataset that says "model" in its text, or layer names such as
 # "model.layers.0", is not read line by line. Every model key holds one of these words; the key is the whole word
 # they stand in (as the config reader takes it: from its first letter or `_`, and dots belong to it).
+_KEY_WORDS = (b"model", b"tokenizer", b"repo_id", b"name_or_path")  # every model key holds one (in lower case)
 _CONFIG_KEYS = tuple(
     (word, later_bytes(b"(" + word + rb"[a-z0-9_-]*)[\"']?(?:[ \t\r\x0b\x0c\x1c-\x1f]|[\x80-\xff])*[:=]"))
-    for word in (b"model", b"tokenizer", b"repo_id", b"name_or_path")
+    for word in _KEY_WORDS
 )
 # (A key is ASCII: a word reaching back over other letters is no model key, so the word stops at the first
 # non-ASCII byte; stopping there can only let more through.)

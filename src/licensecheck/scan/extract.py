@@ -529,6 +529,8 @@ class _PythonScan:
     def __init__(self, could_be_model: Callable[[str], bool] | None = None) -> None:
         self.could_be_model = could_be_model  # which strings a use may still make a finding (None: any)
         self.constants: dict[str, list[tuple[str, int]]] = {}
+        # a dict constant's value under each constant key: (name, key) -> (string, line), for `REGISTRY["neo"]`
+        self.entries: dict[tuple[str, str], tuple[str, int]] = {}
         self.found: list[tuple[str, int]] = []
         self._later: list[tuple[ast.Call | ast.Dict, int]] = []  # (node, line offset of the tree it is in)
         self._offset = 0  # added to node line numbers: a statement parsed alone starts at line 1
@@ -803,7 +805,8 @@ class _PythonScan:
         if isinstance(node, ast.Subscript) and isinstance(node.value, ast.Name):  # REGISTRY["neo"], REGISTRY[k]
             key = node.slice
             if isinstance(key, ast.Constant) and isinstance(key.value, str):
-                return list(self.constants.get(f"{node.value.id}[{key.value!r}]", ()))
+                entry = self.entries.get((node.value.id, key.value))
+                return [entry] if entry is not None else []
             return list(self.constants.get(node.value.id, ()))
         if isinstance(node, ast.IfExp):  # "a/b" if cond else "c/d": either may be loaded
             return self._strings(node.body) + self._strings(node.orelse)
@@ -862,9 +865,10 @@ class _PythonScan:
         if isinstance(value, ast.Dict):  # REGISTRY = {"neo": "org/a"}: REGISTRY[k] and its values() give each
             for key, element in zip(value.keys, value.values, strict=True):
                 if isinstance(element, ast.Constant) and isinstance(element.value, str):
-                    self._hold(target.id, (element.value, element.lineno + self._offset))
+                    item = (element.value, element.lineno + self._offset)
+                    self._hold(target.id, item)
                     if isinstance(key, ast.Constant) and isinstance(key.value, str):
-                        self._hold(f"{target.id}[{key.value!r}]", (element.value, element.lineno + self._offset))
+                        self.entries[target.id, key.value] = item
             return
         if value is not None and _derived(value):
             # either branch of "a/b" if c else "c/d", or the default of os.getenv("M", "a/b"): either may be or
@@ -1046,10 +1050,12 @@ _OPTS_WITH_VALUE = frozenset(
 )
 _OTHER_REPO_TYPE_RE = later(r"""--repo[-_]type(?:=|\s+)["']?(?:dataset|space)s?\b""")
 _COMMAND_RE = later(r"(?:\b(?:huggingface-cli|hf)\s+download|\bvllm\s+serve|\bollama\s+(?:pull|run))\s+(.*)")
-_MODEL_FLAG_RE = later(
-    r"--(?:model|model[_-]id|model[_-]path|model[_-]name(?:[_-]or[_-]path)?|base[_-]model|tokenizer|"
-    r"pretrained[_-]model[_-]name[_-]or[_-]path)[\"']?(?:=|\s+|,\s*)[\"']?([^\s\"'\\,\]]+)"
+# The command-line flags that name a model (after `--`), for command lines and block lists of arguments.
+_MODEL_FLAGS = (
+    r"(?:model|model[_-]id|model[_-]path|model[_-]name(?:[_-]or[_-]path)?|base[_-]model|tokenizer|"
+    r"pretrained[_-]model[_-]name[_-]or[_-]path)"
 )
+_MODEL_FLAG_RE = later(r"--" + _MODEL_FLAGS + r"[\"']?(?:=|\s+|,\s*)[\"']?([^\s\"'\\,\]]+)")
 
 
 def _first_argument(rest: str) -> str | None:
@@ -1249,10 +1255,7 @@ _QUOTED_ITEM_RE = later(r"""["']([^"'\s,]+)["']""")
 _ENV_NAME_RE = later(r"""^\s*(?:-\s+)?name\s*:\s*["']?[A-Za-z_]*MODEL[A-Za-z_]*["']?\s*$""", re.I)
 _ENV_VALUE_RE = later(r"""^\s*value\s*:\s*["']?([^"'#\s]+)["']?\s*(?:#.*)?$""")
 # A block-list item that is a model flag (`- --model-id`): the next item is its value (k8s args, compose command).
-_FLAG_ITEM_RE = later(
-    r"""^\s*-\s+["']?--(?:model|model[_-]id|model[_-]path|model[_-]name(?:[_-]or[_-]path)?|base[_-]model|"""
-    r"""tokenizer|pretrained[_-]model[_-]name[_-]or[_-]path)["']?\s*$"""
-)
+_FLAG_ITEM_RE = later(r"""^\s*-\s+["']?--""" + _MODEL_FLAGS + r"""["']?\s*$""")
 
 
 LONG_LINE = 2000  # minified JSON, prompt collections: read from the key parts instead of at every character

@@ -223,3 +223,64 @@ def test_an_ollama_family_name_resolves_when_all_its_tags_share_one_license() ->
         hit = lookup_model(family)
         assert hit is not None and hit.licenses == (license_id,), family
     assert lookup_model("qwen") is None  # (its tags are under different licenses: which one is meant is unknown)
+
+
+@pytest.mark.parametrize(
+    ("spec", "license_ids", "modality"),
+    [
+        # Mistral 3 (Dec 2025): Apache-2.0 and vision, unlike Mistral Large 2 / Ministral 8B 2410 (MRL)
+        ("mistralai/Mistral-Large-3-675B-Instruct-2512", {"apache-2.0"}, "multimodal"),
+        ("mistralai/Mistral-Large-3-675B-Instruct-2512-NVFP4", {"apache-2.0"}, "multimodal"),
+        ("mistral-large-3:675b", {"apache-2.0"}, "multimodal"),
+        ("mistralai/Ministral-3-3B-Reasoning-2512", {"apache-2.0"}, "multimodal"),
+        ("mistralai/Ministral-3-14B-Base-2512", {"apache-2.0"}, "multimodal"),
+        ("ministral-3:8b", {"apache-2.0"}, "multimodal"),
+        ("mistralai/Ministral-8B-Instruct-2410", {"mrl"}, "text"),
+        ("mistralai/Mistral-Small-4-119B-2603", {"apache-2.0"}, "multimodal"),
+        ("mistralai/Leanstral-2603", {"apache-2.0"}, "multimodal"),
+        # Devstral 2 (123B) is Mistral's modified MIT; Devstral Small 2 is Apache-2.0 and takes images
+        ("mistralai/Devstral-2-123B-Instruct-2512", {"modified-mit"}, "text"),
+        ("mistralai/Devstral-Small-2-24B-Instruct-2512", {"apache-2.0"}, "multimodal"),
+        ("mistralai/Devstral-Small-2507", {"apache-2.0"}, "text"),
+        ("mistralai/Mistral-Medium-3.5-128B", {"modified-mit"}, "multimodal"),
+        # Voxtral TTS is non-commercial on its card, every other Voxtral is Apache-2.0
+        ("mistralai/Voxtral-4B-TTS-2603", {"cc-by-nc-4.0"}, "multimodal"),
+        ("mistralai/Voxtral-Mini-4B-Realtime-2602", {"apache-2.0"}, "multimodal"),
+    ],
+)
+def test_recent_releases_resolve(spec: str, license_ids: set[str], modality: str) -> None:
+    hit = lookup_model(spec)
+    assert hit is not None, spec
+    assert set(hit.licenses) == license_ids, (spec, hit.licenses)
+    assert hit.modality == modality, (spec, hit.modality)
+
+
+@pytest.mark.parametrize(
+    ("spec", "original", "license_id"),
+    [
+        ("unsloth/Ministral-3-8B-Instruct-2512-GGUF", "mistralai/Ministral-3-8B-Instruct-2512", "apache-2.0"),
+        (
+            "bartowski/mistralai_Devstral-2-123B-Instruct-2512-GGUF",
+            "mistralai/Devstral-2-123B-Instruct-2512",
+            "modified-mit",
+        ),
+    ],
+)
+def test_a_reupload_of_a_recent_release_inherits_it(spec: str, original: str, license_id: str) -> None:
+    hit = lookup_model(spec)
+    assert hit is not None and hit.bases == (original,), spec
+    base = lookup_model(original)
+    assert base is not None and license_id in base.licenses
+
+
+@pytest.mark.parametrize(
+    ("spec", "verdict"),
+    [
+        ("ministral-3:8b", "allowed"),
+        ("mistralai/Voxtral-4B-TTS-2603", "forbidden"),
+        ("mistralai/Devstral-2-123B-Instruct-2512", "unknown"),
+    ],
+)
+def test_recent_releases_commercial_verdicts(cli_json: JsonCli, spec: str, verdict: str) -> None:
+    _, doc = cli_json("model", spec, "--use", "commercial", "--mau", "1M")
+    assert doc["verdict"] == verdict, doc["verdict"]

@@ -246,6 +246,16 @@ def test_an_ollama_family_name_resolves_when_all_its_tags_share_one_license() ->
         # Voxtral TTS is non-commercial on its card, every other Voxtral is Apache-2.0
         ("mistralai/Voxtral-4B-TTS-2603", {"cc-by-nc-4.0"}, "multimodal"),
         ("mistralai/Voxtral-Mini-4B-Realtime-2602", {"apache-2.0"}, "multimodal"),
+        # Qwen3.5 / Qwen3.6 (2026): Apache-2.0, natively multimodal (unlike text-only Qwen3)
+        ("Qwen/Qwen3.5-397B-A17B", {"apache-2.0"}, "multimodal"),
+        ("Qwen/Qwen3.5-0.8B", {"apache-2.0"}, "multimodal"),
+        ("Qwen/Qwen3.6-35B-A3B", {"apache-2.0"}, "multimodal"),
+        ("Qwen/Qwen3.6-27B-FP8", {"apache-2.0"}, "multimodal"),
+        # NVIDIA ModelOpt builds of Llama declare NVIDIA's licence (the Llama terms come through the base)
+        ("nvidia/Llama-3.1-8B-Instruct-FP4", {"nvidia-open-model-license"}, "text"),
+        ("nvidia/Llama-3.1-405B-Instruct-FP8", {"nvidia-open-model-license"}, "text"),
+        ("nvidia/Llama-3.1-405B-Instruct-FP4", {"nvidia-open-model-license", "llama3.1"}, "text"),
+        ("nvidia/Llama-3.1-8B-Instruct-FP8", {"llama3.1"}, "text"),
     ],
 )
 def test_recent_releases_resolve(spec: str, license_ids: set[str], modality: str) -> None:
@@ -264,6 +274,7 @@ def test_recent_releases_resolve(spec: str, license_ids: set[str], modality: str
             "mistralai/Devstral-2-123B-Instruct-2512",
             "modified-mit",
         ),
+        ("unsloth/Qwen3.5-35B-A3B-GGUF", "Qwen/Qwen3.5-35B-A3B", "apache-2.0"),
     ],
 )
 def test_a_reupload_of_a_recent_release_inherits_it(spec: str, original: str, license_id: str) -> None:
@@ -284,3 +295,13 @@ def test_a_reupload_of_a_recent_release_inherits_it(spec: str, original: str, li
 def test_recent_releases_commercial_verdicts(cli_json: JsonCli, spec: str, verdict: str) -> None:
     _, doc = cli_json("model", spec, "--use", "commercial", "--mau", "1M")
     assert doc["verdict"] == verdict, doc["verdict"]
+
+
+@pytest.mark.parametrize(
+    "spec",
+    ["nvidia/Llama-3.1-8B-Instruct-FP4", "nvidia/Llama-3.1-405B-Instruct-FP8", "nvidia/Llama-3.1-8B-Instruct-FP8"],
+)
+def test_nvidia_s_quantized_llama_builds_carry_the_llama_terms(cli_json: JsonCli, spec: str) -> None:
+    _, doc = cli_json("model", spec, "--use", "commercial", "--mau", "900M")
+    assert "llama3.1" in doc["licenses"]
+    assert doc["verdict"] == "needs-permission"

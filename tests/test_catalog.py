@@ -256,6 +256,10 @@ def test_an_ollama_family_name_resolves_when_all_its_tags_share_one_license() ->
         ("nvidia/Llama-3.1-405B-Instruct-FP8", {"nvidia-open-model-license"}, "text"),
         ("nvidia/Llama-3.1-405B-Instruct-FP4", {"nvidia-open-model-license", "llama3.1"}, "text"),
         ("nvidia/Llama-3.1-8B-Instruct-FP8", {"llama3.1"}, "text"),
+        # FLUX.2: [klein] 4B is Apache-2.0; [dev] and [klein] 9B are under BFL's FLUX Non-Commercial License
+        ("black-forest-labs/FLUX.2-klein-4B", {"apache-2.0"}, "multimodal"),
+        ("black-forest-labs/FLUX.2-klein-9B", {"flux-non-commercial-license"}, "multimodal"),
+        ("black-forest-labs/FLUX.2-dev", {"flux-non-commercial-license"}, "multimodal"),
     ],
 )
 def test_recent_releases_resolve(spec: str, license_ids: set[str], modality: str) -> None:

@@ -54,6 +54,30 @@ def test_usage_errors_are_one_line_exit_2(cli: Callable[..., Result], args: list
     assert len(lines) == 1 and needle in lines[0], result.stderr
 
 
+def test_a_license_recognised_but_not_encoded_is_an_honest_unknown(cli: Callable[..., Result]) -> None:
+    result = cli("model", "--license", "qwen", "--use", "commercial", "--format", "json")
+    doc = json.loads(result.stdout)
+    assert result.exit_code == 1 and doc["verdict"] == "unknown" and doc["licenses"] == ["qwen"]
+    assert "not encoded" in doc["results"][0]["reason"]
+
+
+@pytest.mark.parametrize(
+    ("license_id", "target", "verdict"),
+    [
+        ("apache-2.0", "cc-by-4.0", "allowed"),
+        ("mit", "gpl-3.0", "allowed"),
+        ("llama3.1", "cc-by-4.0", "forbidden"),
+        ("gemma", "bsd-3-clause", "forbidden"),
+    ],
+)
+def test_a_relicensing_target_need_not_be_encoded(
+    cli: Callable[..., Result], license_id: str, target: str, verdict: str
+) -> None:
+    # (whether a derivative may carry another license is up to the model's own terms alone)
+    result = cli("model", "--license", license_id, "--use", "relicensing", "--target", target, "--format", "json")
+    assert json.loads(result.stdout)["verdict"] == verdict, result.stderr
+
+
 def test_unknown_model_is_unknown_with_a_hint(cli: Callable[..., Result]) -> None:
     result = cli("model", "example-org/definitely-not-a-real-model-xyz", "--use", "commercial", "--format", "json")
     assert result.exit_code == 1

@@ -261,3 +261,99 @@ def test_an_unrecognised_license_file_is_named_in_the_warning(cli_json: JsonCli,
     assert code == 1 and doc["verdict"] == "unknown"
     assert any("is not one licensecheck recognises" in w and "LICENSE" in w for w in doc["warnings"])
     assert not any(w.startswith("no license found") for w in doc["warnings"])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("MIT License\n", "mit"),
+        ("The MIT License (MIT)\n\nCopyright (c) 2024 Someone\n", "mit"),
+        ("Apache License 2.0\n", "apache-2.0"),
+        ("# Apache License\n## Version 2.0\n", "apache-2.0"),
+        ("SPDX-License-Identifier: Apache-2.0\n", "apache-2.0"),
+        ("**CC BY-NC 4.0**\n", "cc-by-nc-4.0"),
+        ("Licensed by NVIDIA Corporation under the NVIDIA Open Model License\n", "nvidia-open-model-license"),
+        ("Llama 3.1 is licensed under the Llama 3.1 Community License, Copyright © Meta Platforms, Inc.\n", "llama3.1"),
+        ('Copyright 2024 Someone\n\nLicensed under the Apache License, Version 2.0 (the "License");\n', "apache-2.0"),
+        ("https://ai.google.dev/gemma/terms\n", "gemma"),
+    ],
+)
+def test_a_license_file_that_only_names_its_license_is_recognised(
+    tmp_path: Path, cli_json: JsonCli, text: str, expected: str
+) -> None:
+    (tmp_path / "README.md").write_text("# A model\n")
+    (tmp_path / "LICENSE").write_text(text)
+    _, doc = cli_json("model", str(tmp_path), "--use", "research")
+    assert doc["licenses"] == [expected]
+    assert doc["evidence"][0]["source"] == "license-file"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Copyright (c) 2024 Someone\nAll rights reserved.\n",
+        "Custom terms. Portions are licensed under the Apache License 2.0 but the weights are not.\n",
+        "Our own license\n\n" + "You may not use this model.\n" * 6 + "The MIT License does not apply.\n",
+    ],
+)
+def test_a_license_file_that_names_no_license_at_its_top_stays_unrecognised(
+    tmp_path: Path, cli_json: JsonCli, text: str
+) -> None:
+    (tmp_path / "README.md").write_text("# A model\n")
+    (tmp_path / "LICENSE").write_text(text)
+    code, doc = cli_json("model", str(tmp_path), "--use", "research")
+    assert doc["licenses"] == [] and doc["verdict"] == "unknown" and code == 1
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "MIT License\n\nCopyright © 2024 Someone\n".encode("cp1252"),
+        "MIT License\n\nPermission is hereby granted, free of charge\n".encode("utf-16"),
+        b"\x7fELF\x00\x00\x01\x02",
+    ],
+    ids=["cp1252", "utf16", "binary"],
+)
+def test_a_license_file_that_cannot_be_read_leaves_the_card_s_license_standing(
+    tmp_path: Path, cli_json: JsonCli, raw: bytes
+) -> None:
+    (tmp_path / "README.md").write_text("---\nlicense: mit\n---\n# A model\n")
+    (tmp_path / "LICENSE").write_bytes(raw)
+    code, doc = cli_json("model", str(tmp_path), "--use", "commercial")
+    assert doc["licenses"] == ["mit"] and doc["verdict"] == "allowed" and code == 0
+    if raw.startswith(b"\x7fELF"):
+        assert any("LICENSE not read" in warning for warning in doc["warnings"])
+
+
+def test_a_utf16_card_is_read(tmp_path: Path, cli_json: JsonCli) -> None:
+    (tmp_path / "README.md").write_bytes("---\nlicense: cc-by-nc-4.0\n---\n# A model\n".encode("utf-16"))
+    _, doc = cli_json("model", str(tmp_path), "--use", "commercial")
+    assert doc["licenses"] == ["cc-by-nc-4.0"] and doc["verdict"] == "forbidden"
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ('"Apache-2.0, MIT"', ["apache-2.0", "mit"]),
+        ("mit/apache-2.0", ["mit", "apache-2.0"]),
+        ("cc-by-nc-4.0; apache-2.0", ["cc-by-nc-4.0", "apache-2.0"]),
+        ('"Apache License, Version 2.0"', ["apache-2.0"]),
+        ("apache", ["apache-2.0"]),
+        ("dbrx", ["databricks-open-model-license"]),
+        ("llama3.1-community", ["llama3.1"]),
+        ("gemma-license", ["gemma"]),
+    ],
+)
+def test_card_license_values_as_people_write_them(
+    tmp_path: Path, cli_json: JsonCli, value: str, expected: list[str]
+) -> None:
+    (tmp_path / "README.md").write_text(f"---\nlicense: {value}\n---\n")
+    _, doc = cli_json("model", str(tmp_path), "--use", "research")
+    assert doc["licenses"] == expected
+
+
+@pytest.mark.parametrize("front", ["pipeline_tag: Image-Text-to-Text", "tags: [mllama]"])
+def test_multimodal_card_markers_in_any_case(tmp_path: Path, cli_json: JsonCli, front: str) -> None:
+    (tmp_path / "README.md").write_text(f"---\nlicense: llama3.2\n{front}\n---\n")
+    code, doc = cli_json("model", str(tmp_path), "--use", "commercial", "--mau", "1M", "--region", "DE")
+    assert doc["verdict"] == "forbidden" and code == 1

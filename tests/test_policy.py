@@ -158,6 +158,8 @@ def test_malformed_pyproject(tmp_path: Path, fixed_catalog: None) -> None:
     assert message.startswith("licensecheck: error: pyproject.toml:3: "), message
     (tmp_path / "pyproject.toml").write_text("[tool.licensecheck\nuses = 1\n")
     assert error_of(tmp_path).startswith("licensecheck: error: pyproject.toml:1: invalid TOML")
+    (tmp_path / "pyproject.toml").write_text("[tool.licensecheck]\nmodels = " + "[" * 5000 + "]" * 5000 + "\n")
+    assert error_of(tmp_path) == "licensecheck: error: pyproject.toml: invalid TOML: nested too deeply"
 
 
 def test_no_policy_means_commercial_with_a_hint(tmp_path: Path, fixed_catalog: None) -> None:

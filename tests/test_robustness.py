@@ -159,6 +159,13 @@ MALFORMED = {
         None,
         "base_model_name_or_path",
     ),
+    "adapter-deep": (
+        {"adapter_config.json": '{"base_model_name_or_path": "x/y", "a": ' + "[" * 5000 + "]" * 5000 + "}"},
+        "adapter_config.json",
+        None,
+        "nested too deeply",
+    ),
+    "control-character": ({"README.md": card("license: mit\x1b[0m\n")}, "README.md", 2, "unacceptable character"),
 }
 
 

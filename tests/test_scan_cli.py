@@ -271,3 +271,23 @@ def test_each_base_model_of_a_card_is_found_on_its_own_line(tmp_path: Path) -> N
         "meta-llama/Llama-3.1-8B-Instruct": [{"path": "sub/README.md", "line": 4}],
         "mistralai/Mistral-7B-v0.1": [{"path": "sub/README.md", "line": 5}],
     }
+
+
+@pytest.mark.parametrize(
+    ("base", "verdict"),
+    [("mistralai/Mistral-7B-v0.1", "allowed"), ("meta-llama/Llama-3.1-8B-Instruct", "forbidden")],
+)
+def test_a_card_labelled_with_an_unencoded_license_is_judged_by_its_base(
+    tmp_path: Path, base: str, verdict: str
+) -> None:
+    # (relicensing asks only the base's terms whether a new label is allowed: the label's own terms never matter)
+    root = _card_repo(tmp_path, f"license: cc-by-4.0\nbase_model: {base}\n")
+    code, doc, _ = scan_json(root, "--use", "commercial", "--mau", "1M", "--region", "US", "--no-cache")
+    card = next(f for f in doc["findings"] if f["kind"] == "card")
+    assert card["verdict"] == verdict and code == (0 if verdict == "allowed" else 1)
+
+
+def test_a_card_labelled_with_a_string_nobody_recognises_stays_unknown(tmp_path: Path) -> None:
+    root = _card_repo(tmp_path, "license: my-own-terms\nbase_model: mistralai/Mistral-7B-v0.1\n")
+    _, doc, _ = scan_json(root, "--use", "commercial", "--no-cache")
+    assert next(f for f in doc["findings"] if f["kind"] == "card")["verdict"] == "unknown"

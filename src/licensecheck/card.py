@@ -56,7 +56,9 @@ TEXT_PIPELINES = frozenset(
         "text-ranking",
     }
 )
-MULTIMODAL_TAGS = frozenset({"multimodal", "vision", "image-text-to-text", "vision-language", "vlm", "llava", "omni"})
+MULTIMODAL_TAGS = frozenset(
+    {"multimodal", "vision", "image-text-to-text", "vision-language", "vlm", "llava", "omni", "mllama"}  # (mllama:
+)  # the architecture of Llama 3.2 Vision, as the Hub tags its derivatives)
 
 
 class Card(NamedTuple):
@@ -76,11 +78,12 @@ class Card(NamedTuple):
 
     @property
     def modality(self) -> str | None:
-        if self.pipeline_tag in MULTIMODAL_PIPELINES:
+        pipeline = (self.pipeline_tag or "").strip().lower()
+        if pipeline in MULTIMODAL_PIPELINES:
             return "multimodal"
-        if any(tag.lower() in MULTIMODAL_TAGS for tag in self.tags):
+        if any(tag.strip().lower() in MULTIMODAL_TAGS for tag in self.tags):
             return "multimodal"
-        if self.pipeline_tag in TEXT_PIPELINES:
+        if pipeline in TEXT_PIPELINES:
             return "text"
         return None
 

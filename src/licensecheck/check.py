@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from licensecheck.errors import UsageError
 from licensecheck.facts import Facts, Target, parse_mau, parse_region
-from licensecheck.registry import find_encoded, find_license, get_terms, require_license
+from licensecheck.registry import find_encoded, find_license, get_terms, require_license, unknown_license
 from licensecheck.report import Evidence, Report, build_report
 from licensecheck.vocabulary import Use
 
@@ -17,8 +17,10 @@ def resolve_target(text: str, uses: Sequence[Use], *, online: bool = False) -> T
     if not value:
         raise UsageError("--target is empty")
     license_id = find_encoded(value)
-    if license_id is None and Use.DISTILLATION in uses:
-        recorded = find_license(value)  # a license not encoded still names the student's terms
+    if license_id is None and (Use.DISTILLATION in uses or Use.RELICENSING in uses):
+        # A license not encoded still names the student's terms, or the new license of a derivative (whether the
+        # model's license allows that depends only on the model's own terms).
+        recorded = find_license(value)
         license_id = recorded.id if recorded is not None else None
     if license_id is not None:
         return Target(value, license=license_id, lineage_licenses=frozenset({license_id}))
@@ -45,10 +47,13 @@ def parse_facts(
 
 
 def check_license(license_text: str, uses: Sequence[Use], facts: Facts) -> Report:
-    lid = require_license(license_text)
-    ref = find_license(lid)
-    assert ref is not None
-    get_terms(lid)
+    """``--license``: an encoded license is judged; one only recorded (Qwen, DeepSeek…) is an honest ``unknown``, as
+    when a card declares it; an id nothing recognises is a usage error."""
+    ref = find_license(license_text)
+    if ref is None:
+        raise unknown_license(license_text, "--license")
+    if ref.encoded:
+        get_terms(ref.id)
     return build_report(
         model=None,
         licenses=[ref],

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from licensecheck.data import catalog_index, license_index
@@ -43,9 +44,43 @@ def identify_license_text(text: str) -> Identified | None:
         if best is None or candidate < best:
             best = candidate
     if best is None:
-        return None
+        return _named_at_top(head)
     pos, _, lid, signature = best
     return Identified(lid, signature, _line_of(head, signature))
+
+
+TOP_LINES = 5  # the lines that may name the license outright (a title, an SPDX tag, a notice, a link)
+
+
+def _named_at_top(text: str) -> Identified | None:
+    """A license a short LICENSE file only names: a title line alone (``MIT License``), an SPDX tag, a notice
+    (``… is licensed under the Llama 3.1 Community License, …``) or a link to the terms, in its first lines. A full
+    text is recognised by its signatures; this reads only the top, so a license quoted further down is no match."""
+    from licensecheck.registry import find_license
+
+    lines = [(number, line.strip()) for number, line in enumerate(text.splitlines()[:64], start=1) if line.strip()]
+    top = lines[:TOP_LINES]
+    if len(top) >= 2:  # a title over two lines (``Apache License`` / ``Version 2.0``)
+        top.append((top[0][0], f"{_bare(top[0][1])} {_bare(top[1][1])}"))
+    for number, line in top:
+        plain = _bare(line)
+        folded = fold(plain)
+        if folded.startswith("spdx-license-identifier:"):
+            plain = plain.split(":", 1)[1].strip()
+        elif (under := _UNDER.search(plain)) is not None:  # a notice: the name runs to the first comma or stop
+            plain = re.split(r"[,;(]|\.(?:\s|$)", under.group(1))[0].strip().rstrip(".")
+        ref = find_license(plain) if plain else None
+        if ref is not None:
+            return Identified(ref.id, fold(line)[:120], number)
+    return None
+
+
+def _bare(line: str) -> str:
+    """A line without Markdown heading, emphasis or quote marks around it."""
+    return line.strip().strip("#=*_>` \t").strip()
+
+
+_UNDER = re.compile(r"\blicen[sc]ed\b.*?\bunder\s+(?:the\s+)?(.+)", re.IGNORECASE)
 
 
 def _line_of(text: str, signature: str) -> int:

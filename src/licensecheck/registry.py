@@ -51,7 +51,18 @@ def _lookup(text: str, source: str) -> str | None:
             return str(aliases[key])
     if "/" in text:  # a URL or path: exact keys only
         return None
-    return _squashed(source).get(squash(key_variants(text)[-1]))
+    squashed = _squashed(source)
+    short = squash(key_variants(text)[-1])
+    while short not in squashed:  # `llama3.1-community`, `gemma-license`: the name without its generic words
+        bare = next((short[: -len(word)] for word in _GENERIC_WORDS if short.endswith(word)), short)
+        if bare == short or len(bare) < 3:
+            return None
+        short = bare
+    return squashed[short]
+
+
+# Words a license's name may end with that say nothing about which license it is (squashed).
+_GENERIC_WORDS = ("agreement", "license", "licence", "community", "termsofuse", "terms", "tou")
 
 
 def find_encoded(text: str) -> str | None:
@@ -80,8 +91,13 @@ def require_license(text: str, *, option: str = "--license") -> str:
                 f"{option} {text!r}: {recorded.name} is known but its terms are not encoded yet; "
                 f"encoded licenses: {', '.join(license_ids())}"
             )
-        raise UsageError(f"unknown license {text!r} for {option}; see `licensecheck license list`")
+        raise unknown_license(text, option)
     return lid
+
+
+def unknown_license(text: str, option: str) -> UsageError:
+    """The usage error for a license id nothing recognises."""
+    return UsageError(f"unknown license {text!r} for {option}; see `licensecheck license list`")
 
 
 @cache

@@ -97,6 +97,18 @@ def _unique(refs: list[LicenseRef]) -> tuple[LicenseRef, ...]:
 _EXPRESSION_SPLIT = compiled(r"\s+(?:AND|OR|WITH)\s+|[()]", re.IGNORECASE)
 
 
+_LIST_SPLIT = compiled(r"\s*(?:[,;/&+]|\band\b)\s*", re.IGNORECASE)
+
+
+def _listed(value: str) -> list[str]:
+    """The licenses of a value that lists several without an SPDX operator (``Apache-2.0, MIT``, ``mit/apache-2.0``):
+    split only when the whole is no license name and every part is one (``Apache License, Version 2.0`` stays)."""
+    if find_license(value) is not None or not _LIST_SPLIT.search(value):
+        return [value]
+    parts = [part for part in _LIST_SPLIT.split(value) if part]
+    return parts if len(parts) > 1 and all(find_license(part) is not None for part in parts) else [value]
+
+
 def licenses_from_card(card: Card) -> tuple[list[LicenseRef], list[Evidence], tuple[str, ...]]:
     """The licenses a card declares; ``license: other`` goes through ``license_name`` and ``license_link``."""
     refs: list[LicenseRef] = []
@@ -107,7 +119,7 @@ def licenses_from_card(card: Card) -> tuple[list[LicenseRef], list[Evidence], tu
     # An SPDX-style expression (`apache-2.0 AND llama3.1`) names several licenses; every one is taken to apply
     # (for OR that is the cautious reading: the answer holds whichever one you pick).
     values = [part for value in card.license for part in _EXPRESSION_SPLIT.split(value) if part.strip()]
-    for value in (v.strip() for v in values):
+    for value in (piece for v in values for piece in _listed(v.strip())):
         if value.lower() in UNINFORMATIVE:
             needs_name = True
             continue
@@ -174,6 +186,8 @@ def adapter_base(folder: Path) -> str | None:
         config = json.loads(read_text_file(adapter, what="adapter config"))
     except ValueError as exc:
         raise InputError(f"adapter config is not valid JSON: {exc}", path=str(adapter)) from None
+    except RecursionError:
+        raise InputError("adapter config is nested too deeply", path=str(adapter)) from None
     if not isinstance(config, dict):
         raise InputError(f"adapter config must be a JSON object, not {type(config).__name__}", path=str(adapter))
     named_base = config.get("base_model_name_or_path")
@@ -232,7 +246,16 @@ def resolve_folder(path: Path, display: str) -> ModelNode:
             candidate = folder / name
             if not candidate.is_file():
                 continue
-            text = read_text_file(candidate, what="LICENSE file")
+            try:
+                # (beside a declared license, a LICENSE in another encoding is read for its words; alone it must be
+                # text as the card is)
+                text = read_text_file(candidate, what="LICENSE file", lenient=bool(carded))
+            except InputError as exc:
+                if not carded:  # (the only word on the license there is: the input is broken)
+                    raise
+                warnings.append(f"{display}: {name} not read ({exc.message}); the card's license stands")
+                evidence.append(Evidence("license-file", f"{name} not read: {exc.message}", str(candidate)))
+                continue
             found = identify_license_text(text)
             if found is not None:
                 ref = _ref(found.license)

@@ -86,8 +86,11 @@ def load_yaml(text: str, *, path: str, what: str = "YAML", line_offset: int = 0)
         line = mark.line + 1 + line_offset if mark else None
         problem = exc.problem or exc.context or "syntax error"
         raise InputError(f"invalid {what}: {problem}", path=path, line=line) from None
-    except yaml.YAMLError as exc:
-        raise InputError(f"invalid {what}: {exc}", path=path) from None
+    except yaml.YAMLError as exc:  # (a ReaderError, a character YAML does not allow, says where on a second line)
+        position = getattr(exc, "position", None)
+        line = text.count("\n", 0, position) + 1 + line_offset if isinstance(position, int) else None
+        problem = (str(exc).splitlines() or ["unreadable"])[0]
+        raise InputError(f"invalid {what}: {problem}", path=path, line=line) from None
     except RecursionError:
         raise InputError(f"invalid {what}: nested too deeply", path=path) from None
     except (ValueError, OverflowError) as exc:  # e.g. a date such as 2027-13-45 that YAML reads as a timestamp

@@ -20,8 +20,11 @@ def write_report(path: str | os.PathLike[str], text: str) -> None:
         raise InputError(f"cannot write the report: {exc.strerror or exc}", path=str(path)) from None
 
 
-def read_text_file(path: str | os.PathLike[str], *, what: str = "file", max_bytes: int = MAX_TEXT_BYTES) -> str:
-    """Return the file's text or raise InputError with one clear line."""
+def read_text_file(
+    path: str | os.PathLike[str], *, what: str = "file", max_bytes: int = MAX_TEXT_BYTES, lenient: bool = False
+) -> str:
+    """Return the file's text or raise InputError with one clear line (``lenient``: bytes that are not UTF-8 become
+    U+FFFD instead, for a file read only for the words it holds, such as a LICENSE saved as Windows-1252)."""
     try:
         mode = os.stat(path).st_mode
         if stat.S_ISDIR(mode):
@@ -38,14 +41,25 @@ def read_text_file(path: str | os.PathLike[str], *, what: str = "file", max_byte
         raise InputError(f"cannot read {what}: {exc.strerror or exc}", path=str(path)) from None
     if len(raw) > max_bytes:
         raise InputError(f"{what} is larger than {max_bytes // 1024} KiB; not read", path=str(path))
-    return decode_text(raw, path=str(path), what=what)
+    return decode_text(raw, path=str(path), what=what, lenient=lenient)
 
 
-def decode_text(raw: bytes, *, path: str, what: str = "file") -> str:
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")  # (text saved by Windows tools: PowerShell writes UTF-16 by default)
+
+
+def decode_text(raw: bytes, *, path: str, what: str = "file", lenient: bool = False) -> str:
+    if raw.startswith(_UTF16_BOMS):
+        try:
+            text = raw.decode("utf-16")
+        except UnicodeDecodeError:
+            raise InputError(f"{what} is not valid UTF-16", path=path) from None
+        if "\x00" in text:
+            raise InputError(f"{what} is binary, not text", path=path)
+        return text
     if b"\x00" in raw:
         raise InputError(f"{what} is binary, not text", path=path)
     try:
-        text = raw.decode("utf-8-sig")
+        text = raw.decode("utf-8-sig", "replace" if lenient else "strict")
     except UnicodeDecodeError as exc:
         raise InputError(f"{what} is not valid UTF-8 (byte {exc.start})", path=path) from None
     return text

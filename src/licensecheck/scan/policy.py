@@ -286,6 +286,8 @@ def load_pyproject_policy(path: str | os.PathLike[str], display: str, *, require
         raise InputError(
             f"invalid TOML: {str(exc).split(' (at line')[0]}", path=display, line=int(found.group(1)) if found else None
         ) from None
+    except RecursionError:
+        raise InputError("invalid TOML: nested too deeply", path=display) from None
     table = doc.get("tool", {}).get("licensecheck") if isinstance(doc.get("tool"), dict) else None
     if table is None:
         if required:

@@ -139,7 +139,7 @@ def _card_results(
         inherited += [ref.id for ref in lineage.licenses]
         multimodal = "multimodal" in (modality, lineage.modality)
         base_facts = facts._replace(modality="multimodal" if multimodal else modality or lineage.modality)
-        for lid, encoded in declared:
+        for lid, known in declared:  # (a recognised label needs no terms of its own: only the base's decide)
             for ref in lineage.licenses:
                 if not ref.encoded:
                     results.append(
@@ -150,7 +150,7 @@ def _card_results(
                             "recognised but its terms are not encoded in licensecheck yet.",
                         )
                     )
-                elif not encoded:
+                elif not known:
                     results.append(
                         unknown_result(
                             Use.RELICENSING,
@@ -202,7 +202,7 @@ def check_card(
     if not card_doc.license and not card_doc.license_name and not bases:
         return None, [], []
     refs, _evidence, _declared = licenses_from_card(card_doc)
-    declared = [(ref.id, ref.encoded) for ref in refs]
+    declared = [(ref.id, ref.known) for ref in refs]
     base_line = card_doc.lines.get("base_model")
     item_lines = card_doc.base_model_lines
     base_mentions = [

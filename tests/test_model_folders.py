@@ -357,3 +357,15 @@ def test_multimodal_card_markers_in_any_case(tmp_path: Path, cli_json: JsonCli, 
     (tmp_path / "README.md").write_text(f"---\nlicense: llama3.2\n{front}\n---\n")
     code, doc = cli_json("model", str(tmp_path), "--use", "commercial", "--mau", "1M", "--region", "DE")
     assert doc["verdict"] == "forbidden" and code == 1
+
+
+def test_a_large_card_is_read_for_its_front_matter(
+    tmp_path: Path, cli_json: JsonCli, cli: Callable[..., Result]
+) -> None:
+    image = "![chart](data:image/png;base64," + "A" * 1_500_000 + ")\n"
+    (tmp_path / "README.md").write_text("---\nlicense: cc-by-nc-4.0\n---\n# A model\n\n" + image)
+    _, doc = cli_json("model", str(tmp_path), "--use", "commercial")
+    assert doc["licenses"] == ["cc-by-nc-4.0"] and doc["verdict"] == "forbidden"
+    (tmp_path / "README.md").write_text("---\nlicense: mit\n# " + "A" * 1_500_000 + "\n---\n")
+    result = cli("model", str(tmp_path))
+    assert result.exit_code == 2 and "larger than" in result.stderr

@@ -10,6 +10,7 @@ from licensecheck.records import TYPE_CHECKING, NamedTuple
 from licensecheck.safeyaml import compose_yaml, load_yaml, node_line
 
 if TYPE_CHECKING:
+    import os
     from typing import Any
 
 MULTIMODAL_PIPELINES = frozenset(
@@ -86,6 +87,27 @@ class Card(NamedTuple):
         if pipeline in TEXT_PIPELINES:
             return "text"
         return None
+
+
+def read_card_text(path: str | os.PathLike[str]) -> str:
+    """A card's text. A card over the size cap (inline base64 images) is read for its head alone when the front
+    matter, all that is read of a card, closes within the cap; otherwise it is refused as any large file is."""
+    from licensecheck.textfile import MAX_TEXT_BYTES, decode_text, read_text_file
+
+    try:
+        return read_text_file(path, what="model card")
+    except InputError as refused:
+        if "larger than" not in refused.message:
+            raise
+        with open(path, "rb") as handle:
+            head = handle.read(MAX_TEXT_BYTES)
+        try:
+            text = decode_text(head[: head.rfind(b"\n") + 1], path=str(path), what="model card")
+            if split_front_matter(text, str(path)) is not None:
+                return text
+        except InputError:
+            pass
+        raise refused from None
 
 
 def split_front_matter(text: str, path: str) -> tuple[str, int] | None:

@@ -198,7 +198,7 @@ def adapter_base(folder: Path) -> str | None:
 
 def resolve_folder(path: Path, display: str) -> ModelNode:
     """A local model folder, or a card file (README.md-style) given directly."""
-    from licensecheck.card import parse_card
+    from licensecheck.card import parse_card, read_card_text
     from licensecheck.identify import identify_license_text
     from licensecheck.textfile import read_text_file
 
@@ -220,7 +220,7 @@ def resolve_folder(path: Path, display: str) -> ModelNode:
     bases: list[str] = []
     warnings: list[str] = []
     if card_path is not None:
-        text = read_text_file(card_path, what="model card")
+        text = read_card_text(card_path)
         card = parse_card(text, str(card_path))
         card_refs, card_evidence, card_declared = licenses_from_card(card)
         refs += card_refs

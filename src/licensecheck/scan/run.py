@@ -171,15 +171,14 @@ def check_card(
     scan's facts: a user count or domicile given settles the base license's limits)."""
     from pathlib import Path  # (cards are few: pathlib is imported only for them)
 
-    from licensecheck.card import parse_card
+    from licensecheck.card import parse_card, read_card_text
     from licensecheck.engine import combine, unknown_result
     from licensecheck.resolve import licenses_from_card
     from licensecheck.scan.report import Finding, Location
-    from licensecheck.textfile import read_text_file
 
     folder = card.rel.rsplit("/", 1)[0] if "/" in card.rel else "."
     try:
-        card_doc = parse_card(read_text_file(card.path, what="model card"), card.rel)
+        card_doc = parse_card(read_card_text(card.path), card.rel)
     except LicenseCheckError as exc:
         # Never a silent pass: a card that cannot be read is a finding whose license is unknown.
         broken = unknown_result(Use.RELICENSING, "unknown", f"The model card cannot be read: {exc.describe()}")

@@ -403,3 +403,16 @@ def test_a_very_large_report_is_not_recorded(
     root = copy("forms", tmp_path)
     assert scan(root) == scan(root) and len(scans) == 2
     assert not list(cache_dir.glob("replay-*"))
+
+
+def test_a_license_file_beside_a_card_is_a_question_the_replay_asks_again(
+    tmp_path: Path, cache_dir: Path, scans: list[str]
+) -> None:
+    root = tmp_path / "repo"
+    (root / "ft").mkdir(parents=True)
+    write(root / "ft" / "README.md", "---\nbase_model: meta-llama/Llama-3.1-8B-Instruct\n---\n", 10**18)
+    first = scan(root, "--mau", "1M", "--region", "US")
+    write(root / "ft" / "LICENSE", "Apache License 2.0\n", 10**18)
+    relabelled = scan(root, "--mau", "1M", "--region", "US")
+    assert first[0] == 0 and relabelled[0] == 1 and "apache-2.0" in relabelled[1]
+    assert scan(root, "--mau", "1M", "--region", "US") == relabelled and scans == ["repo", "repo"]

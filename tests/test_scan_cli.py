@@ -291,3 +291,17 @@ def test_a_card_labelled_with_a_string_nobody_recognises_stays_unknown(tmp_path:
     root = _card_repo(tmp_path, "license: my-own-terms\nbase_model: mistralai/Mistral-7B-v0.1\n")
     _, doc, _ = scan_json(root, "--use", "commercial", "--no-cache")
     assert next(f for f in doc["findings"] if f["kind"] == "card")["verdict"] == "unknown"
+
+
+def test_a_license_file_beside_a_card_declares_its_license(tmp_path: Path) -> None:
+    # (as for `licensecheck model FOLDER`: a Llama fine-tune shipped with an Apache LICENSE is relabelled)
+    root = _card_repo(tmp_path, "base_model: meta-llama/Llama-3.1-8B-Instruct\n")
+    card_folder = next(Path(root).rglob("README.md")).parent
+    (card_folder / "LICENSE").write_text("Apache License 2.0\n")
+    code, doc, _ = scan_json(root, "--use", "commercial", "--mau", "1M", "--region", "US", "--no-cache")
+    card = next(f for f in doc["findings"] if f["kind"] == "card")
+    assert card["licenses"] == ["apache-2.0", "llama3.1"] and card["verdict"] == "forbidden" and code == 1
+    (card_folder / "LICENSE").write_bytes(b"\x7fELF\x00\x01")
+    code, doc, _ = scan_json(root, "--use", "commercial", "--mau", "1M", "--region", "US", "--no-cache")
+    card = next(f for f in doc["findings"] if f["kind"] == "card")
+    assert card["verdict"] == "allowed" and any("binary" in w for w in card["warnings"])

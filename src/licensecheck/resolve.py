@@ -199,8 +199,6 @@ def adapter_base(folder: Path) -> str | None:
 def resolve_folder(path: Path, display: str) -> ModelNode:
     """A local model folder, or a card file (README.md-style) given directly."""
     from licensecheck.card import parse_card, read_card_text
-    from licensecheck.identify import identify_license_text
-    from licensecheck.textfile import read_text_file
 
     probes.spoil()  # (a recorded scan that reads a local model folder is not replayed: the folder may change)
     folder = path if path.is_dir() else path.parent
@@ -233,61 +231,10 @@ def resolve_folder(path: Path, display: str) -> ModelNode:
             )
         modality = card.modality
     if look_around:
-        # The LICENSE file is read even when the card declares a license: one that names another license
-        # (a card tagged apache-2.0 shipping the Llama agreement) is a trap, and both then apply.
-        if refs and not any(ref.known for ref in refs):
-            # The card names only licenses nobody recognises (`license_name: custom`): the LICENSE file decides.
-            unrecognised = refs
-            refs = []
-        else:
-            unrecognised = []
-        carded = {ref.id for ref in refs}
-        for name in LICENSE_NAMES:
-            candidate = folder / name
-            if not candidate.is_file():
-                continue
-            try:
-                # (beside a declared license, a LICENSE in another encoding is read for its words; alone it must be
-                # text as the card is)
-                text = read_text_file(candidate, what="LICENSE file", lenient=bool(carded))
-            except InputError as exc:
-                if not carded:  # (the only word on the license there is: the input is broken)
-                    raise
-                warnings.append(f"{display}: {name} not read ({exc.message}); the card's license stands")
-                evidence.append(Evidence("license-file", f"{name} not read: {exc.message}", str(candidate)))
-                continue
-            found = identify_license_text(text)
-            if found is not None:
-                ref = _ref(found.license)
-                if carded and ref.id not in carded:
-                    warnings.append(
-                        f"{display}: {name} is the {ref.name} ({ref.id}) but the card declares "
-                        f"{', '.join(sorted(carded))}; both are taken to apply"
-                    )
-                if unrecognised:
-                    evidence.append(
-                        Evidence(
-                            "license-file",
-                            f"{name} settles the card's unrecognised {', '.join(r.id for r in unrecognised)}",
-                            str(candidate),
-                        )
-                    )
-                    unrecognised = []
-                if ref.id not in carded:
-                    refs.append(ref)
-                    declared.append(found.license)
-                    evidence.append(
-                        Evidence(
-                            "license-file",
-                            f'{name} identified as {found.license} ("{found.signature}")',
-                            str(candidate),
-                            found.line,
-                        )
-                    )
-                break
-            if not carded:
-                evidence.append(Evidence("license-file", f"{name} not recognised", str(candidate)))
-        refs.extend(unrecognised)  # nothing settled them: they stay (an honest unknown)
+        refs, found_declared, found_evidence, found_warnings = license_files(folder, display, refs)
+        declared += found_declared
+        evidence += found_evidence
+        warnings += found_warnings
         named_base = adapter_base(folder)
         if named_base and named_base not in bases:
             bases.append(named_base)
@@ -305,6 +252,75 @@ def resolve_folder(path: Path, display: str) -> ModelNode:
         key=str(path.resolve()),
         warnings=tuple(warnings),
     )
+
+
+def license_files(
+    folder: Path, display: str, refs: list[LicenseRef]
+) -> tuple[list[LicenseRef], list[str], list[Evidence], list[str]]:
+    """The licenses of a folder whose card declares ``refs``, with its LICENSE file read too: (licenses, what the
+    LICENSE file declares, evidence, warnings). The LICENSE file is read even when the card declares a license: one
+    that names another license (a card tagged apache-2.0 shipping the Llama agreement) is a trap, and both apply."""
+    from licensecheck.identify import identify_license_text
+    from licensecheck.textfile import read_text_file
+
+    refs = list(refs)
+    declared: list[str] = []
+    evidence: list[Evidence] = []
+    warnings: list[str] = []
+    if refs and not any(ref.known for ref in refs):
+        # The card names only licenses nobody recognises (`license_name: custom`): the LICENSE file decides.
+        unrecognised = refs
+        refs = []
+    else:
+        unrecognised = []
+    carded = {ref.id for ref in refs}
+    for name in LICENSE_NAMES:
+        candidate = folder / name
+        if not probes.regular_file(candidate):
+            continue
+        try:
+            # (beside a declared license, a LICENSE in another encoding is read for its words; alone it must be
+            # text as the card is)
+            text = read_text_file(candidate, what="LICENSE file", lenient=bool(carded))
+        except InputError as exc:
+            if not carded:  # (the only word on the license there is: the input is broken)
+                raise
+            warnings.append(f"{display}: {name} not read ({exc.message}); the card's license stands")
+            evidence.append(Evidence("license-file", f"{name} not read: {exc.message}", str(candidate)))
+            continue
+        found = identify_license_text(text)
+        if found is not None:
+            ref = _ref(found.license)
+            if carded and ref.id not in carded:
+                warnings.append(
+                    f"{display}: {name} is the {ref.name} ({ref.id}) but the card declares "
+                    f"{', '.join(sorted(carded))}; both are taken to apply"
+                )
+            if unrecognised:
+                evidence.append(
+                    Evidence(
+                        "license-file",
+                        f"{name} settles the card's unrecognised {', '.join(r.id for r in unrecognised)}",
+                        str(candidate),
+                    )
+                )
+                unrecognised = []
+            if ref.id not in carded:
+                refs.append(ref)
+                declared.append(found.license)
+                evidence.append(
+                    Evidence(
+                        "license-file",
+                        f'{name} identified as {found.license} ("{found.signature}")',
+                        str(candidate),
+                        found.line,
+                    )
+                )
+            break
+        if not carded:
+            evidence.append(Evidence("license-file", f"{name} not recognised", str(candidate)))
+    refs.extend(unrecognised)  # nothing settled them: they stay (an honest unknown)
+    return refs, declared, evidence, warnings
 
 
 def resolve_catalog(spec: str) -> ModelNode | None:

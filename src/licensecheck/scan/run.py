@@ -173,7 +173,7 @@ def check_card(
 
     from licensecheck.card import parse_card, read_card_text
     from licensecheck.engine import combine, unknown_result
-    from licensecheck.resolve import licenses_from_card
+    from licensecheck.resolve import license_files, licenses_from_card
     from licensecheck.scan.report import Finding, Location
 
     folder = card.rel.rsplit("/", 1)[0] if "/" in card.rel else "."
@@ -201,6 +201,10 @@ def check_card(
     if not card_doc.license and not card_doc.license_name and not bases:
         return None, [], []
     refs, _evidence, _declared = licenses_from_card(card_doc)
+    try:  # (a LICENSE file beside the card declares too, as for `licensecheck model FOLDER`)
+        refs, _, _, license_warnings = license_files(Path(card.path).parent, card.rel, refs)
+    except LicenseCheckError as exc:  # unreadable, beside a card that declares nothing: the base's terms decide
+        license_warnings = [f"{exc.describe()}; the card's base decides"]
     declared = [(ref.id, ref.known) for ref in refs]
     base_line = card_doc.lines.get("base_model")
     item_lines = card_doc.base_model_lines
@@ -212,6 +216,7 @@ def check_card(
     card_dir = Path(card.path).parent
     targets = [str((card_dir / base).resolve()) if _is_relative(base) else base for base in bases]
     results, warnings, inherited = _card_results(declared, targets, online, facts or Facts(), card_doc.modality)
+    warnings = license_warnings + warnings
     verdict = combine(results) if results else Verdict.ALLOWED
     names = ", ".join(lid for lid, _ in declared) or "no license"
     if not bases:

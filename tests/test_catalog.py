@@ -326,6 +326,12 @@ def test_nvidia_s_quantized_llama_builds_carry_the_llama_terms(cli_json: JsonCli
         ("openbmb/MiniCPM-V-2_6", {"minicpm-model-license", "apache-2.0"}, "multimodal"),
         ("bartowski/MiniCPM-V-2_6-GGUF", {"minicpm-model-license", "apache-2.0"}, "multimodal"),
         ("facebook/wav2vec2-large-960h-lv60-self", {"apache-2.0"}, "multimodal"),
+        ("facebook/nllb-200-distilled-1.3B", {"cc-by-nc-4.0"}, "text"),
+        ("facebook/nllb-200-1.3B", {"cc-by-nc-4.0"}, "text"),
+        ("OpenGVLab/InternVL2_5-8B", {"mit", "internlm-license"}, "multimodal"),  # (MIT over an InternLM2.5 LLM)
+        ("depth-anything/Depth-Anything-V2-Large-hf", {"cc-by-nc-4.0"}, "multimodal"),
+        ("openlm-research/open_llama_7b_v2", {"apache-2.0"}, "text"),
+        ("openlm-research/open_llama_13b_easylm", {"apache-2.0"}, "text"),  # (the family pattern)
     ],
 )
 def test_popular_models_resolve_with_their_licenses(
@@ -342,6 +348,8 @@ def test_popular_models_resolve_with_their_licenses(
         ("Gryphe/MythoMax-L2-13b", "conditional"),  # (Llama 2's 700M MAU condition, --mau not given)
         ("facebook/opt-1.3b", "unknown"),  # (OPT-175B licence: recorded, not encoded)
         ("openai/clip-vit-large-patch14", "allowed"),
+        ("facebook/nllb-200-distilled-1.3B", "forbidden"),
+        ("depth-anything/Depth-Anything-V2-Large-hf", "forbidden"),
     ],
 )
 def test_popular_models_commercial_verdicts(cli_json: JsonCli, spec: str, verdict: str) -> None:
@@ -352,3 +360,8 @@ def test_popular_models_commercial_verdicts(cli_json: JsonCli, spec: str, verdic
 def test_opt_iml_is_not_taken_for_opt() -> None:
     hit = lookup_model("facebook/opt-iml-max-1.3b")
     assert hit is None or "opt-175b-license" not in hit.licenses
+
+
+def test_nllb_moe_is_not_taken_for_nllb_200() -> None:
+    hit = lookup_model("facebook/nllb-moe-54b")
+    assert hit is None or hit.how != "pattern"

@@ -332,6 +332,9 @@ def test_nvidia_s_quantized_llama_builds_carry_the_llama_terms(cli_json: JsonCli
         ("depth-anything/Depth-Anything-V2-Large-hf", {"cc-by-nc-4.0"}, "multimodal"),
         ("openlm-research/open_llama_7b_v2", {"apache-2.0"}, "text"),
         ("openlm-research/open_llama_13b_easylm", {"apache-2.0"}, "text"),  # (the family pattern)
+        ("HuggingFaceM4/Idefics3-8B-Llama3", {"apache-2.0", "llama3.1"}, "multimodal"),  # (Apache over Llama 3.1)
+        ("facebook/sam2.1-hiera-large", {"apache-2.0"}, "multimodal"),
+        ("facebook/sam2-hiera-tiny", {"apache-2.0"}, "multimodal"),  # (the family pattern)
     ],
 )
 def test_popular_models_resolve_with_their_licenses(

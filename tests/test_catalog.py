@@ -309,3 +309,62 @@ def test_nvidia_s_quantized_llama_builds_carry_the_llama_terms(cli_json: JsonCli
     _, doc = cli_json("model", spec, "--use", "commercial", "--mau", "900M")
     assert "llama3.1" in doc["licenses"]
     assert doc["verdict"] == "needs-permission"
+
+
+# Widely used models that once resolved to nothing: the licences the CLI reports (declared plus inherited from bases).
+@pytest.mark.parametrize(
+    ("spec", "license_ids", "modality"),
+    [
+        ("Gryphe/MythoMax-L2-13b", {"llama2"}, "text"),  # (card says only "other": the Llama 2 base binds)
+        ("TheBloke/MythoMax-L2-13B-GGUF", {"llama2"}, "text"),  # (a GGUF inherits through the original)
+        ("facebook/opt-1.3b", {"opt-175b-license"}, "text"),
+        ("facebook/opt-66b", {"opt-175b-license"}, "text"),
+        ("internlm/internlm2_5-7b-chat", {"internlm-license"}, "text"),
+        ("llava-hf/llava-1.5-7b-hf", {"llama2"}, "multimodal"),
+        ("openai/clip-vit-large-patch14", {"mit"}, "multimodal"),
+        ("openai/clip-vit-base-patch32", {"mit"}, "multimodal"),
+        ("openbmb/MiniCPM-V-2_6", {"minicpm-model-license", "apache-2.0"}, "multimodal"),
+        ("bartowski/MiniCPM-V-2_6-GGUF", {"minicpm-model-license", "apache-2.0"}, "multimodal"),
+        ("facebook/wav2vec2-large-960h-lv60-self", {"apache-2.0"}, "multimodal"),
+        ("facebook/nllb-200-distilled-1.3B", {"cc-by-nc-4.0"}, "text"),
+        ("facebook/nllb-200-1.3B", {"cc-by-nc-4.0"}, "text"),
+        ("OpenGVLab/InternVL2_5-8B", {"mit", "internlm-license"}, "multimodal"),  # (MIT over an InternLM2.5 LLM)
+        ("depth-anything/Depth-Anything-V2-Large-hf", {"cc-by-nc-4.0"}, "multimodal"),
+        ("openlm-research/open_llama_7b_v2", {"apache-2.0"}, "text"),
+        ("openlm-research/open_llama_13b_easylm", {"apache-2.0"}, "text"),  # (the family pattern)
+        ("HuggingFaceM4/Idefics3-8B-Llama3", {"apache-2.0", "llama3.1"}, "multimodal"),  # (Apache over Llama 3.1)
+        ("facebook/sam2.1-hiera-large", {"apache-2.0"}, "multimodal"),
+        ("facebook/sam2-hiera-tiny", {"apache-2.0"}, "multimodal"),  # (the family pattern)
+    ],
+)
+def test_popular_models_resolve_with_their_licenses(
+    cli_json: JsonCli, spec: str, license_ids: set[str], modality: str
+) -> None:
+    _, doc = cli_json("model", spec, "--use", "research")
+    assert set(doc["licenses"]) == license_ids, (spec, doc["licenses"])
+    assert doc["facts"]["modality"] == modality, (spec, doc["facts"])
+
+
+@pytest.mark.parametrize(
+    ("spec", "verdict"),
+    [
+        ("Gryphe/MythoMax-L2-13b", "conditional"),  # (Llama 2's 700M MAU condition, --mau not given)
+        ("facebook/opt-1.3b", "unknown"),  # (OPT-175B licence: recorded, not encoded)
+        ("openai/clip-vit-large-patch14", "allowed"),
+        ("facebook/nllb-200-distilled-1.3B", "forbidden"),
+        ("depth-anything/Depth-Anything-V2-Large-hf", "forbidden"),
+    ],
+)
+def test_popular_models_commercial_verdicts(cli_json: JsonCli, spec: str, verdict: str) -> None:
+    _, doc = cli_json("model", spec, "--use", "commercial")
+    assert doc["verdict"] == verdict, (spec, doc["verdict"])
+
+
+def test_opt_iml_is_not_taken_for_opt() -> None:
+    hit = lookup_model("facebook/opt-iml-max-1.3b")
+    assert hit is None or "opt-175b-license" not in hit.licenses
+
+
+def test_nllb_moe_is_not_taken_for_nllb_200() -> None:
+    hit = lookup_model("facebook/nllb-moe-54b")
+    assert hit is None or hit.how != "pattern"

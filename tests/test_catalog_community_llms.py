@@ -1,0 +1,92 @@
+"""Community and vendor LLMs of catalog/community-llms.yaml: declared licences, bases, modality, verdicts."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+from licensecheck.catalog import lookup_model
+
+JsonCli = Callable[..., tuple[int, dict[str, Any]]]
+
+
+# The licences the CLI reports for a model: what its card declares plus what its bases carry.
+@pytest.mark.parametrize(
+    ("spec", "license_ids", "modality"),
+    [
+        ("HuggingFaceH4/starchat2-15b-v0.1", {"bigcode-openrail-m"}, "text"),
+        ("HuggingFaceH4/starchat-beta", {"bigcode-openrail-m"}, "text"),
+        ("BAAI/bge-reranker-v2-gemma", {"apache-2.0", "gemma"}, "text"),  # (Apache on the card, Gemma weights)
+        ("Deci/DeciLM-7B", {"apache-2.0"}, "text"),
+        ("EleutherAI/llemma_7b", {"llama2"}, "text"),
+        ("Intel/neural-chat-7b-v3-1", {"apache-2.0"}, "text"),
+        ("KoboldAI/LLaMA2-13B-Tiefighter", {"llama2"}, "text"),
+        ("Linq-AI-Research/Linq-Embed-Mistral", {"cc-by-nc-4.0"}, "text"),
+        ("NousResearch/Nous-Hermes-Llama2-13b", {"mit", "llama2"}, "text"),  # (MIT on the card, Llama 2 weights)
+        ("Phind/Phind-CodeLlama-34B-v2", {"llama2"}, "text"),
+        ("Orenguteng/Llama-3-8B-Lexi-Uncensored", {"llama3"}, "text"),
+        ("failspy/Meta-Llama-3-8B-Instruct-abliterated-v3", {"llama3"}, "text"),
+        ("mlabonne/Meta-Llama-3.1-8B-Instruct-abliterated", {"llama3.1"}, "text"),
+        ("WizardLMTeam/WizardCoder-15B-V1.0", {"bigscience-openrail-m", "bigcode-openrail-m"}, "text"),
+        ("WizardLMTeam/WizardLM-70B-V1.0", {"llama2"}, "text"),
+        ("WizardLMTeam/WizardMath-7B-V1.1", {"microsoft-research-license", "apache-2.0"}, "text"),
+        ("WizardLM/WizardMath-7B-V1.0", {"llama2"}, "text"),
+        ("Xwin-LM/Xwin-LM-70B-V0.1", {"llama2"}, "text"),
+        ("abacusai/Smaug-72B-v0.1", {"tongyi-qianwen"}, "text"),
+        ("mlabonne/NeuralBeagle14-7B", {"cc-by-nc-4.0"}, "text"),
+        ("Salesforce/codegen-2B-mono", {"bsd-3-clause"}, "text"),
+        ("Salesforce/codegen-6B-multi", {"bsd-3-clause"}, "text"),
+        ("Salesforce/codegen25-7b-mono", {"apache-2.0"}, "text"),  # (the repo's old name)
+        ("bigcode/starcoderbase", {"bigcode-openrail-m"}, "text"),
+        ("bigcode/santacoder", {"bigcode-openrail-m"}, "text"),
+        ("bigscience/bloomz-7b1-mt", {"bigscience-bloom-rail-1.0"}, "text"),
+        ("bigscience/bloomz-560m", {"bigscience-bloom-rail-1.0"}, "text"),
+        ("bigscience/bloom-1b7", {"bigscience-bloom-rail-1.0"}, "text"),
+        ("bigscience/mt0-xxl", {"apache-2.0"}, "text"),
+        ("stabilityai/stablelm-tuned-alpha-7b", {"cc-by-nc-sa-4.0"}, "text"),
+        ("stabilityai/stablelm-2-12b", {"stabilityai-ai-community"}, "text"),
+    ],
+)
+def test_community_llms_resolve_with_their_licenses(
+    cli_json: JsonCli, spec: str, license_ids: set[str], modality: str
+) -> None:
+    _, doc = cli_json("model", spec, "--use", "research")
+    assert set(doc["licenses"]) == license_ids, (spec, doc["licenses"])
+    assert doc["facts"]["modality"] == modality, (spec, doc["facts"])
+
+
+@pytest.mark.parametrize(
+    ("spec", "original"),
+    [
+        ("TheBloke/Phind-CodeLlama-34B-v2-GGUF", "Phind/Phind-CodeLlama-34B-v2"),
+        ("TheBloke/llemma_7b-GGUF", "EleutherAI/llemma_7b"),
+        ("Orenguteng/Llama-3-8B-Lexi-Uncensored-GGUF", "Orenguteng/Llama-3-8B-Lexi-Uncensored"),
+        ("TheBloke/Xwin-LM-70B-V0.1-GGUF", "Xwin-LM/Xwin-LM-70B-V0.1"),
+    ],
+)
+def test_a_reupload_inherits_the_community_original(spec: str, original: str) -> None:
+    hit = lookup_model(spec)
+    assert hit is not None and hit.bases == (original,), (spec, hit)
+
+
+def test_a_gguf_of_a_llama_fine_tune_carries_the_llama_terms(cli_json: JsonCli) -> None:
+    _, doc = cli_json("model", "TheBloke/Phind-CodeLlama-34B-v2-GGUF", "--use", "commercial", "--mau", "900M")
+    assert "llama2" in doc["licenses"]
+    assert doc["verdict"] == "needs-permission"
+
+
+@pytest.mark.parametrize(
+    ("spec", "verdict"),
+    [
+        ("Linq-AI-Research/Linq-Embed-Mistral", "forbidden"),  # (CC-BY-NC-4.0)
+        ("KoboldAI/LLaMA2-13B-Tiefighter", "conditional"),  # (Llama 2's 700M MAU condition, --mau not given)
+        ("Deci/DeciLM-7B", "allowed"),
+        ("abacusai/Smaug-72B-v0.1", "unknown"),  # (Tongyi Qianwen licence: recorded, not encoded)
+        ("Salesforce/codegen-2B-mono", "unknown"),  # (BSD-3-Clause: recorded, not encoded)
+    ],
+)
+def test_community_llms_commercial_verdicts(cli_json: JsonCli, spec: str, verdict: str) -> None:
+    _, doc = cli_json("model", spec, "--use", "commercial")
+    assert doc["verdict"] == verdict, (spec, doc["verdict"])

@@ -47,6 +47,30 @@ JsonCli = Callable[..., tuple[int, dict[str, Any]]]
         ("bigscience/mt0-xxl", {"apache-2.0"}, "text"),
         ("stabilityai/stablelm-tuned-alpha-7b", {"cc-by-nc-sa-4.0"}, "text"),
         ("stabilityai/stablelm-2-12b", {"stabilityai-ai-community"}, "text"),
+        ("togethercomputer/RedPajama-INCITE-7B-Base", {"apache-2.0"}, "text"),
+        ("togethercomputer/RedPajama-INCITE-7B-Chat", {"apache-2.0"}, "text"),  # (the family pattern)
+        ("togethercomputer/LLaMA-2-7B-32K", {"llama2"}, "text"),
+        ("facebook/galactica-6.7b", {"cc-by-nc-4.0"}, "text"),
+        ("facebook/galactica-120b", {"cc-by-nc-4.0"}, "text"),  # (the family pattern)
+        ("garage-bAInd/Platypus2-70B-instruct", {"cc-by-nc-4.0", "llama2"}, "text"),
+        ("THUDM/chatglm3-6b", {"chatglm3-6b-license"}, "text"),
+        ("baichuan-inc/Baichuan2-13B-Chat", {"baichuan2-community-license"}, "text"),
+        ("internlm/internlm2_5-20b-chat", {"internlm-license"}, "text"),
+        ("tiiuae/falcon-11B", {"falcon-llm-license"}, "text"),
+        ("Open-Orca/OpenOrca-Platypus2-13B", {"cc-by-nc-4.0", "llama2"}, "text"),
+        ("Undi95/ReMM-SLERP-L2-13B", {"cc-by-nc-4.0", "llama2"}, "text"),
+        ("NeverSleep/Noromaid-13b-v0.1.1", {"cc-by-nc-4.0", "llama2"}, "text"),
+        ("Sao10K/Fimbulvetr-11B-v2", {"cc-by-nc-4.0", "apache-2.0"}, "text"),  # (over Apache-2.0 SOLAR)
+        ("allenai/tulu-2-dpo-70b", {"ai2-impact-license-low-risk", "llama2"}, "text"),
+        ("allenai/olmOCR-7B-0225-preview", {"apache-2.0"}, "multimodal"),
+        ("deepseek-ai/deepseek-vl2", {"deepseek"}, "multimodal"),
+        ("deepseek-ai/deepseek-vl2-tiny", {"deepseek"}, "multimodal"),  # (the family pattern)
+        ("NousResearch/Nous-Hermes-13b", {"gpl"}, "text"),
+        ("jinaai/ReaderLM-v2", {"cc-by-nc-4.0"}, "text"),
+        ("ise-uiuc/Magicoder-S-DS-6.7B", {"deepseek"}, "text"),
+        ("bigscience/bloomz-3b", {"bigscience-bloom-rail-1.0"}, "text"),  # (the family pattern)
+        ("bigscience/mt0-small", {"apache-2.0"}, "text"),  # (the family pattern)
+        ("Salesforce/codegen-16B-nl", {"bsd-3-clause"}, "text"),  # (the family pattern)
     ],
 )
 def test_community_llms_resolve_with_their_licenses(
@@ -90,3 +114,15 @@ def test_a_gguf_of_a_llama_fine_tune_carries_the_llama_terms(cli_json: JsonCli) 
 def test_community_llms_commercial_verdicts(cli_json: JsonCli, spec: str, verdict: str) -> None:
     _, doc = cli_json("model", spec, "--use", "commercial")
     assert doc["verdict"] == verdict, (spec, doc["verdict"])
+
+
+def test_the_codegen_pattern_does_not_take_codegen2_or_codegen25() -> None:
+    for spec in ("Salesforce/codegen2-1B", "Salesforce/codegen25-7b-multi_P"):
+        hit = lookup_model(spec)
+        assert hit is None or "bsd-3-clause" not in hit.licenses, spec
+
+
+def test_a_non_commercial_llama_2_merge_is_forbidden_commercially(cli_json: JsonCli) -> None:
+    _, doc = cli_json("model", "Undi95/ReMM-SLERP-L2-13B", "--use", "commercial", "--mau", "1M")
+    assert doc["verdict"] == "forbidden"
+    assert {"cc-by-nc-4.0", "llama2"} <= set(doc["licenses"])

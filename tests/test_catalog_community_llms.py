@@ -71,6 +71,21 @@ JsonCli = Callable[..., tuple[int, dict[str, Any]]]
         ("bigscience/bloomz-3b", {"bigscience-bloom-rail-1.0"}, "text"),  # (the family pattern)
         ("bigscience/mt0-small", {"apache-2.0"}, "text"),  # (the family pattern)
         ("Salesforce/codegen-16B-nl", {"bsd-3-clause"}, "text"),  # (the family pattern)
+        ("elyza/ELYZA-japanese-Llama-2-7b-instruct", {"llama2"}, "text"),
+        ("LeoLM/leo-hessianai-7b", {"llama2"}, "text"),
+        ("Unbabel/TowerInstruct-7B-v0.2", {"cc-by-nc-4.0", "llama2"}, "text"),
+        ("ehartford/dolphin-2.1-mistral-7b", {"apache-2.0"}, "text"),
+        ("cognitivecomputations/dolphin-2.1-mistral-7b", {"apache-2.0"}, "text"),  # (the org's new name)
+        ("TIGER-Lab/MAmmoTH-7B", {"mit", "llama2"}, "text"),  # (MIT on the card, Llama 2 weights)
+        ("argilla/notux-8x7b-v1", {"apache-2.0"}, "text"),
+        ("h2oai/h2o-danube2-1.8b-chat", {"apache-2.0"}, "text"),
+        ("nomic-ai/gpt4all-j", {"apache-2.0"}, "text"),
+        ("facebook/xglm-564M", {"mit"}, "text"),
+        ("gorilla-llm/gorilla-openfunctions-v2", {"apache-2.0"}, "text"),
+        ("tiiuae/falcon-rw-1b", {"apache-2.0"}, "text"),
+        ("EleutherAI/polyglot-ko-12.8b", {"apache-2.0"}, "text"),  # (the family pattern)
+        ("replit/replit-code-v1-3b", {"cc-by-sa-4.0"}, "text"),
+        ("togethercomputer/StripedHyena-Nous-7B", {"apache-2.0"}, "text"),
     ],
 )
 def test_community_llms_resolve_with_their_licenses(

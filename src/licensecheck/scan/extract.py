@@ -1094,6 +1094,8 @@ _PRETRAINED_ARG_RE = later(r"""\bpretrained=["']?([^\s,"']+)""")
 # `"${MODELS[@]}"` (group 1 a plain name, group 2 a braced one).
 _FOR_LOOP_RE = later(r"^for\s+([A-Za-z_]\w*)\s+in\s+(.+?)\s*$")
 _ARRAY_RE = later(r"""^(?:export\s+|declare\s+-a\s+)?([A-Za-z_]\w*)=\(\s*(.*?)\s*\)\s*$""")
+# An array whose items go on over the next lines (`MODELS=(` and one id a line, up to the line with `)`).
+_ARRAY_OPENS_RE = later(r"""^(?:export\s+|declare\s+-a\s+)?([A-Za-z_]\w*)=\(([^)]*)$""")
 _SHELL_VARIABLE_RE = later(r"""["']?\$(?:([A-Za-z_]\w*)|\{([A-Za-z_]\w*)(?:\[[@*]\])?\})["']?""")
 _COMMAND_NEEDLES = ("model", "tokenizer", "download", "serve", "ollama", "pretrained=")
 
@@ -1196,7 +1198,10 @@ def command_mentions(text: str, is_alias: AliasCheck, *, comment: str = "#") -> 
         logical = _logical_lines_at(raw_lines, hits, comment)
     else:
         logical = _logical_lines(text, comment)
-    for start, _, line in logical:
+    array_end = 0  # the last line of an array read over several lines (its items are no command lines)
+    for start, end, line in logical:
+        if start <= array_end:
+            continue
         if hits is None and not any(needle in line.lower() for needle in _COMMAND_NEEDLES):
             continue
         exec_form = _EXEC_FORM_RE().match(line)
@@ -1216,6 +1221,12 @@ def command_mentions(text: str, is_alias: AliasCheck, *, comment: str = "#") -> 
             if segment.startswith(("echo ", "printf ")):
                 continue
             listed = _FOR_LOOP_RE().match(segment) or _ARRAY_RE().match(segment)
+            opened = _ARRAY_OPENS_RE().match(segment) if listed is None and "=(" in segment else None
+            if opened is not None:
+                if not raw_lines:
+                    raw_lines.extend(text.splitlines())
+                words_of[opened.group(1)], array_end = _array_items(opened.group(2), raw_lines, end)
+                break  # (the array runs to the end of the line: nothing else is on it)
             if listed is not None:
                 words = listed.group(2).split()
                 spread = _SHELL_VARIABLE_RE().fullmatch(words[0].strip('"')) if len(words) == 1 else None
@@ -1235,6 +1246,23 @@ def command_mentions(text: str, is_alias: AliasCheck, *, comment: str = "#") -> 
             for match in _PRETRAINED_ARG_RE().finditer(segment):
                 add(match.group(1), start)
     return list(dict.fromkeys(out))
+
+
+def _array_items(first: str, lines: list[str], number: int) -> tuple[list[tuple[str, int]], int]:
+    """The items of a shell array opened on line ``number`` (``first``: what follows its ``(`` there), each with its
+    line, and the line that closes it (the last line when none does). Comments end a line's items."""
+    items: list[tuple[str, int]] = []
+    text = first
+    while True:
+        body, closed, _ = text.partition(")")
+        for word in body.split():
+            if word.startswith("#"):
+                break
+            items.append((word.strip("\"'"), number))
+        if closed or number >= len(lines):
+            return items, number
+        text = lines[number]
+        number += 1
 
 
 # ---------------------------------------------------------------- configs (YAML, JSON, TOML), read line by line

@@ -1,0 +1,85 @@
+"""Forms of a model reference read end to end (``licensecheck scan`` on a small repository), each with its trap."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from licensecheck.scan.extract import command_mentions
+from test_scan_support import fixed_catalog, scan_json
+
+__all__ = ["fixed_catalog"]
+
+
+def no_alias(text: str) -> bool:
+    return False
+
+
+def values(mentions: list) -> list[tuple[str, int]]:
+    return [(m.value, m.line) for m in mentions]
+
+
+def tree(root: Path, files: dict[str, str], executable: tuple[str, ...] = ()) -> Path:
+    for name, text in files.items():
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text(text, encoding="utf-8")
+        if name in executable:
+            (root / name).chmod(0o755)
+    return root
+
+
+def scanned(root: Path) -> dict[str, list[tuple[str, int]]]:
+    """What ``licensecheck scan --format json`` finds: model -> [(path, line)]."""
+    code, doc, _ = scan_json(str(root), "--no-cache")
+    assert code in (0, 1), doc
+    return {f["model"]: [(loc["path"], loc["line"]) for loc in f["locations"]] for f in doc["findings"]}
+
+
+# ---------------------------------------------------------------- shell arrays over several lines
+
+
+def test_a_shell_array_over_several_lines_gives_each_item_its_line() -> None:
+    text = (
+        "MODELS=(\n"
+        "  org/array-a   # the small one\n"
+        '  "org/array-b"\n'
+        "  'org/array-c' org/array-d\n"
+        ")\n"
+        'for m in "${MODELS[@]}"; do\n'
+        '  hf download "$m"\n'
+        "done\n"
+    )
+    assert values(command_mentions(text, no_alias)) == [
+        ("org/array-a", 2),
+        ("org/array-b", 3),
+        ("org/array-c", 4),
+        ("org/array-d", 4),
+    ]
+
+
+def test_an_array_closed_on_its_last_item_s_line_and_declared_arrays() -> None:
+    text = 'declare -a CKPTS=(\n  org/decl-a\n  org/decl-b)\nfor c in "${CKPTS[@]}"; do vllm serve $c; done\n'
+    assert values(command_mentions(text, no_alias)) == [("org/decl-a", 2), ("org/decl-b", 3)]
+
+
+def test_an_array_no_command_reads_is_no_finding() -> None:
+    text = 'FILES=(\n  data/a.json\n  org/not-used\n)\nfor f in "${FILES[@]}"; do cat "$f"; done\nhf download org/x\n'
+    assert values(command_mentions(text, no_alias)) == [("org/x", 6)]
+
+
+def test_an_unclosed_array_reads_no_further_than_the_file() -> None:
+    # (bash refuses it: the rest of the file is the array's items, and no command reads them)
+    text = 'MODELS=(\n  org/open-a\nfor m in "${MODELS[@]}"; do hf download "$m"; done\n'
+    assert values(command_mentions(text, no_alias)) == []
+
+
+def test_multi_line_arrays_end_to_end(tmp_path: Path, fixed_catalog: None) -> None:
+    root = tree(
+        tmp_path,
+        {
+            "scripts/fetch.sh": 'MODELS=(\n  org/e2e-array-a\n  org/e2e-array-b\n)\nfor m in "${MODELS[@]}"; do\n'
+            '  huggingface-cli download "$m"\ndone\n'
+        },
+    )
+    found = scanned(root)
+    assert found["org/e2e-array-a"] == [("scripts/fetch.sh", 2)]
+    assert found["org/e2e-array-b"] == [("scripts/fetch.sh", 3)]

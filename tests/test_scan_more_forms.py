@@ -83,3 +83,64 @@ def test_multi_line_arrays_end_to_end(tmp_path: Path, fixed_catalog: None) -> No
     found = scanned(root)
     assert found["org/e2e-array-a"] == [("scripts/fetch.sh", 2)]
     assert found["org/e2e-array-b"] == [("scripts/fetch.sh", 3)]
+
+
+# ---------------------------------------------------------------- variables defined in the same Makefile or script
+
+
+def test_a_makefile_variable_given_to_a_command_names_its_value() -> None:
+    text = (
+        "CKPT = org/make-ckpt  # the served one\n"
+        "REPO ?= org/make-repo\n"
+        "BASE := org/make-base\n"
+        "MODEL = org/make-model\n"
+        "serve:\n"
+        "\tvllm serve $(CKPT) --port 8000\n"
+        "\thf download ${REPO}\n"
+        "\tpython train.py --model $(BASE)\n"
+        "\tvllm serve $(MODEL)\n"
+    )
+    assert values(command_mentions(text, no_alias)) == [
+        ("org/make-model", 4),  # (a variable named after a model counts where it is defined, as before)
+        ("org/make-ckpt", 1),
+        ("org/make-repo", 2),
+        ("org/make-base", 3),
+    ]
+
+
+def test_a_shell_variable_given_to_a_command_names_its_value() -> None:
+    text = 'REPO="org/sh-repo"\nexport CKPT=org/sh-ckpt\nhf download $REPO --local-dir w\nvllm serve "${CKPT}"\n'
+    assert values(command_mentions(text, no_alias)) == [("org/sh-repo", 1), ("org/sh-ckpt", 2)]
+
+
+def test_variables_no_command_reads_or_that_hold_no_model_are_no_finding() -> None:
+    text = (
+        "DATA = data/train.json\n"
+        "OUT = org/not-read\n"
+        "WORDS = org/a org/b\n"
+        "all:\n"
+        "\thf download $(DATA)\n"
+        "\tcp $(OUT) /tmp\n"
+        "\techo vllm serve $(OUT)\n"
+        "\tvllm serve $(UNDEFINED)\n"
+        "\tvllm serve $(WORDS)\n"
+        "\tvllm serve $(shell cat model.txt)\n"
+    )
+    assert values(command_mentions(text, no_alias)) == []
+
+
+def test_a_variable_defined_by_itself_does_not_loop() -> None:
+    text = "A = $(B)\nB = $(A)\nC = $(C)\nvllm serve $(A)\nvllm serve $(C)\n"
+    assert values(command_mentions(text, no_alias)) == []
+
+
+def test_makefile_variables_end_to_end(tmp_path: Path, fixed_catalog: None) -> None:
+    root = tree(tmp_path, {"Makefile": "SERVED ?= org/e2e-served\n\nserve:\n\tvllm serve $(SERVED) --port 8000\n"})
+    assert scanned(root)["org/e2e-served"] == [("Makefile", 1)]
+
+
+def test_an_array_s_items_are_no_commands_whatever_else_the_file_holds() -> None:
+    # (no variable anywhere: the array is still read as one, as bash does, and the same with any line breaks)
+    text = "M=(\n  vllm serve org/item\n)\nvllm serve org/real\n"
+    assert values(command_mentions(text, no_alias)) == [("org/real", 4)]
+    assert values(command_mentions(text.replace("\n", "\r"), no_alias)) == [("org/real", 4)]

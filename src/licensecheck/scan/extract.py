@@ -1096,7 +1096,12 @@ _FOR_LOOP_RE = later(r"^for\s+([A-Za-z_]\w*)\s+in\s+(.+?)\s*$")
 _ARRAY_RE = later(r"""^(?:export\s+|declare\s+-a\s+)?([A-Za-z_]\w*)=\(\s*(.*?)\s*\)\s*$""")
 # An array whose items go on over the next lines (`MODELS=(` and one id a line, up to the line with `)`).
 _ARRAY_OPENS_RE = later(r"""^(?:export\s+|declare\s+-a\s+)?([A-Za-z_]\w*)=\(([^)]*)$""")
-_SHELL_VARIABLE_RE = later(r"""["']?\$(?:([A-Za-z_]\w*)|\{([A-Za-z_]\w*)(?:\[[@*]\])?\})["']?""")
+_SHELL_VARIABLE_RE = later(r"""["']?\$(?:([A-Za-z_]\w*)|\{([A-Za-z_]\w*)(?:\[[@*]\])?\}|\(([A-Za-z_]\w*)\))["']?""")
+# A variable given one word in a shell script (`REPO=org/x`, `export CKPT="org/x"`) or a Makefile (`CKPT = org/x`,
+# `:=`, `?=`): where a command is given `$REPO` or `$(CKPT)`, the word is what it names.
+_DEFINITION_RE = later(
+    r"""^\s*(?:(?:export|override|readonly|local|declare)\s+)?([A-Za-z_]\w*)\s*(?:::?=|\?=|=)(?!=)\s*(.*)$"""
+)
 _COMMAND_NEEDLES = ("model", "tokenizer", "download", "serve", "ollama", "pretrained=")
 
 
@@ -1173,12 +1178,23 @@ def command_mentions(text: str, is_alias: AliasCheck, *, comment: str = "#") -> 
 
     # the words of `for m in a/b c/d` loops and `MODELS=(a/b c/d)` arrays, each with the line it stands on
     words_of: dict[str, list[tuple[str, int]]] = {}
+    expanding: set[str] = set()
 
     def add(value: str, start: int) -> None:
         variable = _SHELL_VARIABLE_RE().fullmatch(value)
         if variable is not None:  # `download $m` in a loop over model ids: each of them
-            for word, line in words_of.get(variable.group(1) or variable.group(2), ()):
+            name = variable.group(1) or variable.group(2) or variable.group(3)
+            if name in expanding:  # (`A = $(B)`, `B = $(A)`: no end)
+                return
+            words = words_of.get(name)
+            if words is None:  # a variable the file gives a word: `REPO=org/x`, `CKPT ?= org/x`
+                if not raw_lines:
+                    raw_lines.extend(text.splitlines())
+                words = words_of[name] = _definitions(name, raw_lines)
+            expanding.add(name)
+            for word, line in words:
                 add(word, line)
+            expanding.discard(name)
             return
         value = modelfile_target(value)
         if looks_like_model(value, is_alias):
@@ -1190,8 +1206,8 @@ def command_mentions(text: str, is_alias: AliasCheck, *, comment: str = "#") -> 
     if not any(needle in lowered_text for needle in _COMMAND_NEEDLES):
         return out
     # every pattern below needs one of the needles: only the logical lines that hold one are read (and, where a
-    # variable is used, the loops and arrays that may give it model ids)
-    needles = (*_COMMAND_NEEDLES, "for ", "=(") if "$" in text else _COMMAND_NEEDLES
+    # variable is used, the loops that may give it model ids), and the arrays (whose items are no command lines)
+    needles = (*_COMMAND_NEEDLES, "for ", "=(") if "$" in text else (*_COMMAND_NEEDLES, "=(")
     hits = _lines_holding(lowered_text, needles)  # (lower case keeps every line break where it was)
     if hits is not None:
         raw_lines.extend(text.splitlines())
@@ -1202,7 +1218,7 @@ def command_mentions(text: str, is_alias: AliasCheck, *, comment: str = "#") -> 
     for start, end, line in logical:
         if start <= array_end:
             continue
-        if hits is None and not any(needle in line.lower() for needle in _COMMAND_NEEDLES):
+        if hits is None and "=(" not in line and not any(needle in line.lower() for needle in _COMMAND_NEEDLES):
             continue
         exec_form = _EXEC_FORM_RE().match(line)
         if exec_form:
@@ -1246,6 +1262,24 @@ def command_mentions(text: str, is_alias: AliasCheck, *, comment: str = "#") -> 
             for match in _PRETRAINED_ARG_RE().finditer(segment):
                 add(match.group(1), start)
     return list(dict.fromkeys(out))
+
+
+def _definitions(name: str, lines: list[str]) -> list[tuple[str, int]]:
+    """The words the variable ``name`` is given in ``lines`` (``NAME=word``, ``NAME ?= word``…), each with its line;
+    a value of several words (a command's environment, a Make list) is none."""
+    found: list[tuple[str, int]] = []
+    for number, line in enumerate(lines, 1):
+        if name not in line:
+            continue
+        match = _DEFINITION_RE().match(line)
+        if match is None or match.group(1) != name:
+            continue
+        value = re.split(r"\s#", match.group(2), maxsplit=1)[0].strip()
+        if len(value) > 1 and value[0] in "\"'" and value[-1] == value[0]:
+            value = value[1:-1]
+        if value and len(value.split()) == 1:
+            found.append((value, number))
+    return found
 
 
 def _array_items(first: str, lines: list[str], number: int) -> tuple[list[tuple[str, int]], int]:

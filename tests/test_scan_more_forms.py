@@ -144,3 +144,105 @@ def test_an_array_s_items_are_no_commands_whatever_else_the_file_holds() -> None
     text = "M=(\n  vllm serve org/item\n)\nvllm serve org/real\n"
     assert values(command_mentions(text, no_alias)) == [("org/real", 4)]
     assert values(command_mentions(text.replace("\n", "\r"), no_alias)) == [("org/real", 4)]
+
+
+# ---------------------------------------------------------------- Procfile, Jenkinsfile, tox.ini
+
+
+def test_file_kinds_of_process_pipeline_and_tox_files() -> None:
+    from licensecheck.scan.walk import file_kind
+
+    assert file_kind("Procfile") == file_kind("Procfile.dev") == "shell"
+    assert file_kind("Jenkinsfile") == file_kind("Jenkinsfile.release") == "jenkins"
+    assert file_kind("tox.ini") == "tox"
+    assert file_kind("setup.ini") is None and file_kind("myprocfile") is None
+
+
+JENKINSFILE = """\
+pipeline {
+  agent any
+  environment {
+    SERVED = 'org/jenkins-env'
+  }
+  stages {
+    stage('fetch') {
+      steps {
+        sh 'hf download org/jenkins-single --local-dir w'
+        sh "vllm serve org/jenkins-double --port 8000"
+        sh(script: 'huggingface-cli download org/jenkins-script', returnStdout: true)
+        sh label: 'serve', script: "vllm serve ${SERVED}"
+        sh '''
+          python train.py \\
+            --model org/jenkins-triple
+        '''
+        // sh 'hf download org/jenkins-commented'
+        /* sh "vllm serve org/jenkins-block"
+           sh "vllm serve org/jenkins-block-2" */
+        echo 'hf download org/jenkins-echo'
+        sh 'echo vllm serve org/jenkins-echoed'
+        archiveArtifacts artifacts: 'org/jenkins-artifact', fingerprint: true
+      }
+    }
+  }
+}
+"""
+
+
+def test_jenkinsfile_shell_steps_are_commands() -> None:
+    from licensecheck.scan.extract import jenkinsfile_mentions
+
+    assert values(jenkinsfile_mentions(JENKINSFILE, no_alias)) == [
+        ("org/jenkins-single", 9),
+        ("org/jenkins-double", 10),
+        ("org/jenkins-script", 11),
+        ("org/jenkins-env", 4),
+        ("org/jenkins-triple", 15),
+    ]
+
+
+TOX_INI = """\
+[tox]
+envlist = py311
+
+[testenv]
+description = serve the model (vllm serve org/tox-described)
+deps =
+    vllm serve org/tox-deps
+setenv =
+    REPO = org/tox-setenv
+commands_pre = hf download org/tox-pre
+commands =
+    python -m pytest tests
+    python eval.py \\
+        --model org/tox-continued
+    # vllm serve org/tox-commented
+    vllm serve org/tox-served
+allowlist_externals = vllm
+"""
+
+
+def test_tox_commands_are_commands_and_nothing_else_is() -> None:
+    from licensecheck.scan.extract import tox_mentions
+
+    assert values(tox_mentions(TOX_INI, no_alias)) == [
+        ("org/tox-pre", 10),
+        ("org/tox-continued", 14),
+        ("org/tox-served", 16),
+    ]
+
+
+def test_procfile_jenkinsfile_and_tox_end_to_end(tmp_path: Path, fixed_catalog: None) -> None:
+    root = tree(
+        tmp_path,
+        {
+            "Procfile": "release: python manage.py migrate\nweb: vllm serve org/e2e-procfile --port $PORT\n",
+            "ci/Jenkinsfile": JENKINSFILE,
+            "tox.ini": TOX_INI,
+        },
+    )
+    found = scanned(root)
+    assert found["org/e2e-procfile"] == [("Procfile", 2)]
+    assert found["org/jenkins-triple"] == [("ci/Jenkinsfile", 15)]
+    assert found["org/tox-served"] == [("tox.ini", 16)]
+    assert not [model for model in found if "commented" in model or "block" in model or "echo" in model]
+    assert not [model for model in found if model in ("org/tox-described", "org/tox-deps", "org/tox-setenv")]

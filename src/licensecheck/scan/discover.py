@@ -25,10 +25,12 @@ from licensecheck.scan.extract import (
     command_mentions,
     config_line_values,
     config_mentions,
+    jenkinsfile_mentions,
     looks_like_model,
     modelfile_mentions,
     notebook_mentions,
     python_mentions,
+    tox_mentions,
 )
 from licensecheck.scan.resultcache import record, stamp_of
 from licensecheck.scan.walk import FileEntry, walk_repository
@@ -519,7 +521,10 @@ _HINTS = {
     "json": _CONFIG_HINT,
     "toml": _CONFIG_HINT,
     "shell": _SHELL_HINT,
+    "jenkins": _SHELL_HINT,
+    "tox": _SHELL_HINT,
 }
+_COMMAND_KINDS = frozenset({"shell", "jenkins", "tox"})  # (read for commands alone: no config gate)
 # A config names a model only under a model key followed by `:` or `=` (`base_model: org/x`, `"model_id": …`, a
 # YAML list under `models:`) or in `pretrained=`: a dataset that says "model" in its text, or layer names such as
 # "model.layers.0", is not read line by line. Every model key holds one of these words; the key is the whole word
@@ -1005,6 +1010,10 @@ def extract_file(kind: str, rel: str, text: str, lines: list[int] | None = None)
         return modelfile_mentions(text, alias)
     if kind == "shell":
         return command_mentions(text, alias)
+    if kind == "jenkins":
+        return jenkinsfile_mentions(text, alias)
+    if kind == "tox":
+        return tox_mentions(text, alias)
     skip = "tool.licensecheck" if rel.rsplit("/", 1)[-1] == "pyproject.toml" else None
     found = config_mentions(text, alias, skip_section=skip)
     if kind == "yaml":  # CI workflows run download commands in `run:` steps
@@ -1071,7 +1080,7 @@ def scan_entry(entry: FileEntry) -> Outcome:
     elif (hint := _HINTS.get(entry.kind)) is not None:
         low = data.lower()
         if not _contains_any(low, hint) or (
-            entry.kind != "shell" and not _config_may_name(low.removeprefix(b"\xef\xbb\xbf"), entry.kind)
+            entry.kind not in _COMMAND_KINDS and not _config_may_name(low.removeprefix(b"\xef\xbb\xbf"), entry.kind)
         ):  # (the readers get the text without its byte order mark)
             return entry.rel, [], False, None, stamp
     lines = None

@@ -1299,6 +1299,86 @@ def _array_items(first: str, lines: list[str], number: int) -> tuple[list[tuple[
         number += 1
 
 
+# A Jenkinsfile's shell step: `sh 'cmd'`, `sh "cmd"`, `sh '''…'''` over lines, `sh(script: 'cmd', returnStdout: true)`,
+# `sh label: 'x', script: "cmd"`; `bat`, `powershell` and `pwsh` alike. Group 1 is the opening quote.
+_JENKINS_STEP_RE = later(
+    r"""(?<![\w./-])(?:sh|bat|powershell|pwsh)\s*\(?\s*(?:\w+\s*:\s*(?:'[^'\n]*'|"[^"\n]*"|\w+)\s*,\s*)*"""
+    r"""(?:script\s*:\s*)?('''|\"\"\"|'|")"""
+)
+# A Groovy variable given one quoted word (`SERVED = 'org/x'` in an `environment` block, `def M = "org/x"`).
+_GROOVY_DEFINITION_RE = later(r"""^\s*(?:def\s+)?([A-Za-z_]\w*)\s*=\s*(['"])([^'"\s]+)\2\s*$""")
+_BLOCK_COMMENT_RE = later(r"""^[ \t]*/\*.*?\*/""", re.MULTILINE | re.DOTALL)
+
+
+def jenkinsfile_mentions(text: str, is_alias: AliasCheck) -> list[Mention]:
+    """A Jenkinsfile's shell steps read as commands (each on its own lines), with the variables they may use;
+    the Groovy around them, ``//`` lines and ``/* */`` blocks that open a line are not read."""
+    lines = text.splitlines()
+    joined = "\n".join("" if line.lstrip().startswith("//") else line for line in lines)
+    joined = _BLOCK_COMMENT_RE().sub(lambda block: "\n" * block.group().count("\n"), joined)
+    kept = [""] * len(lines)  # what each line gives the command reader
+    starts = [0]  # where each line starts in `joined`
+    for line in joined.split("\n")[:-1]:
+        starts.append(starts[-1] + len(line) + 1)
+    for index, line in enumerate(joined.split("\n")):
+        defined = _GROOVY_DEFINITION_RE().match(line)
+        if defined is not None:
+            kept[index] = f"{defined.group(1)}={defined.group(3)}"
+    at = 0
+    while (step := _JENKINS_STEP_RE().search(joined, at)) is not None:
+        quote = step.group(1)
+        end = _closing_quote(joined, step.end(), quote)
+        at = step.end() if end < 0 else end + len(quote)
+        if end < 0:
+            continue
+        number = bisect_left(starts, step.end() + 1) - 1  # (the line the command starts on)
+        for offset, piece in enumerate(joined[step.end() : end].split("\n")):
+            kept[number + offset] = f"{kept[number + offset]} ; {piece}" if kept[number + offset] else piece
+    return command_mentions("\n".join(kept), is_alias)
+
+
+def _closing_quote(text: str, start: int, quote: str) -> int:
+    """Where the string opened by ``quote`` just before ``start`` closes (a one-quote string on its own line, past
+    backslash escapes), or -1."""
+    if len(quote) == 3:
+        return text.find(quote, start)
+    at = start
+    while at < len(text):
+        char = text[at]
+        if char == "\n":
+            return -1
+        if char == "\\":
+            at += 2
+            continue
+        if char == quote:
+            return at
+        at += 1
+    return -1
+
+
+_TOX_COMMAND_KEYS = frozenset({"commands", "commands_pre", "commands_post"})
+
+
+def tox_mentions(text: str, is_alias: AliasCheck) -> list[Mention]:
+    """The ``commands`` (``commands_pre``, ``commands_post``) of a ``tox.ini`` read as commands, with the indented
+    lines that go on with them; no other key is read."""
+    lines = text.splitlines()
+    kept = [""] * len(lines)
+    in_commands = False
+    for index, line in enumerate(lines):
+        if not line.strip():
+            continue
+        if line[:1] in (" ", "\t"):  # (a value that goes on over the next lines)
+            if in_commands:
+                kept[index] = line
+            continue
+        key, equals, value = line.partition("=")
+        in_commands = bool(equals) and key.strip().lower() in _TOX_COMMAND_KEYS
+        if in_commands:
+            kept[index] = value
+    return command_mentions("\n".join(kept), is_alias)
+
+
 # ---------------------------------------------------------------- configs (YAML, JSON, TOML), read line by line
 
 # A key at the start of a line; ``key_and_value`` cuts the value from the rest of the line (a lazy group up to a

@@ -58,12 +58,23 @@ _NAME_KINDS = {
     "containerfile": "shell",
     "makefile": "shell",
     "justfile": "shell",
+    "procfile": "shell",  # `web: vllm serve org/x`: a command a line
+    "jenkinsfile": "jenkins",
+    "tox.ini": "tox",
+    "modelfile": "modelfile",
+}
+_STEM_KINDS = {  # (Dockerfile.dev, Procfile.dev, Jenkinsfile.release: the kind of the name before the dot)
+    "dockerfile": "shell",
+    "containerfile": "shell",
+    "procfile": "shell",
+    "jenkinsfile": "jenkins",
     "modelfile": "modelfile",
 }
 
 
 def file_kind(name: str) -> str | None:
-    """What a file is, from its name: python, notebook, yaml, json, toml, shell, modelfile, card, or None."""
+    """What a file is, from its name: python, notebook, yaml, json, toml, shell, jenkins, tox, modelfile, card, or
+    None."""
     lower = name.lower()
     kind = _NAME_KINDS.get(lower)
     if kind is not None:
@@ -77,11 +88,7 @@ def file_kind(name: str) -> str | None:
         kind = _SUFFIX_KINDS.get(lower[dot:])
         if kind is not None:
             return kind
-        stem = lower[:dot]
-        if stem in ("dockerfile", "containerfile"):
-            return "shell"
-        if stem == "modelfile":
-            return "modelfile"
+        return _STEM_KINDS.get(lower[:dot])
     return None
 
 

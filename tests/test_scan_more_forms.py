@@ -246,3 +246,61 @@ def test_procfile_jenkinsfile_and_tox_end_to_end(tmp_path: Path, fixed_catalog: 
     assert found["org/tox-served"] == [("tox.ini", 16)]
     assert not [model for model in found if "commented" in model or "block" in model or "echo" in model]
     assert not [model for model in found if model in ("org/tox-described", "org/tox-deps", "org/tox-setenv")]
+
+
+# ---------------------------------------------------------------- executable scripts without a suffix
+
+
+def test_the_kind_of_a_script_comes_from_its_shebang() -> None:
+    from licensecheck.scan.discover import script_kind
+
+    for line in (b"#!/bin/bash", b"#!/bin/sh -e", b"#!/usr/bin/env bash", b"#!/usr/bin/env -S bash -eu", b"#!/bin/zsh"):
+        assert script_kind(line + b"\nhf download org/x\n") == "shell", line
+    for line in (b"#!/usr/bin/env python3", b"#!/usr/bin/python", b"#! /usr/bin/env python3.11\r", b"#!/opt/pypy3"):
+        assert script_kind(line + b"\nimport os\n") == "python", line
+    for head in (b"#!/usr/bin/env node\n", b"#!/usr/bin/perl\n", b"#!\n", b"hf download org/x\n", b"\x7fELF\x02"):
+        assert script_kind(head) is None, head
+
+
+def test_executable_scripts_without_a_suffix_end_to_end(tmp_path: Path, fixed_catalog: None) -> None:
+    shell = "#!/usr/bin/env bash\nset -e\nhf download org/script-shell --local-dir w\n"
+    root = tree(
+        tmp_path,
+        {
+            "bin/fetch": shell,
+            "bin/serve": "#!/bin/sh\nexec vllm serve org/script-sh --port 8000\n",
+            "tools/run": '#!/usr/bin/env python3\nimport transformers\n\nAutoModel.from_pretrained("org/script-py")\n',
+            "notes/fetch": shell.replace("script-shell", "not-executable"),  # not executable: not a script
+            "bin/data": "hf download org/no-shebang\n",  # no #! line: not read
+            "bin/tool": "#!/usr/bin/env node\n// vllm serve org/node-script\n",
+        },
+        executable=("bin/fetch", "bin/serve", "tools/run", "bin/data", "bin/tool"),
+    )
+    (root / "bin" / "blob").write_bytes(b"\x7fELF\x02\x01\x01\x00" + b"\x00" * 64 + b"vllm serve org/binary")
+    (root / "bin" / "blob").chmod(0o755)
+    _, doc, _ = scan_json(str(root), "--no-cache")
+    found = {f["model"]: [(loc["path"], loc["line"]) for loc in f["locations"]] for f in doc["findings"]}
+    assert found == {
+        "org/script-shell": [("bin/fetch", 3)],
+        "org/script-sh": [("bin/serve", 2)],
+        "org/script-py": [("tools/run", 4)],
+    }
+    assert doc["warnings"] == []  # (an executable that is no script, a binary too, is passed over silently)
+
+
+def test_the_walk_asks_only_executable_files_without_a_suffix(tmp_path: Path) -> None:
+    from licensecheck.scan.walk import walk_repository
+
+    tree(tmp_path, {"run": "#!/bin/sh\n", "LICENSE": "MIT\n", "go.x": "#!/bin/sh\n"}, executable=("run", "go.x"))
+    assert sorted((entry.rel, entry.kind) for entry in walk_repository(str(tmp_path))) == [("run", "script")]
+
+
+def test_an_executable_that_is_no_script_is_not_read_past_its_first_bytes(tmp_path: Path) -> None:
+    from licensecheck.scan import discover
+    from licensecheck.scan.walk import FileEntry
+
+    big = tmp_path / "tool"
+    big.write_bytes(b"\x7fELF" + b"x" * (3 * 1024 * 1024))  # over the size limit: a read to the end would say so
+    assert discover.scan_entry(FileEntry(str(big), "tool", "script"))[1:4] == ([], False, None)
+    big.write_bytes(b"#!/bin/sh\n" + b"x" * (3 * 1024 * 1024))  # a script that large is named, as any file
+    assert discover.scan_entry(FileEntry(str(big), "tool", "script"))[3] == f"{discover.SKIPPED_LARGE}tool"

@@ -1024,6 +1024,7 @@ def extract_file(kind: str, rel: str, text: str, lines: list[int] | None = None)
 SKIPPED_LARGE = "\x00large:"  # internal markers on an outcome's warning, gathered into one line per kind
 SKIPPED_BINARY = "\x00binary:"
 FIRST_READ = 16 * 1024  # most source files fit; asking for the cap up front costs a large allocation per file
+SHEBANG_BYTES = 256  # what an executable with no suffix is judged by (its `#!` line)
 
 
 def read_capped(path: str, limit: int) -> bytes:
@@ -1035,11 +1036,16 @@ def read_capped(path: str, limit: int) -> bytes:
 _STAMP_FROM = 0
 
 
-def _read_stamped(path: str, limit: int) -> tuple[bytes, Stamp | None]:
-    """``read_capped``, and the file's stamp as it was before the read (see ``resultcache.stamp_of``)."""
+def _read_stamped(path: str, limit: int, *, script: bool = False) -> tuple[bytes, Stamp | None]:
+    """``read_capped``, and the file's stamp as it was before the read (see ``resultcache.stamp_of``). With
+    ``script``, a file whose first line is no script's ``#!`` line gives nothing more than that it is none."""
     fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))  # never wait on a FIFO swapped in mid-scan
     try:
         stamp = stamp_of(os.fstat(fd), _STAMP_FROM) if _STAMP_FROM else None
+        if script:
+            if script_kind(os.read(fd, SHEBANG_BYTES)) is None:  # (a binary is not read on)
+                return b"", stamp
+            os.lseek(fd, 0, os.SEEK_SET)
         return _read_open(fd, limit), stamp
     finally:
         os.close(fd)
@@ -1060,43 +1066,71 @@ def _read_open(fd: int, limit: int) -> bytes:
     return b"".join(parts)
 
 
+_SHELLS = frozenset({b"sh", b"bash", b"zsh", b"dash", b"ksh"})
+_PYTHON_NAME = later_bytes(rb"(?:python|pypy)[0-9.]*")
+
+
+def script_kind(head: bytes) -> str | None:
+    """What an executable file with no suffix is read as, from its ``#!`` line: ``shell`` for sh, bash, zsh (and
+    dash, ksh), ``python`` for Python; None for anything else (a binary, another language, no ``#!``)."""
+    if not head.startswith(b"#!"):
+        return None
+    words = head[2 : head.find(b"\n") if b"\n" in head else SHEBANG_BYTES].split()
+    if words and words[0].endswith(b"/env"):  # `#!/usr/bin/env -S bash -e`: the first word that is no option
+        words = [word for word in words[1:] if not word.startswith(b"-") and b"=" not in word]
+    if not words:
+        return None
+    name = words[0].rsplit(b"/", 1)[-1]
+    if name in _SHELLS:
+        return "shell"
+    return "python" if _PYTHON_NAME().fullmatch(name) else None
+
+
 def scan_entry(entry: FileEntry) -> Outcome:
     """(rel, mentions, is_card, warning, stamp) for one file; never raises. The stamp (None unless a result cache
     is in use) says what the file was when it was read; a file that could not be read has none."""
-    limit = MAX_NOTEBOOK_BYTES if entry.kind == "notebook" else MAX_FILE_BYTES
+    kind = entry.kind
+    limit = MAX_NOTEBOOK_BYTES if kind == "notebook" else MAX_FILE_BYTES
     try:
-        data, stamp = _read_stamped(entry.path, limit)
+        data, stamp = (
+            _read_stamped(entry.path, limit, script=True) if kind == "script" else _read_stamped(entry.path, limit)
+        )
     except OSError as exc:
         return entry.rel, [], False, f"{entry.rel}: skipped, cannot read it ({exc.strerror or exc})", None
+    if kind == "script":  # (an executable that is no script, a binary too, is passed over without a word)
+        found = script_kind(data)
+        if found is None:
+            return entry.rel, [], False, None, stamp
+        kind = found
     if len(data) > limit:
         return entry.rel, [], False, f"{SKIPPED_LARGE}{entry.rel}", stamp
     if b"\x00" in data[:8192]:
         return entry.rel, [], False, f"{SKIPPED_BINARY}{entry.rel}", stamp
-    if entry.kind == "card":
+    if kind == "card":
         return entry.rel, [], _looks_like_card(data), None, stamp
-    if entry.kind == "notebook":
+    if kind == "notebook":
         if not _contains_any(data, _NOTEBOOK_HINT):
             return entry.rel, [], False, None, stamp
-    elif (hint := _HINTS.get(entry.kind)) is not None:
+    elif (hint := _HINTS.get(kind)) is not None:
         low = data.lower()
         if not _contains_any(low, hint) or (
-            entry.kind not in _COMMAND_KINDS and not _config_may_name(low.removeprefix(b"\xef\xbb\xbf"), entry.kind)
+            kind not in _COMMAND_KINDS and not _config_may_name(low.removeprefix(b"\xef\xbb\xbf"), kind)
         ):  # (the readers get the text without its byte order mark)
             return entry.rel, [], False, None, stamp
     lines = None
-    if entry.kind == "python":
+    if kind == "python":
         lines = python_candidate_lines(data)
         if lines is None:
             return entry.rel, [], False, None, stamp
-    elif entry.kind == "notebook" and not _notebook_may_name(data):
+    elif kind == "notebook" and not _notebook_may_name(data):
         return entry.rel, [], False, None, stamp
     text = data.decode("utf-8", "replace")
     if text.startswith("\ufeff"):
         text = text[1:]
-    mentions = extract_file(entry.kind, entry.rel, text, lines)
+    mentions = extract_file(kind, entry.rel, text, lines)
     warning = None
     if any(m.form == "unparsed" for m in mentions):
-        warning = f"{entry.rel}: does not parse as {entry.kind}; its model references were read by pattern"
+        warning = f"{entry.rel}: does not parse as {kind}; its model references were read by pattern"
     return entry.rel, mentions, False, warning, stamp
 
 

@@ -7,6 +7,7 @@ never loops); decides what to read from the file name alone, so most files are n
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Callable, Iterator, Sequence
 
 from licensecheck.records import NamedTuple
@@ -74,7 +75,7 @@ _STEM_KINDS = {  # (Dockerfile.dev, Procfile.dev, Jenkinsfile.release: the kind 
 
 def file_kind(name: str) -> str | None:
     """What a file is, from its name: python, notebook, yaml, json, toml, shell, jenkins, tox, modelfile, card, or
-    None."""
+    None (the walk makes an executable file with no suffix a ``script``)."""
     lower = name.lower()
     kind = _NAME_KINDS.get(lower)
     if kind is not None:
@@ -126,6 +127,12 @@ class IgnoreRules:
 
     def pop_to(self, depth: int) -> None:
         del self._specs[depth:]
+
+
+def _executable(entry: os.DirEntry[str]) -> bool:
+    """Whether a directory entry is a regular file someone may execute (one ``lstat``)."""
+    mode = entry.stat(follow_symlinks=False).st_mode
+    return stat.S_ISREG(mode) and bool(mode & 0o111)
 
 
 def _read_lines(path: str) -> list[str]:
@@ -183,7 +190,10 @@ def walk_repository(
                     continue
                 kind = file_kind(name)
                 if kind is None:  # (most files: nothing more is asked of them)
-                    continue
+                    # an executable with no suffix may be a script: its `#!` line decides (discover.script_kind)
+                    if "." in name or not _executable(entry):
+                        continue
+                    kind = "script"
                 rel = prefix + name
                 if rel in skip or rules.ignored(rel, False):
                     continue

@@ -304,3 +304,70 @@ def test_an_executable_that_is_no_script_is_not_read_past_its_first_bytes(tmp_pa
     assert discover.scan_entry(FileEntry(str(big), "tool", "script"))[1:4] == ([], False, None)
     big.write_bytes(b"#!/bin/sh\n" + b"x" * (3 * 1024 * 1024))  # a script that large is named, as any file
     assert discover.scan_entry(FileEntry(str(big), "tool", "script"))[3] == f"{discover.SKIPPED_LARGE}tool"
+
+
+# ---------------------------------------------------------------- mlx-lm
+
+
+def python_found(source: str) -> list[tuple[str, int]]:
+    """What the scan finds in one Python file: the pre-filter's candidate lines, then the extraction."""
+    from licensecheck.scan.discover import python_candidate_lines
+    from licensecheck.scan.extract import python_mentions
+
+    lines = python_candidate_lines(source.encode())
+    found = [] if lines is None else values(python_mentions(source, no_alias, lines=lines))
+    assert sorted(set(values(python_mentions(source, no_alias)))) == sorted(set(found))  # (as the whole file reads)
+    return found
+
+
+MLX_CASES = [
+    ('import mlx_lm\nm, tok = mlx_lm.load("mlx-community/Llama-3.2-3B-Instruct-4bit")\n', [2]),
+    ('from mlx_lm import load, generate\n\nm, tok = load("org/mlx-imported")\n', [3]),
+    ("from mlx_lm import (\n    generate,\n    load as mlx_load,\n)\nm, t = mlx_load('org/mlx-aliased')\n", [5]),
+    ('import mlx_lm as lm\nm, t = lm.load("org/mlx-module-alias")\n', [2]),
+    ('from mlx_lm.utils import load\nREPO = "org/mlx-constant"\nm, t = load(REPO)\n', [2]),
+    ('from mlx_vlm import load\nm, processor = load("org/mlx-vlm")\n', [2]),
+]
+
+
+def test_mlx_lm_load_is_a_loader_where_it_comes_from_mlx_lm() -> None:
+    for source, lines in MLX_CASES:
+        assert [line for _, line in python_found(source)] == lines, source
+
+
+def test_a_load_that_does_not_come_from_mlx_lm_is_no_loader() -> None:
+    for source in (
+        'import json\nx = load("org/not-mlx")\n',  # no import of mlx_lm: `load` is anyone's
+        'from mlx_lm import generate\nfrom mylib import load\nx = load("org/other-load")\n',
+        'import torch, mlx_lm\nstate = torch.load("org/torch-load")\nm = mlx_lm.generate(x, "org/prompt")\n',
+        'from mlx_lm import load\nimport yaml\ncfg = yaml.load("org/yaml")\nm = self.load("org/method")\n',
+    ):
+        assert python_found(source) == [], source
+
+
+def test_mlx_lm_command_lines_are_read() -> None:
+    text = (
+        "mlx_lm.generate --model mlx-community/Qwen2.5-7B-Instruct-4bit --prompt hi\n"
+        "python -m mlx_lm.generate --model org/mlx-cli-module\n"
+        "mlx_lm.server --model org/mlx-cli-server --port 8080\n"
+    )
+    assert values(command_mentions(text, no_alias)) == [
+        ("mlx-community/Qwen2.5-7B-Instruct-4bit", 1),
+        ("org/mlx-cli-module", 2),
+        ("org/mlx-cli-server", 3),
+    ]
+
+
+def test_mlx_lm_end_to_end(tmp_path: Path, fixed_catalog: None) -> None:
+    root = tree(
+        tmp_path,
+        {
+            "chat.py": 'from mlx_lm import load, generate\n\nmodel, tokenizer = load("org/e2e-mlx")\n',
+            "other.py": 'from mylib import load\n\nstate = load("org/e2e-not-mlx")\n',
+            "serve.sh": "python -m mlx_lm.server --model org/e2e-mlx-server\n",
+        },
+    )
+    found = scanned(root)
+    assert found["org/e2e-mlx"] == [("chat.py", 3)]
+    assert found["org/e2e-mlx-server"] == [("serve.sh", 1)]
+    assert "org/e2e-not-mlx" not in found

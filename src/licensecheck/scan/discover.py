@@ -25,6 +25,7 @@ from licensecheck.scan.extract import (
     command_mentions,
     config_line_values,
     config_mentions,
+    file_loaders,
     jenkinsfile_mentions,
     looks_like_model,
     modelfile_mentions,
@@ -66,6 +67,7 @@ _PY_CONTEXT = (  # the most common first: a file that has one is known after a f
     b"name_or_path",  # adapter_name_or_path, _name_or_path
     b"NAME_OR_PATH",
     b"add_argument",  # --repo options
+    b"mlx_",  # mlx-lm: `model, tokenizer = load("org/x")` (extract.file_loaders)
 )
 # What stands just before a candidate string (within NEAR_BYTES, so calls spread over lines count) when it is in
 # a place that can name a model: inside an open loader call, or right after a model key (keyword, dict key,
@@ -124,8 +126,16 @@ def _in_loader_call(before: bytes) -> bool:
     opening = _open_paren(before)
     if opening < 0:
         return False
-    name = _trailing_word(before[:opening].rstrip(b" \t\r\n\x0c\\"))
-    return name.endswith(_LOADER_SUFFIXES) or _AUTO_CLASS().search(name) is not None
+    head = before[:opening].rstrip(b" \t\r\n\x0c\\")
+    name = _trailing_word(head)
+    if name.endswith(_LOADER_SUFFIXES) or _AUTO_CLASS().search(name) is not None:
+        return True
+    return bool(_FILE_LOADERS[0]) and _dotted_tail(head) in _FILE_LOADERS[0]
+
+
+# The callees that load a model in the file being filtered alone (``extract.file_loaders``: mlx-lm's `load`); set by
+# ``python_candidate_lines`` for each file.
+_FILE_LOADERS: list[frozenset[bytes]] = [frozenset()]
 
 
 _STRIPPED: list[tuple[bytes, bytes | None]] = [(b"", b"")]  # the last window and its answer: three callers ask
@@ -377,7 +387,13 @@ _ANCHOR_NAMES = later_bytes(b"|".join((b"Auto", *_LOADER_SUFFIXES)))
 def _may_anchor(window: bytes) -> bool:
     """Whether a window holds anything a model place or an assignment needs: ``=`` or ``:`` (keys, assignments),
     ``for``, or a loader's name."""
-    return b"=" in window or b":" in window or b"for" in window or _ANCHOR_NAMES().search(window) is not None
+    return (
+        b"=" in window
+        or b":" in window
+        or b"for" in window
+        or _ANCHOR_NAMES().search(window) is not None
+        or (bool(_FILE_LOADERS[0]) and b"load" in window)
+    )
 
 
 _REPO_ID_ASSIGNED = later_bytes(rb"(?<![\w.])((?i:repo_id))\s*=\s*$")
@@ -964,6 +980,7 @@ def python_candidate_lines(data: bytes) -> list[int] | None:
     values = _candidate_values(data)
     if not values or not _contains_any(data, _PY_CONTEXT):
         return None
+    _FILE_LOADERS[0] = _file_loader_bytes(data) if b"mlx_" in data else frozenset()
     starts = _quoted_positions(data, values)
     docstrings: _Docstrings | None = None  # listed only once a string passes the cheaper tests
     judged: Judged = {}  # a file assigns the same names a lot
@@ -997,6 +1014,10 @@ def python_candidate_lines(data: bytes) -> list[int] | None:
         pos = start
         lines.append(line_no)
     return sorted(set(lines))
+
+
+def _file_loader_bytes(data: bytes) -> frozenset[bytes]:
+    return frozenset(name.encode() for name in file_loaders(data.decode("latin-1")))
 
 
 def extract_file(kind: str, rel: str, text: str, lines: list[int] | None = None) -> list[Mention]:

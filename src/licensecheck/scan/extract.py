@@ -526,8 +526,12 @@ class _PythonScan:
     holding a string that could be a model, then the statements that use a constant found there by name.
     """
 
-    def __init__(self, could_be_model: Callable[[str], bool] | None = None) -> None:
+    def __init__(
+        self, could_be_model: Callable[[str], bool] | None = None, loaders: frozenset[str] = frozenset()
+    ) -> None:
         self.could_be_model = could_be_model  # which strings a use may still make a finding (None: any)
+        self.loaders = loaders  # callees that load a model in this file alone (``file_loaders``), as written
+        self._loader_words = frozenset(name.rsplit(".", 1)[-1] for name in loaders)
         self.constants: dict[str, list[tuple[str, int]]] = {}
         # a dict constant's value under each constant key: (name, key) -> (string, line), for `REGISTRY["neo"]`
         self.entries: dict[tuple[str, str], tuple[str, int]] = {}
@@ -555,10 +559,11 @@ class _PythonScan:
         lines: Sequence[int] | None = None,
         source: str = "",
         could_be_model: Callable[[str], bool] | None = None,
+        loaders: frozenset[str] = frozenset(),
     ) -> _PythonScan:
         """With ``lines`` (the lines holding a string that could be a model), only the nodes spanning those lines
         are visited, then the nodes on lines that use a constant found there by name."""
-        scan = cls(could_be_model)
+        scan = cls(could_be_model, loaders)
         scan._collect(_walk_lines(tree, lines))
         if lines is not None and source:
             seen: set[int] = set(lines)
@@ -574,7 +579,11 @@ class _PythonScan:
 
     @classmethod
     def of_statements(
-        cls, text: str, lines: Sequence[int], could_be_model: Callable[[str], bool] | None = None
+        cls,
+        text: str,
+        lines: Sequence[int],
+        could_be_model: Callable[[str], bool] | None = None,
+        loaders: frozenset[str] = frozenset(),
     ) -> _PythonScan | None:
         """The same reading from single statements; None when one cannot be cut out (then parse the file)."""
         from licensecheck.scan.pysource import Source
@@ -582,7 +591,7 @@ class _PythonScan:
         source = Source(text)
         if source.nested_quotes:  # (a field that reuses its f-string's quotes: only the parser reads that right)
             return None
-        scan = cls(could_be_model)
+        scan = cls(could_be_model, loaders)
         covered: set[int] = set()  # lines of the statements read so far
 
         use_context = _use_context()
@@ -609,7 +618,7 @@ class _PythonScan:
             bounds = source.span(line)
             if bounds is None:
                 return False
-            if not assignments and not use_context.search(source.text_of(*bounds)):
+            if not assignments and not scan.may_read(use_context, source.text_of(*bounds)):
                 covered.update(range(bounds[0], bounds[1] + 1))  # uses the name, but nothing that reads it
                 return True
             got = source.statement(line, bounds)
@@ -654,6 +663,11 @@ class _PythonScan:
                     return None
         scan.finish()
         return scan
+
+    def may_read(self, use_context: re.Pattern[str], statement: str) -> bool:
+        """Whether a statement that uses a constant holds what could read it (``_use_context``, or a call of one of
+        this file's own loaders)."""
+        return use_context.search(statement) is not None or any(word in statement for word in self._loader_words)
 
     def may_add(self, names: frozenset[str]) -> bool:
         """Whether one of ``names`` holds a string that the statements read so far do not find. Between refreshes
@@ -893,7 +907,11 @@ class _PythonScan:
         for kw in node.keywords:  # hf_hub_download(repo_id=..., repo_type="dataset"): not a model
             if kw.arg == "repo_type" and isinstance(kw.value, ast.Constant) and kw.value.value not in (None, "model"):
                 return
-        if name in LOADER_CALLS or name.startswith(("AutoModel", "AutoTokenizer", "AutoProcessor", "AutoConfig")):
+        if (
+            name in LOADER_CALLS
+            or name.startswith(("AutoModel", "AutoTokenizer", "AutoProcessor", "AutoConfig"))
+            or (name in self._loader_words and _dotted_name(node.func) in self.loaders)
+        ):
             for arg in node.args:
                 self.found.extend(self._strings(arg))
         for kw in node.keywords:
@@ -934,6 +952,36 @@ class _PythonScan:
         for key, value in zip(node.keys, node.values, strict=True):
             if isinstance(key, ast.Constant) and isinstance(key.value, str) and key.value.lower() in MODEL_KEYS:
                 self.found.extend(self._strings(value))
+
+
+def _dotted_name(node: ast.expr) -> str:
+    """``mlx_lm.utils.load`` for the callee ``mlx_lm.utils.load``; "" for anything but names and attributes."""
+    if isinstance(node, ast.Name):
+        return node.id
+    if isinstance(node, ast.Attribute):
+        head = _dotted_name(node.value)
+        return f"{head}.{node.attr}" if head else ""
+    return ""
+
+
+# mlx-lm and mlx-vlm load a model with a plain `load("org/x")`, a name too common to be a loader anywhere else:
+# it is one where it is called through the module or imported from it (``file_loaders``).
+_MLX_LOADS = frozenset({"mlx_lm.load", "mlx_lm.utils.load", "mlx_vlm.load", "mlx_vlm.utils.load"})
+_MLX_FROM_IMPORT_RE = later(r"^[ \t]*from[ \t]+mlx_v?lm(?:\.\w+)*[ \t]+import[ \t]+(\([^)]*\)|[^\n#;]*)", re.MULTILINE)
+_MLX_IMPORT_AS_RE = later(r"^[ \t]*import[ \t]+mlx_v?lm[ \t]+as[ \t]+(\w+)", re.MULTILINE)
+
+
+def file_loaders(text: str) -> frozenset[str]:
+    """The callees, as written, that load a model in a file that uses mlx-lm: ``mlx_lm.load``, ``load`` (or its
+    alias) imported from it, ``lm.load`` after ``import mlx_lm as lm``."""
+    names = set(_MLX_LOADS)
+    for imported in _MLX_FROM_IMPORT_RE().finditer(text):
+        for item in imported.group(1).strip("()").replace("\\", " ").split(","):
+            words = item.split()
+            if words and words[0] == "load":  # `load`, or `load as mlx_load`
+                names.add(words[-1])
+    names.update(f"{alias.group(1)}.load" for alias in _MLX_IMPORT_AS_RE().finditer(text))
+    return frozenset(names)
 
 
 # Calls whose first argument (or ``default=``) is a parameter's or field's default: typer and pydantic.
@@ -992,16 +1040,17 @@ def python_mentions(
     # a few statements instead of the whole file; Windows line ends are one line break, as for the parser (a lone
     # "\r" is a line break for the parser but not for the statement reader: such a file is parsed whole)
     unix = source.replace("\r\n", "\n") if "\r" in source else source
+    loaders = file_loaders(source) if "mlx_" in source else frozenset()
     if "\r" in unix:  # (the candidate lines were counted by "\n" alone: every node is read)
         lines = None
     if lines is not None:
         try:
-            scan = _PythonScan.of_statements(unix, lines, could_be_model)
+            scan = _PythonScan.of_statements(unix, lines, could_be_model, loaders)
         except (RecursionError, MemoryError):  # (what a whole-file parse then makes of it decides)
             scan = None
     if scan is None:
         try:
-            scan = _PythonScan.of_tree(parse(source), lines, source, could_be_model)
+            scan = _PythonScan.of_tree(parse(source), lines, source, could_be_model, loaders)
         except (SyntaxError, ValueError, RecursionError, MemoryError):
             return pattern_mentions(source, is_alias, line_offset=line_offset)
     out = dict.fromkeys(

@@ -371,3 +371,48 @@ def test_mlx_lm_end_to_end(tmp_path: Path, fixed_catalog: None) -> None:
     assert found["org/e2e-mlx"] == [("chat.py", 3)]
     assert found["org/e2e-mlx-server"] == [("serve.sh", 1)]
     assert "org/e2e-not-mlx" not in found
+
+
+# ---------------------------------------------------------------- timm and open_clip: the Hub's prefix
+
+
+def test_timm_and_open_clip_name_a_hub_model_with_the_hub_prefix() -> None:
+    source = (
+        "import timm, open_clip\n"
+        'm = timm.create_model("hf_hub:timm/vit_base_patch16_224.augreg_in21k", pretrained=True)\n'
+        'clip, _, pre = open_clip.create_model_and_transforms("hf-hub:laion/CLIP-ViT-B-32-laion2B-s34B-b79K")\n'
+        "siglip, pre = open_clip.create_model_from_pretrained('hf-hub:timm/ViT-B-16-SigLIP')\n"
+        "tok = open_clip.get_tokenizer('hf-hub:timm/ViT-B-16-SigLIP')\n"
+        'BACKBONE = "hf-hub:org/backbone"\n'
+        "features = timm.create_model(BACKBONE, features_only=True)\n"
+        'named = open_clip.create_model_and_transforms(model_name="hf-hub:org/keyword")\n'
+    )
+    assert sorted(python_found(source)) == [
+        ("laion/CLIP-ViT-B-32-laion2B-s34B-b79K", 3),
+        ("org/backbone", 6),
+        ("org/keyword", 8),
+        ("timm/ViT-B-16-SigLIP", 4),
+        ("timm/ViT-B-16-SigLIP", 5),
+        ("timm/vit_base_patch16_224.augreg_in21k", 2),
+    ]
+
+
+def test_timm_and_open_clip_names_without_the_prefix_are_their_own() -> None:
+    source = (
+        "import timm, open_clip\n"
+        'a = timm.create_model("resnet50", pretrained=True)\n'
+        'b = timm.create_model("org/no-prefix")\n'  # (timm reads no org/name without the prefix)
+        'c, _, p = open_clip.create_model_and_transforms("ViT-B-32", pretrained="laion2b_s34b_b79k")\n'
+        'd = open_clip.get_tokenizer("org/plain-tokenizer")\n'
+        'print("hf_hub:org/in-a-message")\n'
+        'e = make("hf-hub:org/other-call")\n'
+    )
+    assert python_found(source) == []
+
+
+def test_timm_end_to_end(tmp_path: Path, fixed_catalog: None) -> None:
+    root = tree(
+        tmp_path,
+        {"vision.py": 'import timm\n\nbackbone = timm.create_model(\n    "hf_hub:org/e2e-timm", pretrained=True\n)\n'},
+    )
+    assert scanned(root) == {"org/e2e-timm": [("vision.py", 4)]}

@@ -26,6 +26,7 @@ from licensecheck.scan.extract import (
     config_line_values,
     config_mentions,
     file_loaders,
+    hub_target,
     jenkinsfile_mentions,
     looks_like_model,
     modelfile_mentions,
@@ -89,6 +90,10 @@ _LOADER_SUFFIXES = (
     b"OllamaLLM",
     b"Ollama",
     b"InferenceClient",
+    b"create_model",  # timm and open_clip (only a name with the Hub's prefix counts: extract.HUB_PREFIXED_CALLS)
+    b"create_model_and_transforms",
+    b"create_model_from_pretrained",
+    b"get_tokenizer",
 )
 _AUTO_CLASS = later_bytes(rb"Auto[A-Z]")
 _MODEL_KEY_BYTES = frozenset(key.encode() for key in MODEL_KEYS)  # what a model key is, for the extraction too
@@ -914,7 +919,7 @@ def _judge(fresh: set[bytes], accepted: set[bytes]) -> None:
         )
     if b"/" in joined or b":" in joined:
         for raw in _SHAPED.findall(joined):
-            if looks_like_model(raw.decode(), is_catalog_alias):
+            if looks_like_model(hub_target(raw.decode()), is_catalog_alias):
                 accepted.add(raw)
 
 

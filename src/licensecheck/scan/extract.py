@@ -104,6 +104,12 @@ LOADER_CALLS = frozenset(
         "AsyncInferenceClient",
     }
 )
+# timm and open_clip name a Hub model with a prefix (`timm.create_model("hf_hub:timm/x")`,
+# `open_clip.create_model_and_transforms("hf-hub:org/x")`); without it, a name is one of their own, not the Hub's.
+HUB_PREFIXES = ("hf_hub:", "hf-hub:")
+HUB_PREFIXED_CALLS = frozenset(
+    {"create_model", "create_model_and_transforms", "create_model_from_pretrained", "get_tokenizer"}
+)
 _ID_RE = compiled(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,95}/[A-Za-z0-9][A-Za-z0-9._-]{0,95}$")
 _TAG_RE = compiled(r"^[a-z0-9][a-z0-9._-]{0,63}(?:/[a-z0-9][a-z0-9._-]{0,63})?:[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
 _FILE_SUFFIXES = (
@@ -300,6 +306,11 @@ def looks_like_model(value: str, is_alias: AliasCheck) -> bool:
     return is_alias(text)
 
 
+def hub_target(value: str) -> str:
+    """``hf_hub:org/x`` (or ``hf-hub:``) -> ``org/x``; other values are kept as they are."""
+    return value[len(HUB_PREFIXES[0]) :] if value.startswith(HUB_PREFIXES) else value
+
+
 def modelfile_target(value: str) -> str:
     """``hf.co/org/repo:Q4_K_M`` -> ``org/repo``; Ollama names are kept as they are."""
     for prefix in ("hf.co/", "huggingface.co/", "https://hf.co/", "https://huggingface.co/"):
@@ -436,7 +447,7 @@ def _use_context() -> re.Pattern[str]:
     """What a statement that only uses a constant must hold to matter: a loop, a loader call, a model keyword or
     dict key, an argparse option, or a conditional or call that may pass it on to another name
     (``_PythonScan._collect`` and ``finish`` read nothing else from it)."""
-    loaders = "|".join(sorted(LOADER_CALLS))
+    loaders = "|".join(sorted(LOADER_CALLS | HUB_PREFIXED_CALLS))
     keys = "|".join(sorted(MODEL_KEYS, key=lambda key: (-len(key), key)))  # (the same pattern every run: cached)
     return compiled(
         rf"\bfor\b|\belse\b|\bgetenv\b|\bget\s*\(|\badd_argument\b|\bAuto(?:Model|Tokenizer|Processor|Config)|\b(?:{loaders})\b"
@@ -914,6 +925,8 @@ class _PythonScan:
         ):
             for arg in node.args:
                 self.found.extend(self._strings(arg))
+        if name in HUB_PREFIXED_CALLS and node.args:  # timm, open_clip: a Hub model only with the Hub's prefix
+            self.found.extend(found for found in self._strings(node.args[0]) if found[0].startswith(HUB_PREFIXES))
         for kw in node.keywords:
             if kw.arg is not None and kw.arg.lower() in MODEL_KEYS:
                 self.found.extend(self._strings(kw.value))
@@ -1035,7 +1048,7 @@ def python_mentions(
     scan = None
 
     def could_be_model(value: str) -> bool:
-        return looks_like_model(value, is_alias)
+        return looks_like_model(hub_target(value), is_alias)
 
     # a few statements instead of the whole file; Windows line ends are one line break, as for the parser (a lone
     # "\r" is a line break for the parser but not for the statement reader: such a file is parsed whole)
@@ -1054,7 +1067,9 @@ def python_mentions(
         except (SyntaxError, ValueError, RecursionError, MemoryError):
             return pattern_mentions(source, is_alias, line_offset=line_offset)
     out = dict.fromkeys(
-        Mention(value, line + line_offset, form) for value, line in scan.found if looks_like_model(value, is_alias)
+        Mention(hub_target(value), line + line_offset, form)
+        for value, line in scan.found
+        if looks_like_model(hub_target(value), is_alias)
     )
     return list(out)
 

@@ -325,6 +325,7 @@ MLX_CASES = [
     ('from mlx_lm import load, generate\n\nm, tok = load("org/mlx-imported")\n', [3]),
     ("from mlx_lm import (\n    generate,\n    load as mlx_load,\n)\nm, t = mlx_load('org/mlx-aliased')\n", [5]),
     ('import mlx_lm as lm\nm, t = lm.load("org/mlx-module-alias")\n', [2]),
+    ('def chat():\n    from mlx_lm import load as load_model\n    return load_model("org/mlx-local-import")\n', [3]),
     ('from mlx_lm.utils import load\nREPO = "org/mlx-constant"\nm, t = load(REPO)\n', [2]),
     ('from mlx_vlm import load\nm, processor = load("org/mlx-vlm")\n', [2]),
 ]
@@ -416,3 +417,54 @@ def test_timm_end_to_end(tmp_path: Path, fixed_catalog: None) -> None:
         {"vision.py": 'import timm\n\nbackbone = timm.create_model(\n    "hf_hub:org/e2e-timm", pretrained=True\n)\n'},
     )
     assert scanned(root) == {"org/e2e-timm": [("vision.py", 4)]}
+
+
+# ---------------------------------------------------------------- f-strings made of constants
+
+
+FSTRING_CASES = [
+    (
+        'ORG = "meta-llama"\nSIZE = "7b"\nm = AutoModel.from_pretrained(f"{ORG}/Llama-2-{SIZE}-hf")\n',
+        [("meta-llama/Llama-2-7b-hf", 3)],
+    ),
+    (  # the constants after the use, and in a function
+        "def load():\n    return AutoModel.from_pretrained(f'{ORG}/{NAME}')\n\nORG: str = 'org'\nNAME = 'after'\n",
+        [("org/after", 2)],
+    ),
+    (  # an f-string given to a name, then the name to a loader
+        'ORG = "org"\nREPO = f"{ORG}/assigned"\ntok = AutoTokenizer.from_pretrained(REPO)\n',
+        [("org/assigned", 2)],
+    ),
+    (  # a model keyword, and a parameter's default
+        'def build(size="small"):\n    return pipeline("text-generation", model=f"org/gen-{size}")\n',
+        [("org/gen-small", 2)],
+    ),
+]
+
+
+def test_an_f_string_made_of_string_constants_names_what_it_makes() -> None:
+    for source, expected in FSTRING_CASES:
+        assert python_found(source) == expected, source
+
+
+def test_an_f_string_with_a_field_that_is_no_constant_names_nothing() -> None:
+    for source in (
+        'ORG = "meta-llama"\nm = AutoModel.from_pretrained(f"{ORG}/Llama-2-{size}-hf")\n',  # `size`: unknown
+        'ORG = "org"\nm = AutoModel.from_pretrained(f"{ORG}/{args.name}")\n',  # an attribute of something
+        'ORG = "org"\nN = 7\nm = AutoModel.from_pretrained(f"{ORG}/m-{N}b")\n',  # a number, no string
+        'ORG = "org"\nm = AutoModel.from_pretrained(f"{ORG!r}/x")\n',  # a conversion changes the text
+        'ORG = "org"\nfor size in ["7b", "13b"]:\n    AutoModel.from_pretrained(f"{ORG}/m-{size}")\n',  # a loop
+        'ORG = "org"\nprint(f"{ORG}/not-loaded")\n',  # no loader
+        'DIR = "checkpoints"\nm = AutoModel.from_pretrained(f"{DIR}/run1")\n',  # a local path
+    ):
+        assert python_found(source) == [], source
+
+
+def test_f_strings_end_to_end(tmp_path: Path, fixed_catalog: None) -> None:
+    source = (
+        "from transformers import AutoModelForCausalLM\n\n"
+        'ORG = "meta-llama"\n'
+        'SIZE = "7b"\n\n'
+        'model = AutoModelForCausalLM.from_pretrained(f"{ORG}/Llama-2-{SIZE}-hf")\n'
+    )
+    assert scanned(tree(tmp_path, {"train.py": source}))["meta-llama/Llama-2-7b-hf"] == [("train.py", 6)]

@@ -407,6 +407,10 @@ def _names_read(node: ast.expr | None) -> Iterator[str]:
     elif isinstance(node, ast.BoolOp) and isinstance(node.op, ast.Or):
         for value in node.values:
             yield from _names_read(value)
+    elif isinstance(node, ast.JoinedStr):
+        for part in node.values:
+            if isinstance(part, ast.FormattedValue) and isinstance(part.value, ast.Name):
+                yield part.value.id
 
 
 def _dict_loop(node: ast.For | ast.AsyncFor) -> tuple[str, str] | None:
@@ -433,12 +437,13 @@ def _dict_loop(node: ast.For | ast.AsyncFor) -> tuple[str, str] | None:
 
 
 def _derived(value: ast.expr | None) -> bool:
-    """A value that may be another constant's: a conditional, an ``or`` default (``os.getenv("M") or A``), or a call
-    such as ``os.getenv("M", A)``."""
+    """A value that may be another constant's: a conditional, an ``or`` default (``os.getenv("M") or A``), a call
+    such as ``os.getenv("M", A)``, or an f-string with a field (``f"{ORG}/x"``)."""
     return (
         isinstance(value, ast.IfExp)
         or (isinstance(value, ast.BoolOp) and isinstance(value.op, ast.Or))
         or (isinstance(value, ast.Call) and bool(value.args))
+        or (isinstance(value, ast.JoinedStr) and any(isinstance(part, ast.FormattedValue) for part in value.values))
     )
 
 
@@ -505,6 +510,7 @@ def _line_numbers(text: str, positions: Iterable[int]) -> set[int]:
     return lines
 
 
+MAX_F_STRING_TEXTS = 16  # texts an f-string of constants may make (a name given several strings gives each)
 MAX_STATEMENTS = 1000  # statements cut out and parsed one by one, per file, before the whole file is parsed
 
 # A whole line that gives a plain string to a name or attribute (`MODEL_ID = "org/x"  # note`): the commonest
@@ -537,12 +543,10 @@ class _PythonScan:
     holding a string that could be a model, then the statements that use a constant found there by name.
     """
 
-    def __init__(
-        self, could_be_model: Callable[[str], bool] | None = None, loaders: frozenset[str] = frozenset()
-    ) -> None:
+    def __init__(self, could_be_model: Callable[[str], bool] | None = None, source: str = "") -> None:
         self.could_be_model = could_be_model  # which strings a use may still make a finding (None: any)
-        self.loaders = loaders  # callees that load a model in this file alone (``file_loaders``), as written
-        self._loader_words = frozenset(name.rsplit(".", 1)[-1] for name in loaders)
+        self._source = source  # (for the callees that load a model in this file alone: ``loaders``)
+        self._loaders: frozenset[str] | None = None
         self.constants: dict[str, list[tuple[str, int]]] = {}
         # a dict constant's value under each constant key: (name, key) -> (string, line), for `REGISTRY["neo"]`
         self.entries: dict[tuple[str, str], tuple[str, int]] = {}
@@ -562,6 +566,7 @@ class _PythonScan:
         self._found_so_far: set[tuple[str, int]] = set()
         self._found_upto = 0
         self._read_upto = 0
+        self.plain: dict[str, dict[str, None]] = {}  # the strings each name is given by `NAME = "…"` (in order)
 
     @classmethod
     def of_tree(
@@ -570,11 +575,10 @@ class _PythonScan:
         lines: Sequence[int] | None = None,
         source: str = "",
         could_be_model: Callable[[str], bool] | None = None,
-        loaders: frozenset[str] = frozenset(),
     ) -> _PythonScan:
         """With ``lines`` (the lines holding a string that could be a model), only the nodes spanning those lines
         are visited, then the nodes on lines that use a constant found there by name."""
-        scan = cls(could_be_model, loaders)
+        scan = cls(could_be_model, source)
         scan._collect(_walk_lines(tree, lines))
         if lines is not None and source:
             seen: set[int] = set(lines)
@@ -594,7 +598,6 @@ class _PythonScan:
         text: str,
         lines: Sequence[int],
         could_be_model: Callable[[str], bool] | None = None,
-        loaders: frozenset[str] = frozenset(),
     ) -> _PythonScan | None:
         """The same reading from single statements; None when one cannot be cut out (then parse the file)."""
         from licensecheck.scan.pysource import Source
@@ -602,7 +605,7 @@ class _PythonScan:
         source = Source(text)
         if source.nested_quotes:  # (a field that reuses its f-string's quotes: only the parser reads that right)
             return None
-        scan = cls(could_be_model, loaders)
+        scan = cls(could_be_model, text)
         covered: set[int] = set()  # lines of the statements read so far
 
         use_context = _use_context()
@@ -675,10 +678,18 @@ class _PythonScan:
         scan.finish()
         return scan
 
+    def loaders(self) -> frozenset[str]:
+        """The callees that load a model in this file alone (``file_loaders``), as written."""
+        if self._loaders is None:
+            self._loaders = file_loaders(self._source) if "mlx_" in self._source else frozenset()
+        return self._loaders
+
     def may_read(self, use_context: re.Pattern[str], statement: str) -> bool:
         """Whether a statement that uses a constant holds what could read it (``_use_context``, or a call of one of
         this file's own loaders)."""
-        return use_context.search(statement) is not None or any(word in statement for word in self._loader_words)
+        return use_context.search(statement) is not None or (
+            "load" in statement and any(name.rsplit(".", 1)[-1] in statement for name in self.loaders())
+        )
 
     def may_add(self, names: frozenset[str]) -> bool:
         """Whether one of ``names`` holds a string that the statements read so far do not find. Between refreshes
@@ -818,7 +829,7 @@ class _PythonScan:
                 and isinstance(node.iter, (ast.List, ast.Tuple))
             ):  # for name in ["org/a", "org/b"]: a loader given `name` loads each of them
                 for element in node.iter.elts:
-                    self._assign(node.target, element)
+                    self._assign(node.target, element, plain=False)
 
     def _strings(self, node: ast.expr | None) -> list[tuple[str, int]]:
         if isinstance(node, ast.Constant) and isinstance(node.value, str):
@@ -843,13 +854,31 @@ class _PythonScan:
             return self._strings(node.args[2])  # getattr(args, "model", "org/x"): the default
         if isinstance(node, ast.BoolOp) and isinstance(node.op, ast.Or):  # args.model or "org/x": the fallback
             return [found for value in node.values for found in self._strings(value)]
-        if isinstance(node, ast.JoinedStr):  # f"org/x" with no field: a plain string
-            parts = [
-                part.value for part in node.values if isinstance(part, ast.Constant) and isinstance(part.value, str)
-            ]
-            if len(parts) == len(node.values):
-                return [("".join(parts), node.lineno + self._offset)]
+        if isinstance(node, ast.JoinedStr):
+            return self._joined(node)
         return []
+
+    def _joined(self, node: ast.JoinedStr) -> list[tuple[str, int]]:
+        """An f-string's text when each field is a name given plain strings (``f"{ORG}/Llama-2-{SIZE}-hf"``), one
+        for each choice of them (a few at most); nothing when a field is anything else. ``f"org/x"`` is plain."""
+        texts = [""]
+        for part in node.values:
+            if isinstance(part, ast.Constant) and isinstance(part.value, str):
+                choices: Iterable[str] = (part.value,)
+            elif (
+                isinstance(part, ast.FormattedValue)
+                and part.conversion == -1
+                and part.format_spec is None
+                and isinstance(part.value, ast.Name)
+                and part.value.id in self.plain
+            ):
+                choices = self.plain[part.value.id]
+            else:
+                return []
+            texts = [text + choice for text in texts for choice in choices]
+            if len(texts) > MAX_F_STRING_TEXTS:
+                return []
+        return [(text, node.lineno + self._offset) for text in texts]
 
     def _parameters(self, args: ast.arguments, derived_only: bool = False) -> None:
         """Parameters with a default are assigned it, as a name is (``def f(model_id="org/x")``); with
@@ -861,9 +890,10 @@ class _PythonScan:
             if not derived_only or _derived(default):
                 self._assign(ast.Name(id=arg.arg), default)
 
-    def _assign(self, target: ast.expr, value: ast.expr | None) -> None:
+    def _assign(self, target: ast.expr, value: ast.expr | None, plain: bool = True) -> None:
         """A module- or function-level string constant (so a loader given its name finds it), or a model key. An
-        attribute counts by its name (``self.model_name = "org/x"`` … ``from_pretrained(self.model_name)``)."""
+        attribute counts by its name (``self.model_name = "org/x"`` … ``from_pretrained(self.model_name)``).
+        ``plain``: a string given here is the name's own (``NAME = "…"``), not an item of a list or a loop."""
         if (
             isinstance(target, ast.Tuple)
             and isinstance(value, ast.Tuple)
@@ -871,12 +901,13 @@ class _PythonScan:
             and not any(isinstance(e, ast.Starred) for e in target.elts)
         ):  # teacher, student = "org/big", "org/small": each name its own string
             for one, given in zip(target.elts, value.elts, strict=True):
-                self._assign(one, given)
+                self._assign(one, given, plain=False)
             return
         if isinstance(target, ast.Attribute):
             target = ast.Name(id=target.attr)
         if not isinstance(target, ast.Name) or value is None:
             return
+        plain = plain and isinstance(value, ast.Constant)
         if isinstance(value, ast.Call) and _call_name(value.func) == "field":  # dataclass field(default=...)
             value = next((kw.value for kw in value.keywords if kw.arg == "default"), None)
         elif isinstance(value, ast.Call) and _call_name(value.func) in _DEFAULT_HOLDERS:
@@ -885,7 +916,7 @@ class _PythonScan:
             value = next((kw.value for kw in value.keywords if kw.arg == "default"), positional)
         if isinstance(value, (ast.List, ast.Tuple, ast.Set)):  # MODELS = ["org/a", "org/b"]: each of them
             for element in value.elts:
-                self._assign(target, element)
+                self._assign(target, element, plain=False)
             return
         if isinstance(value, ast.Dict):  # REGISTRY = {"neo": "org/a"}: REGISTRY[k] and its values() give each
             for key, element in zip(value.keys, value.values, strict=True):
@@ -903,10 +934,12 @@ class _PythonScan:
             self._derived.append((target.id, value, self._offset))
         elif isinstance(value, ast.Constant):
             for text, line in self._strings(value):
-                self._keep(target.id, text, line)
+                self._keep(target.id, text, line, plain)
 
-    def _keep(self, name: str, text: str, line: int) -> None:
+    def _keep(self, name: str, text: str, line: int, plain: bool = True) -> None:
         """``name`` holds the string ``text`` (given on ``line``); a model key that holds it names a model."""
+        if plain:  # (what an f-string's field may be: ``_joined``)
+            self.plain.setdefault(name, {})[text] = None
         self._hold(name, (text, line))
         if name.lower() in ASSIGNED_KEYS:
             self.found.append((text, line))
@@ -921,7 +954,7 @@ class _PythonScan:
         if (
             name in LOADER_CALLS
             or name.startswith(("AutoModel", "AutoTokenizer", "AutoProcessor", "AutoConfig"))
-            or (name in self._loader_words and _dotted_name(node.func) in self.loaders)
+            or ("load" in name and _dotted_name(node.func) in self.loaders())
         ):
             for arg in node.args:
                 self.found.extend(self._strings(arg))
@@ -985,8 +1018,8 @@ _MLX_IMPORT_AS_RE = later(r"^[ \t]*import[ \t]+mlx_v?lm[ \t]+as[ \t]+(\w+)", re.
 
 
 def file_loaders(text: str) -> frozenset[str]:
-    """The callees, as written, that load a model in a file that uses mlx-lm: ``mlx_lm.load``, ``load`` (or its
-    alias) imported from it, ``lm.load`` after ``import mlx_lm as lm``."""
+    """The callees, as written, that load a model in a file that uses mlx-lm (one with ``mlx_`` in it):
+    ``mlx_lm.load``, ``load`` (or its alias) imported from it, ``lm.load`` after ``import mlx_lm as lm``."""
     names = set(_MLX_LOADS)
     for imported in _MLX_FROM_IMPORT_RE().finditer(text):
         for item in imported.group(1).strip("()").replace("\\", " ").split(","):
@@ -1053,17 +1086,16 @@ def python_mentions(
     # a few statements instead of the whole file; Windows line ends are one line break, as for the parser (a lone
     # "\r" is a line break for the parser but not for the statement reader: such a file is parsed whole)
     unix = source.replace("\r\n", "\n") if "\r" in source else source
-    loaders = file_loaders(source) if "mlx_" in source else frozenset()
     if "\r" in unix:  # (the candidate lines were counted by "\n" alone: every node is read)
         lines = None
     if lines is not None:
         try:
-            scan = _PythonScan.of_statements(unix, lines, could_be_model, loaders)
+            scan = _PythonScan.of_statements(unix, lines, could_be_model)
         except (RecursionError, MemoryError):  # (what a whole-file parse then makes of it decides)
             scan = None
     if scan is None:
         try:
-            scan = _PythonScan.of_tree(parse(source), lines, source, could_be_model, loaders)
+            scan = _PythonScan.of_tree(parse(source), lines, source, could_be_model)
         except (SyntaxError, ValueError, RecursionError, MemoryError):
             return pattern_mentions(source, is_alias, line_offset=line_offset)
     out = dict.fromkeys(

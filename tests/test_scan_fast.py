@@ -29,7 +29,8 @@ PROPERTY = settings(max_examples=600, deadline=None, suppress_health_check=[Heal
 LOADER_NAME = re.compile(
     rb"(?:from_pretrained|pipeline|hf_hub_download|snapshot_download|LLM|AsyncLLMEngine|SentenceTransformer"
     rb"|CrossEncoder|load_checkpoint_and_dispatch|Auto[A-Z]\w*|HuggingFaceEmbeddings|HuggingFacePipeline"
-    rb"|ChatOllama|OllamaLLM|Ollama|InferenceClient)\s*$"
+    rb"|ChatOllama|OllamaLLM|Ollama|InferenceClient|create_model|create_model_and_transforms"
+    rb"|create_model_from_pretrained|get_tokenizer)\s*$"
 )
 
 

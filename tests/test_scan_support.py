@@ -34,6 +34,7 @@ def _clear_caches() -> None:
     data._load_index.cache_clear()
     catalog._name_index.cache_clear()
     catalog._patterns_for.cache_clear()
+    catalog._patterns_by_org.cache_clear()
     registry.get_terms.cache_clear()
     discover.clear_caches()
 

@@ -20,15 +20,20 @@ from licensecheck.scan import replay
 from licensecheck.scan.extract import (
     _DEFAULT_HOLDERS,
     ASSIGNED_KEYS,
+    MAX_F_STRING_TEXTS,
     MODEL_KEYS,
     Mention,
     command_mentions,
     config_line_values,
     config_mentions,
+    file_loaders,
+    hub_target,
+    jenkinsfile_mentions,
     looks_like_model,
     modelfile_mentions,
     notebook_mentions,
     python_mentions,
+    tox_mentions,
 )
 from licensecheck.scan.resultcache import record, stamp_of
 from licensecheck.scan.walk import FileEntry, walk_repository
@@ -64,6 +69,7 @@ _PY_CONTEXT = (  # the most common first: a file that has one is known after a f
     b"name_or_path",  # adapter_name_or_path, _name_or_path
     b"NAME_OR_PATH",
     b"add_argument",  # --repo options
+    b"mlx_",  # mlx-lm: `model, tokenizer = load("org/x")` (extract.file_loaders)
 )
 # What stands just before a candidate string (within NEAR_BYTES, so calls spread over lines count) when it is in
 # a place that can name a model: inside an open loader call, or right after a model key (keyword, dict key,
@@ -85,6 +91,10 @@ _LOADER_SUFFIXES = (
     b"OllamaLLM",
     b"Ollama",
     b"InferenceClient",
+    b"create_model",  # timm and open_clip (only a name with the Hub's prefix counts: extract.HUB_PREFIXED_CALLS)
+    b"create_model_and_transforms",
+    b"create_model_from_pretrained",
+    b"get_tokenizer",
 )
 _AUTO_CLASS = later_bytes(rb"Auto[A-Z]")
 _MODEL_KEY_BYTES = frozenset(key.encode() for key in MODEL_KEYS)  # what a model key is, for the extraction too
@@ -122,8 +132,26 @@ def _in_loader_call(before: bytes) -> bool:
     opening = _open_paren(before)
     if opening < 0:
         return False
-    name = _trailing_word(before[:opening].rstrip(b" \t\r\n\x0c\\"))
-    return name.endswith(_LOADER_SUFFIXES) or _AUTO_CLASS().search(name) is not None
+    head = before[:opening].rstrip(b" \t\r\n\x0c\\")
+    name = _trailing_word(head)
+    if name.endswith(_LOADER_SUFFIXES) or _AUTO_CLASS().search(name) is not None:
+        return True
+    return b"load" in name and _dotted_tail(head) in _file_loaders()
+
+
+# The file ``python_candidate_lines`` is filtering, and the callees that load a model in it alone (mlx-lm's `load`,
+# ``extract.file_loaders``), listed once a call ending in `load` asks.
+_FILE: list[bytes] = [b""]
+_FILE_LOADERS: list[frozenset[bytes] | None] = [None]
+
+
+def _file_loaders() -> frozenset[bytes]:
+    loaders = _FILE_LOADERS[0]
+    if loaders is None:
+        data = _FILE[0]
+        found = file_loaders(data.decode("latin-1")) if b"mlx_" in data else ()
+        loaders = _FILE_LOADERS[0] = frozenset(name.encode() for name in found)
+    return loaders
 
 
 _STRIPPED: list[tuple[bytes, bytes | None]] = [(b"", b"")]  # the last window and its answer: three callers ask
@@ -369,13 +397,21 @@ def _in_dict_value(window: bytes) -> bool:
     return text is not None and text.endswith((b"(", b"[", b"{")) and text[:-1].rstrip().endswith(b":")
 
 
-_ANCHOR_NAMES = later_bytes(b"|".join((b"Auto", *_LOADER_SUFFIXES)))
+_ANCHOR_NAMES = later_bytes(b"|".join((b"Auto", *_LOADER_SUFFIXES[: _LOADER_SUFFIXES.index(b"create_model")])))
 
 
 def _may_anchor(window: bytes) -> bool:
     """Whether a window holds anything a model place or an assignment needs: ``=`` or ``:`` (keys, assignments),
     ``for``, or a loader's name."""
-    return b"=" in window or b":" in window or b"for" in window or _ANCHOR_NAMES().search(window) is not None
+    return (
+        b"=" in window
+        or b":" in window
+        or b"for" in window
+        or _ANCHOR_NAMES().search(window) is not None
+        or b"create_model" in window  # (the names only a prefixed string counts in: extract.HUB_PREFIXED_CALLS)
+        or b"get_tokenizer" in window
+        or (b"load" in window and bool(_file_loaders()))
+    )
 
 
 _REPO_ID_ASSIGNED = later_bytes(rb"(?<![\w.])((?i:repo_id))\s*=\s*$")
@@ -501,10 +537,11 @@ def _looped_name(before: bytes) -> bytes | None:
 NEAR_BYTES = 240
 # Every quoted token that could be a model id or a catalog alias. One pattern per quote character: a pattern that
 # starts with a literal is searched at memory speed, one that starts with a character class is tried at every byte
-# (seven times slower on a large tree).
+# (seven times slower on a large tree). Braces are taken too, for the f-strings whose fields may make an id
+# (`f"{ORG}/{NAME}"`): no id holds one, so they only tell that such a string is there.
 _PY_QUOTED = (
-    compiled(rb'"([A-Za-z0-9][\w.:/-]{1,200})"'),
-    compiled(rb"'([A-Za-z0-9][\w.:/-]{1,200})'"),
+    compiled(rb'"([A-Za-z0-9{][\w.:/{}-]{1,200})"'),
+    compiled(rb"'([A-Za-z0-9{][\w.:/{}-]{1,200})'"),
 )
 _NOTEBOOK_HINT = (b"odel", b"MODEL", b"repo_id", b"_download", b"download ", b"ollama ", b"vllm ", b"LLM", b"pipeline")
 # What a file must hold (compared in lower case) for its reader to find anything. A config's keys are read
@@ -519,7 +556,10 @@ _HINTS = {
     "json": _CONFIG_HINT,
     "toml": _CONFIG_HINT,
     "shell": _SHELL_HINT,
+    "jenkins": _SHELL_HINT,
+    "tox": _SHELL_HINT,
 }
+_COMMAND_KINDS = frozenset({"shell", "jenkins", "tox"})  # (read for commands alone: no config gate)
 # A config names a model only under a model key followed by `:` or `=` (`base_model: org/x`, `"model_id": …`, a
 # YAML list under `models:`) or in `pretrained=`: a dataset that says "model" in its text, or layer names such as
 # "model.layers.0", is not read line by line. Every model key holds one of these words; the key is the whole word
@@ -846,9 +886,10 @@ def _alias_bytes() -> frozenset[bytes]:
 
 
 @cache
-def _token_memo() -> tuple[set[bytes], set[bytes]]:
-    """(every quoted token judged so far, those that could be a model): a repository repeats its ids a lot."""
-    return set(), set()
+def _token_memo() -> tuple[set[bytes], set[bytes], set[bytes]]:
+    """(every quoted token judged so far, those that could be a model, those that could be an f-string whose
+    fields make one): a repository repeats its ids a lot."""
+    return set(), set(), set()
 
 
 def clear_caches() -> None:
@@ -860,17 +901,44 @@ def clear_caches() -> None:
 
 def _candidate_values(data: bytes, patterns: tuple[re.Pattern[bytes], ...] = _PY_QUOTED) -> list[bytes]:
     """The distinct quoted tokens of ``data`` that look like a model id or are a catalog alias."""
+    return _accepted(_quoted_tokens(data, patterns))
+
+
+def _quoted_tokens(data: bytes, patterns: tuple[re.Pattern[bytes], ...] = _PY_QUOTED) -> set[bytes]:
     tokens = set(patterns[0].findall(data))
     for pattern in patterns[1:]:
         tokens.update(pattern.findall(data))
-    seen, accepted = _token_memo()
+    return tokens
+
+
+def _accepted(tokens: set[bytes]) -> list[bytes]:
+    """The tokens that look like a model id or are a catalog alias."""
+    seen, accepted, fielded = _token_memo()
     fresh = tokens - seen
     if fresh:
         _judge(fresh, accepted)
+        if b"{" in b"\n".join(fresh):
+            fielded.update(token for token in _FIELDED.findall(b"\n".join(fresh)) if _id_shaped(token))
         if len(seen) > 1_000_000:  # a bound on memory for huge trees
             seen.clear()
         seen |= fresh
     return list(tokens & accepted)
+
+
+def _fielded(tokens: set[bytes]) -> set[bytes]:
+    """The tokens (judged by ``_accepted``) that could be an f-string whose fields make an id."""
+    return tokens & _token_memo()[2]
+
+
+# A token (one per line of a joined list) with a field, `{NAME}`: maybe an f-string (``_id_shaped``).
+_FIELDED = compiled(rb"^[^\n{]*\{[A-Za-z_][^\n]*", re.MULTILINE)
+
+
+def _id_shaped(token: bytes) -> bool:
+    """Whether a token's text outside its ``{NAME}`` fields holds the ``/`` or ``:`` of an id, and no other brace."""
+    pieces = _FIELD().split(token)
+    text = b"".join(pieces[0::2])
+    return len(pieces) > 1 and b"{" not in text and b"}" not in text and (b"/" in text or b":" in text)
 
 
 # A token (one per line of a joined list) with a "/" or ":": an org/name id or a name:tag, for looks_like_model.
@@ -893,7 +961,7 @@ def _judge(fresh: set[bytes], accepted: set[bytes]) -> None:
         )
     if b"/" in joined or b":" in joined:
         for raw in _SHAPED.findall(joined):
-            if looks_like_model(raw.decode(), is_catalog_alias):
+            if looks_like_model(hub_target(raw.decode()), is_catalog_alias):
                 accepted.add(raw)
 
 
@@ -953,26 +1021,36 @@ def python_candidate_lines(data: bytes) -> list[int] | None:
     """The lines of strings that could name a model, or None when the file cannot name one (not parsed then).
 
     A string counts when it looks like a model id (or is a catalog alias) and stands near a loader or model key, or
-    is assigned to a name; strings inside docstrings and doctest lines do not make a file worth parsing.
+    is assigned to a name; strings inside docstrings and doctest lines do not make a file worth parsing. An f-string
+    made of constants (``_f_strings``) counts likewise, and brings the lines of the strings its fields are given.
     """
     # (the strings first: one pattern pass, where a file without any context word costs sixteen substring passes)
-    values = _candidate_values(data)
-    if not values or not _contains_any(data, _PY_CONTEXT):
+    tokens = _quoted_tokens(data)
+    values = _accepted(tokens)
+    fielded = _fielded(tokens)  # (an f-string whose fields may make an id is a token with braces)
+    f_strings = _f_strings(data, fielded) if fielded else {}
+    if not (values or f_strings) or not _contains_any(data, _PY_CONTEXT):
         return None
-    starts = _quoted_positions(data, values)
+    _FILE[0], _FILE_LOADERS[0] = data, None
+    starts = _quoted_positions(data, values) if values else []
+    if f_strings:
+        starts = sorted({*starts, *f_strings})
     docstrings: _Docstrings | None = None  # listed only once a string passes the cheaper tests
     judged: Judged = {}  # a file assigns the same names a lot
     for start in starts:
-        before = data[max(0, start - NEAR_BYTES) : start]
+        f_string = f_strings.get(start)
+        opening = f_string[0] if f_string else start  # (an f-string's place is before its `f`)
+        before = data[max(0, opening - NEAR_BYTES) : opening]
         if data[start - 2 : start + 1] in (b'"""', b"'''"):  # a triple-quoted value: what stands before its quotes
             before = before[:-2]
         line = before[max(before.rfind(b"\n"), before.rfind(b"\r")) + 1 :]
         if line.lstrip().startswith((b">>>", b"...")) or _in_comment(line):  # doctest or comment: not code
             continue
-        end = data.find(data[start : start + 1], start + 1) + 1
+        end = f_string[1] if f_string else data.find(data[start : start + 1], start + 1) + 1
         if data[end : end + 8].lstrip(b" \t").startswith(b":"):
             continue  # a dict key (`{"Qwen-7B": {…}}`) or a compared value (`if m == "org/x":`): never read
-        opening = start - 2 if data[start - 2 : start + 1] in (b'"""', b"'''") else start  # (`m = """org/x"""`)
+        if data[start - 2 : start + 1] in (b'"""', b"'''"):
+            opening = start - 2  # (`m = """org/x"""`)
         place, assigned, _ = _place(data, opening, end)
         if not place:
             if not assigned:
@@ -985,6 +1063,8 @@ def python_candidate_lines(data: bytes) -> list[int] | None:
             break
     else:
         return None
+    if f_strings:  # (the strings their fields are given: the extraction reads them to fill the fields in)
+        starts = sorted({*starts, *(at for _, _, given in f_strings.values() for at in given)})
     lines: list[int] = []
     pos, line_no = 0, 1
     for start in starts:
@@ -992,6 +1072,58 @@ def python_candidate_lines(data: bytes) -> list[int] | None:
         pos = start
         lines.append(line_no)
     return sorted(set(lines))
+
+
+# An f-string whose fields are names (`f"{ORG}/Llama-2-{SIZE}-hf"`) is a quoted token with braces (``_PY_QUOTED``):
+# it may name a model once the strings the file gives those names are put in.
+_FIELD = later_bytes(rb"\{([A-Za-z_]\w*)\}")
+# A plain string given to a name: `NAME = "…"`, `NAME: str = "…"`, `self.NAME = "…"`, a parameter's `NAME="…"`.
+_GIVEN_STRING = later_bytes(rb"""=[ \t]*(?:"([^"\\\n]*)"|'([^'\\\n]*)')""")
+
+
+def _f_strings(data: bytes, tokens: set[bytes]) -> dict[int, tuple[int, int, list[int]]]:
+    """The f-strings of the quoted ``tokens`` (``_fielded``) whose every field is a name the file gives plain
+    strings, and that could be a model once they are put in (``extract._PythonScan._joined`` reads them so, from
+    fewer of them): {offset of the opening quote: (offset of the ``f``, end, offsets of the strings given)}."""
+    found: dict[int, tuple[int, int, list[int]]] = {}
+    given: dict[bytes, list[tuple[bytes, int]]] | None = None  # (listed once a token could make an id)
+    for token in tokens:  # (each ``_id_shaped``)
+        pieces = _FIELD().split(token)  # (text, name, text, name, …, text)
+        if given is None:
+            given = _given_strings(data)
+        texts = [b""]
+        offsets: list[int] = []
+        for index, piece in enumerate(pieces):
+            choices = [piece]
+            if index % 2:
+                choices = list(dict.fromkeys(value for value, _ in given.get(piece, ())))
+                offsets += [offset for _, offset in given.get(piece, ())]
+            texts = [text + choice for text in texts for choice in choices][: MAX_F_STRING_TEXTS + 1]
+        if len(texts) <= MAX_F_STRING_TEXTS and not any(
+            looks_like_model(hub_target(text.decode("utf-8", "replace")), is_catalog_alias) for text in texts
+        ):  # (more texts than the extraction makes: it decides)
+            continue
+        for quote in (b'"', b"'"):
+            needle = b"f" + quote + token + quote
+            at = data.find(needle)
+            while at >= 0:
+                if not at or data[at - 1] not in _WORD_BYTES or data[at - 1 : at] in (b"r", b"R"):  # (not `elif"`)
+                    found[at + 1] = (at, at + len(needle), offsets)
+                at = data.find(needle, at + len(needle))
+    return found
+
+
+def _given_strings(data: bytes) -> dict[bytes, list[tuple[bytes, int]]]:
+    """Every plain string the file gives a name, by name (an attribute by its own: ``self.NAME``), each with the
+    offset of its ``=``."""
+    given: dict[bytes, list[tuple[bytes, int]]] = {}
+    for match in _GIVEN_STRING().finditer(data):
+        at = match.start()
+        name = _assigned_name(data[max(0, at - 120) : at + 1])
+        if name is not None:
+            value = match.group(1) if match.group(1) is not None else match.group(2)
+            given.setdefault(name, []).append((value, at))
+    return given
 
 
 def extract_file(kind: str, rel: str, text: str, lines: list[int] | None = None) -> list[Mention]:
@@ -1005,6 +1137,10 @@ def extract_file(kind: str, rel: str, text: str, lines: list[int] | None = None)
         return modelfile_mentions(text, alias)
     if kind == "shell":
         return command_mentions(text, alias)
+    if kind == "jenkins":
+        return jenkinsfile_mentions(text, alias)
+    if kind == "tox":
+        return tox_mentions(text, alias)
     skip = "tool.licensecheck" if rel.rsplit("/", 1)[-1] == "pyproject.toml" else None
     found = config_mentions(text, alias, skip_section=skip)
     if kind == "yaml":  # CI workflows run download commands in `run:` steps
@@ -1015,6 +1151,7 @@ def extract_file(kind: str, rel: str, text: str, lines: list[int] | None = None)
 SKIPPED_LARGE = "\x00large:"  # internal markers on an outcome's warning, gathered into one line per kind
 SKIPPED_BINARY = "\x00binary:"
 FIRST_READ = 16 * 1024  # most source files fit; asking for the cap up front costs a large allocation per file
+SHEBANG_BYTES = 256  # what an executable with no suffix is judged by (its `#!` line)
 
 
 def read_capped(path: str, limit: int) -> bytes:
@@ -1026,11 +1163,16 @@ def read_capped(path: str, limit: int) -> bytes:
 _STAMP_FROM = 0
 
 
-def _read_stamped(path: str, limit: int) -> tuple[bytes, Stamp | None]:
-    """``read_capped``, and the file's stamp as it was before the read (see ``resultcache.stamp_of``)."""
+def _read_stamped(path: str, limit: int, *, script: bool = False) -> tuple[bytes, Stamp | None]:
+    """``read_capped``, and the file's stamp as it was before the read (see ``resultcache.stamp_of``). With
+    ``script``, a file whose first line is no script's ``#!`` line gives nothing more than that it is none."""
     fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))  # never wait on a FIFO swapped in mid-scan
     try:
         stamp = stamp_of(os.fstat(fd), _STAMP_FROM) if _STAMP_FROM else None
+        if script:
+            if script_kind(os.read(fd, SHEBANG_BYTES)) is None:  # (a binary is not read on)
+                return b"", stamp
+            os.lseek(fd, 0, os.SEEK_SET)
         return _read_open(fd, limit), stamp
     finally:
         os.close(fd)
@@ -1051,43 +1193,71 @@ def _read_open(fd: int, limit: int) -> bytes:
     return b"".join(parts)
 
 
+_SHELLS = frozenset({b"sh", b"bash", b"zsh", b"dash", b"ksh"})
+_PYTHON_NAME = later_bytes(rb"(?:python|pypy)[0-9.]*")
+
+
+def script_kind(head: bytes) -> str | None:
+    """What an executable file with no suffix is read as, from its ``#!`` line: ``shell`` for sh, bash, zsh (and
+    dash, ksh), ``python`` for Python; None for anything else (a binary, another language, no ``#!``)."""
+    if not head.startswith(b"#!"):
+        return None
+    words = head[2 : head.find(b"\n") if b"\n" in head else SHEBANG_BYTES].split()
+    if words and words[0].endswith(b"/env"):  # `#!/usr/bin/env -S bash -e`: the first word that is no option
+        words = [word for word in words[1:] if not word.startswith(b"-") and b"=" not in word]
+    if not words:
+        return None
+    name = words[0].rsplit(b"/", 1)[-1]
+    if name in _SHELLS:
+        return "shell"
+    return "python" if _PYTHON_NAME().fullmatch(name) else None
+
+
 def scan_entry(entry: FileEntry) -> Outcome:
     """(rel, mentions, is_card, warning, stamp) for one file; never raises. The stamp (None unless a result cache
     is in use) says what the file was when it was read; a file that could not be read has none."""
-    limit = MAX_NOTEBOOK_BYTES if entry.kind == "notebook" else MAX_FILE_BYTES
+    kind = entry.kind
+    limit = MAX_NOTEBOOK_BYTES if kind == "notebook" else MAX_FILE_BYTES
     try:
-        data, stamp = _read_stamped(entry.path, limit)
+        data, stamp = (
+            _read_stamped(entry.path, limit, script=True) if kind == "script" else _read_stamped(entry.path, limit)
+        )
     except OSError as exc:
         return entry.rel, [], False, f"{entry.rel}: skipped, cannot read it ({exc.strerror or exc})", None
+    if kind == "script":  # (an executable that is no script, a binary too, is passed over without a word)
+        found = script_kind(data)
+        if found is None:
+            return entry.rel, [], False, None, stamp
+        kind = found
     if len(data) > limit:
         return entry.rel, [], False, f"{SKIPPED_LARGE}{entry.rel}", stamp
     if b"\x00" in data[:8192]:
         return entry.rel, [], False, f"{SKIPPED_BINARY}{entry.rel}", stamp
-    if entry.kind == "card":
+    if kind == "card":
         return entry.rel, [], _looks_like_card(data), None, stamp
-    if entry.kind == "notebook":
+    if kind == "notebook":
         if not _contains_any(data, _NOTEBOOK_HINT):
             return entry.rel, [], False, None, stamp
-    elif (hint := _HINTS.get(entry.kind)) is not None:
+    elif (hint := _HINTS.get(kind)) is not None:
         low = data.lower()
         if not _contains_any(low, hint) or (
-            entry.kind != "shell" and not _config_may_name(low.removeprefix(b"\xef\xbb\xbf"), entry.kind)
+            kind not in _COMMAND_KINDS and not _config_may_name(low.removeprefix(b"\xef\xbb\xbf"), kind)
         ):  # (the readers get the text without its byte order mark)
             return entry.rel, [], False, None, stamp
     lines = None
-    if entry.kind == "python":
+    if kind == "python":
         lines = python_candidate_lines(data)
         if lines is None:
             return entry.rel, [], False, None, stamp
-    elif entry.kind == "notebook" and not _notebook_may_name(data):
+    elif kind == "notebook" and not _notebook_may_name(data):
         return entry.rel, [], False, None, stamp
     text = data.decode("utf-8", "replace")
     if text.startswith("\ufeff"):
         text = text[1:]
-    mentions = extract_file(entry.kind, entry.rel, text, lines)
+    mentions = extract_file(kind, entry.rel, text, lines)
     warning = None
     if any(m.form == "unparsed" for m in mentions):
-        warning = f"{entry.rel}: does not parse as {entry.kind}; its model references were read by pattern"
+        warning = f"{entry.rel}: does not parse as {kind}; its model references were read by pattern"
     return entry.rel, mentions, False, warning, stamp
 
 

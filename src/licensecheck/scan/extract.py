@@ -104,6 +104,12 @@ LOADER_CALLS = frozenset(
         "AsyncInferenceClient",
     }
 )
+# timm and open_clip name a Hub model with a prefix (`timm.create_model("hf_hub:timm/x")`,
+# `open_clip.create_model_and_transforms("hf-hub:org/x")`); without it, a name is one of their own, not the Hub's.
+HUB_PREFIXES = ("hf_hub:", "hf-hub:")
+HUB_PREFIXED_CALLS = frozenset(
+    {"create_model", "create_model_and_transforms", "create_model_from_pretrained", "get_tokenizer"}
+)
 _ID_RE = compiled(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,95}/[A-Za-z0-9][A-Za-z0-9._-]{0,95}$")
 _TAG_RE = compiled(r"^[a-z0-9][a-z0-9._-]{0,63}(?:/[a-z0-9][a-z0-9._-]{0,63})?:[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
 _FILE_SUFFIXES = (
@@ -300,6 +306,11 @@ def looks_like_model(value: str, is_alias: AliasCheck) -> bool:
     return is_alias(text)
 
 
+def hub_target(value: str) -> str:
+    """``hf_hub:org/x`` (or ``hf-hub:``) -> ``org/x``; other values are kept as they are."""
+    return value[len(HUB_PREFIXES[0]) :] if value.startswith(HUB_PREFIXES) else value
+
+
 def modelfile_target(value: str) -> str:
     """``hf.co/org/repo:Q4_K_M`` -> ``org/repo``; Ollama names are kept as they are."""
     for prefix in ("hf.co/", "huggingface.co/", "https://hf.co/", "https://huggingface.co/"):
@@ -396,6 +407,10 @@ def _names_read(node: ast.expr | None) -> Iterator[str]:
     elif isinstance(node, ast.BoolOp) and isinstance(node.op, ast.Or):
         for value in node.values:
             yield from _names_read(value)
+    elif isinstance(node, ast.JoinedStr):
+        for part in node.values:
+            if isinstance(part, ast.FormattedValue) and isinstance(part.value, ast.Name):
+                yield part.value.id
 
 
 def _dict_loop(node: ast.For | ast.AsyncFor) -> tuple[str, str] | None:
@@ -422,12 +437,13 @@ def _dict_loop(node: ast.For | ast.AsyncFor) -> tuple[str, str] | None:
 
 
 def _derived(value: ast.expr | None) -> bool:
-    """A value that may be another constant's: a conditional, an ``or`` default (``os.getenv("M") or A``), or a call
-    such as ``os.getenv("M", A)``."""
+    """A value that may be another constant's: a conditional, an ``or`` default (``os.getenv("M") or A``), a call
+    such as ``os.getenv("M", A)``, or an f-string with a field (``f"{ORG}/x"``)."""
     return (
         isinstance(value, ast.IfExp)
         or (isinstance(value, ast.BoolOp) and isinstance(value.op, ast.Or))
         or (isinstance(value, ast.Call) and bool(value.args))
+        or (isinstance(value, ast.JoinedStr) and any(isinstance(part, ast.FormattedValue) for part in value.values))
     )
 
 
@@ -436,7 +452,7 @@ def _use_context() -> re.Pattern[str]:
     """What a statement that only uses a constant must hold to matter: a loop, a loader call, a model keyword or
     dict key, an argparse option, or a conditional or call that may pass it on to another name
     (``_PythonScan._collect`` and ``finish`` read nothing else from it)."""
-    loaders = "|".join(sorted(LOADER_CALLS))
+    loaders = "|".join(sorted(LOADER_CALLS | HUB_PREFIXED_CALLS))
     keys = "|".join(sorted(MODEL_KEYS, key=lambda key: (-len(key), key)))  # (the same pattern every run: cached)
     return compiled(
         rf"\bfor\b|\belse\b|\bgetenv\b|\bget\s*\(|\badd_argument\b|\bAuto(?:Model|Tokenizer|Processor|Config)|\b(?:{loaders})\b"
@@ -494,6 +510,7 @@ def _line_numbers(text: str, positions: Iterable[int]) -> set[int]:
     return lines
 
 
+MAX_F_STRING_TEXTS = 16  # texts an f-string of constants may make (a name given several strings gives each)
 MAX_STATEMENTS = 1000  # statements cut out and parsed one by one, per file, before the whole file is parsed
 
 # A whole line that gives a plain string to a name or attribute (`MODEL_ID = "org/x"  # note`): the commonest
@@ -526,8 +543,10 @@ class _PythonScan:
     holding a string that could be a model, then the statements that use a constant found there by name.
     """
 
-    def __init__(self, could_be_model: Callable[[str], bool] | None = None) -> None:
+    def __init__(self, could_be_model: Callable[[str], bool] | None = None, source: str = "") -> None:
         self.could_be_model = could_be_model  # which strings a use may still make a finding (None: any)
+        self._source = source  # (for the callees that load a model in this file alone: ``loaders``)
+        self._loaders: frozenset[str] | None = None
         self.constants: dict[str, list[tuple[str, int]]] = {}
         # a dict constant's value under each constant key: (name, key) -> (string, line), for `REGISTRY["neo"]`
         self.entries: dict[tuple[str, str], tuple[str, int]] = {}
@@ -547,6 +566,7 @@ class _PythonScan:
         self._found_so_far: set[tuple[str, int]] = set()
         self._found_upto = 0
         self._read_upto = 0
+        self.plain: dict[str, dict[str, None]] = {}  # the strings each name is given by `NAME = "…"` (in order)
 
     @classmethod
     def of_tree(
@@ -558,7 +578,7 @@ class _PythonScan:
     ) -> _PythonScan:
         """With ``lines`` (the lines holding a string that could be a model), only the nodes spanning those lines
         are visited, then the nodes on lines that use a constant found there by name."""
-        scan = cls(could_be_model)
+        scan = cls(could_be_model, source)
         scan._collect(_walk_lines(tree, lines))
         if lines is not None and source:
             seen: set[int] = set(lines)
@@ -574,7 +594,10 @@ class _PythonScan:
 
     @classmethod
     def of_statements(
-        cls, text: str, lines: Sequence[int], could_be_model: Callable[[str], bool] | None = None
+        cls,
+        text: str,
+        lines: Sequence[int],
+        could_be_model: Callable[[str], bool] | None = None,
     ) -> _PythonScan | None:
         """The same reading from single statements; None when one cannot be cut out (then parse the file)."""
         from licensecheck.scan.pysource import Source
@@ -582,7 +605,7 @@ class _PythonScan:
         source = Source(text)
         if source.nested_quotes:  # (a field that reuses its f-string's quotes: only the parser reads that right)
             return None
-        scan = cls(could_be_model)
+        scan = cls(could_be_model, text)
         covered: set[int] = set()  # lines of the statements read so far
 
         use_context = _use_context()
@@ -609,7 +632,7 @@ class _PythonScan:
             bounds = source.span(line)
             if bounds is None:
                 return False
-            if not assignments and not use_context.search(source.text_of(*bounds)):
+            if not assignments and not scan.may_read(use_context, source.text_of(*bounds)):
                 covered.update(range(bounds[0], bounds[1] + 1))  # uses the name, but nothing that reads it
                 return True
             got = source.statement(line, bounds)
@@ -654,6 +677,19 @@ class _PythonScan:
                     return None
         scan.finish()
         return scan
+
+    def loaders(self) -> frozenset[str]:
+        """The callees that load a model in this file alone (``file_loaders``), as written."""
+        if self._loaders is None:
+            self._loaders = file_loaders(self._source) if "mlx_" in self._source else frozenset()
+        return self._loaders
+
+    def may_read(self, use_context: re.Pattern[str], statement: str) -> bool:
+        """Whether a statement that uses a constant holds what could read it (``_use_context``, or a call of one of
+        this file's own loaders)."""
+        return use_context.search(statement) is not None or (
+            "load" in statement and any(name.rsplit(".", 1)[-1] in statement for name in self.loaders())
+        )
 
     def may_add(self, names: frozenset[str]) -> bool:
         """Whether one of ``names`` holds a string that the statements read so far do not find. Between refreshes
@@ -793,7 +829,7 @@ class _PythonScan:
                 and isinstance(node.iter, (ast.List, ast.Tuple))
             ):  # for name in ["org/a", "org/b"]: a loader given `name` loads each of them
                 for element in node.iter.elts:
-                    self._assign(node.target, element)
+                    self._assign(node.target, element, plain=False)
 
     def _strings(self, node: ast.expr | None) -> list[tuple[str, int]]:
         if isinstance(node, ast.Constant) and isinstance(node.value, str):
@@ -818,13 +854,31 @@ class _PythonScan:
             return self._strings(node.args[2])  # getattr(args, "model", "org/x"): the default
         if isinstance(node, ast.BoolOp) and isinstance(node.op, ast.Or):  # args.model or "org/x": the fallback
             return [found for value in node.values for found in self._strings(value)]
-        if isinstance(node, ast.JoinedStr):  # f"org/x" with no field: a plain string
-            parts = [
-                part.value for part in node.values if isinstance(part, ast.Constant) and isinstance(part.value, str)
-            ]
-            if len(parts) == len(node.values):
-                return [("".join(parts), node.lineno + self._offset)]
+        if isinstance(node, ast.JoinedStr):
+            return self._joined(node)
         return []
+
+    def _joined(self, node: ast.JoinedStr) -> list[tuple[str, int]]:
+        """An f-string's text when each field is a name given plain strings (``f"{ORG}/Llama-2-{SIZE}-hf"``), one
+        for each choice of them (a few at most); nothing when a field is anything else. ``f"org/x"`` is plain."""
+        texts = [""]
+        for part in node.values:
+            if isinstance(part, ast.Constant) and isinstance(part.value, str):
+                choices: Iterable[str] = (part.value,)
+            elif (
+                isinstance(part, ast.FormattedValue)
+                and part.conversion == -1
+                and part.format_spec is None
+                and isinstance(part.value, ast.Name)
+                and part.value.id in self.plain
+            ):
+                choices = self.plain[part.value.id]
+            else:
+                return []
+            texts = [text + choice for text in texts for choice in choices]
+            if len(texts) > MAX_F_STRING_TEXTS:
+                return []
+        return [(text, node.lineno + self._offset) for text in texts]
 
     def _parameters(self, args: ast.arguments, derived_only: bool = False) -> None:
         """Parameters with a default are assigned it, as a name is (``def f(model_id="org/x")``); with
@@ -836,9 +890,10 @@ class _PythonScan:
             if not derived_only or _derived(default):
                 self._assign(ast.Name(id=arg.arg), default)
 
-    def _assign(self, target: ast.expr, value: ast.expr | None) -> None:
+    def _assign(self, target: ast.expr, value: ast.expr | None, plain: bool = True) -> None:
         """A module- or function-level string constant (so a loader given its name finds it), or a model key. An
-        attribute counts by its name (``self.model_name = "org/x"`` … ``from_pretrained(self.model_name)``)."""
+        attribute counts by its name (``self.model_name = "org/x"`` … ``from_pretrained(self.model_name)``).
+        ``plain``: a string given here is the name's own (``NAME = "…"``), not an item of a list or a loop."""
         if (
             isinstance(target, ast.Tuple)
             and isinstance(value, ast.Tuple)
@@ -846,12 +901,13 @@ class _PythonScan:
             and not any(isinstance(e, ast.Starred) for e in target.elts)
         ):  # teacher, student = "org/big", "org/small": each name its own string
             for one, given in zip(target.elts, value.elts, strict=True):
-                self._assign(one, given)
+                self._assign(one, given, plain=False)
             return
         if isinstance(target, ast.Attribute):
             target = ast.Name(id=target.attr)
         if not isinstance(target, ast.Name) or value is None:
             return
+        plain = plain and isinstance(value, ast.Constant)
         if isinstance(value, ast.Call) and _call_name(value.func) == "field":  # dataclass field(default=...)
             value = next((kw.value for kw in value.keywords if kw.arg == "default"), None)
         elif isinstance(value, ast.Call) and _call_name(value.func) in _DEFAULT_HOLDERS:
@@ -860,7 +916,7 @@ class _PythonScan:
             value = next((kw.value for kw in value.keywords if kw.arg == "default"), positional)
         if isinstance(value, (ast.List, ast.Tuple, ast.Set)):  # MODELS = ["org/a", "org/b"]: each of them
             for element in value.elts:
-                self._assign(target, element)
+                self._assign(target, element, plain=False)
             return
         if isinstance(value, ast.Dict):  # REGISTRY = {"neo": "org/a"}: REGISTRY[k] and its values() give each
             for key, element in zip(value.keys, value.values, strict=True):
@@ -878,10 +934,12 @@ class _PythonScan:
             self._derived.append((target.id, value, self._offset))
         elif isinstance(value, ast.Constant):
             for text, line in self._strings(value):
-                self._keep(target.id, text, line)
+                self._keep(target.id, text, line, plain)
 
-    def _keep(self, name: str, text: str, line: int) -> None:
+    def _keep(self, name: str, text: str, line: int, plain: bool = True) -> None:
         """``name`` holds the string ``text`` (given on ``line``); a model key that holds it names a model."""
+        if plain:  # (what an f-string's field may be: ``_joined``)
+            self.plain.setdefault(name, {})[text] = None
         self._hold(name, (text, line))
         if name.lower() in ASSIGNED_KEYS:
             self.found.append((text, line))
@@ -893,9 +951,15 @@ class _PythonScan:
         for kw in node.keywords:  # hf_hub_download(repo_id=..., repo_type="dataset"): not a model
             if kw.arg == "repo_type" and isinstance(kw.value, ast.Constant) and kw.value.value not in (None, "model"):
                 return
-        if name in LOADER_CALLS or name.startswith(("AutoModel", "AutoTokenizer", "AutoProcessor", "AutoConfig")):
+        if (
+            name in LOADER_CALLS
+            or name.startswith(("AutoModel", "AutoTokenizer", "AutoProcessor", "AutoConfig"))
+            or ("load" in name and _dotted_name(node.func) in self.loaders())
+        ):
             for arg in node.args:
                 self.found.extend(self._strings(arg))
+        if name in HUB_PREFIXED_CALLS and node.args:  # timm, open_clip: a Hub model only with the Hub's prefix
+            self.found.extend(found for found in self._strings(node.args[0]) if found[0].startswith(HUB_PREFIXES))
         for kw in node.keywords:
             if kw.arg is not None and kw.arg.lower() in MODEL_KEYS:
                 self.found.extend(self._strings(kw.value))
@@ -934,6 +998,36 @@ class _PythonScan:
         for key, value in zip(node.keys, node.values, strict=True):
             if isinstance(key, ast.Constant) and isinstance(key.value, str) and key.value.lower() in MODEL_KEYS:
                 self.found.extend(self._strings(value))
+
+
+def _dotted_name(node: ast.expr) -> str:
+    """``mlx_lm.utils.load`` for the callee ``mlx_lm.utils.load``; "" for anything but names and attributes."""
+    if isinstance(node, ast.Name):
+        return node.id
+    if isinstance(node, ast.Attribute):
+        head = _dotted_name(node.value)
+        return f"{head}.{node.attr}" if head else ""
+    return ""
+
+
+# mlx-lm and mlx-vlm load a model with a plain `load("org/x")`, a name too common to be a loader anywhere else:
+# it is one where it is called through the module or imported from it (``file_loaders``).
+_MLX_LOADS = frozenset({"mlx_lm.load", "mlx_lm.utils.load", "mlx_vlm.load", "mlx_vlm.utils.load"})
+_MLX_FROM_IMPORT_RE = later(r"^[ \t]*from[ \t]+mlx_v?lm(?:\.\w+)*[ \t]+import[ \t]+(\([^)]*\)|[^\n#;]*)", re.MULTILINE)
+_MLX_IMPORT_AS_RE = later(r"^[ \t]*import[ \t]+mlx_v?lm[ \t]+as[ \t]+(\w+)", re.MULTILINE)
+
+
+def file_loaders(text: str) -> frozenset[str]:
+    """The callees, as written, that load a model in a file that uses mlx-lm (one with ``mlx_`` in it):
+    ``mlx_lm.load``, ``load`` (or its alias) imported from it, ``lm.load`` after ``import mlx_lm as lm``."""
+    names = set(_MLX_LOADS)
+    for imported in _MLX_FROM_IMPORT_RE().finditer(text):
+        for item in imported.group(1).strip("()").replace("\\", " ").split(","):
+            words = item.split()
+            if words and words[0] == "load":  # `load`, or `load as mlx_load`
+                names.add(words[-1])
+    names.update(f"{alias.group(1)}.load" for alias in _MLX_IMPORT_AS_RE().finditer(text))
+    return frozenset(names)
 
 
 # Calls whose first argument (or ``default=``) is a parameter's or field's default: typer and pydantic.
@@ -987,7 +1081,7 @@ def python_mentions(
     scan = None
 
     def could_be_model(value: str) -> bool:
-        return looks_like_model(value, is_alias)
+        return looks_like_model(hub_target(value), is_alias)
 
     # a few statements instead of the whole file; Windows line ends are one line break, as for the parser (a lone
     # "\r" is a line break for the parser but not for the statement reader: such a file is parsed whole)
@@ -1005,7 +1099,9 @@ def python_mentions(
         except (SyntaxError, ValueError, RecursionError, MemoryError):
             return pattern_mentions(source, is_alias, line_offset=line_offset)
     out = dict.fromkeys(
-        Mention(value, line + line_offset, form) for value, line in scan.found if looks_like_model(value, is_alias)
+        Mention(hub_target(value), line + line_offset, form)
+        for value, line in scan.found
+        if looks_like_model(hub_target(value), is_alias)
     )
     return list(out)
 
@@ -1094,7 +1190,14 @@ _PRETRAINED_ARG_RE = later(r"""\bpretrained=["']?([^\s,"']+)""")
 # `"${MODELS[@]}"` (group 1 a plain name, group 2 a braced one).
 _FOR_LOOP_RE = later(r"^for\s+([A-Za-z_]\w*)\s+in\s+(.+?)\s*$")
 _ARRAY_RE = later(r"""^(?:export\s+|declare\s+-a\s+)?([A-Za-z_]\w*)=\(\s*(.*?)\s*\)\s*$""")
-_SHELL_VARIABLE_RE = later(r"""["']?\$(?:([A-Za-z_]\w*)|\{([A-Za-z_]\w*)(?:\[[@*]\])?\})["']?""")
+# An array whose items go on over the next lines (`MODELS=(` and one id a line, up to the line with `)`).
+_ARRAY_OPENS_RE = later(r"""^(?:export\s+|declare\s+-a\s+)?([A-Za-z_]\w*)=\(([^)]*)$""")
+_SHELL_VARIABLE_RE = later(r"""["']?\$(?:([A-Za-z_]\w*)|\{([A-Za-z_]\w*)(?:\[[@*]\])?\}|\(([A-Za-z_]\w*)\))["']?""")
+# A variable given one word in a shell script (`REPO=org/x`, `export CKPT="org/x"`) or a Makefile (`CKPT = org/x`,
+# `:=`, `?=`): where a command is given `$REPO` or `$(CKPT)`, the word is what it names.
+_DEFINITION_RE = later(
+    r"""^\s*(?:(?:export|override|readonly|local|declare)\s+)?([A-Za-z_]\w*)\s*(?:::?=|\?=|=)(?!=)\s*(.*)$"""
+)
 _COMMAND_NEEDLES = ("model", "tokenizer", "download", "serve", "ollama", "pretrained=")
 
 
@@ -1171,12 +1274,23 @@ def command_mentions(text: str, is_alias: AliasCheck, *, comment: str = "#") -> 
 
     # the words of `for m in a/b c/d` loops and `MODELS=(a/b c/d)` arrays, each with the line it stands on
     words_of: dict[str, list[tuple[str, int]]] = {}
+    expanding: set[str] = set()
 
     def add(value: str, start: int) -> None:
         variable = _SHELL_VARIABLE_RE().fullmatch(value)
         if variable is not None:  # `download $m` in a loop over model ids: each of them
-            for word, line in words_of.get(variable.group(1) or variable.group(2), ()):
+            name = variable.group(1) or variable.group(2) or variable.group(3)
+            if name in expanding:  # (`A = $(B)`, `B = $(A)`: no end)
+                return
+            words = words_of.get(name)
+            if words is None:  # a variable the file gives a word: `REPO=org/x`, `CKPT ?= org/x`
+                if not raw_lines:
+                    raw_lines.extend(text.splitlines())
+                words = words_of[name] = _definitions(name, raw_lines)
+            expanding.add(name)
+            for word, line in words:
                 add(word, line)
+            expanding.discard(name)
             return
         value = modelfile_target(value)
         if looks_like_model(value, is_alias):
@@ -1188,16 +1302,19 @@ def command_mentions(text: str, is_alias: AliasCheck, *, comment: str = "#") -> 
     if not any(needle in lowered_text for needle in _COMMAND_NEEDLES):
         return out
     # every pattern below needs one of the needles: only the logical lines that hold one are read (and, where a
-    # variable is used, the loops and arrays that may give it model ids)
-    needles = (*_COMMAND_NEEDLES, "for ", "=(") if "$" in text else _COMMAND_NEEDLES
+    # variable is used, the loops that may give it model ids), and the arrays (whose items are no command lines)
+    needles = (*_COMMAND_NEEDLES, "for ", "=(") if "$" in text else (*_COMMAND_NEEDLES, "=(")
     hits = _lines_holding(lowered_text, needles)  # (lower case keeps every line break where it was)
     if hits is not None:
         raw_lines.extend(text.splitlines())
         logical = _logical_lines_at(raw_lines, hits, comment)
     else:
         logical = _logical_lines(text, comment)
-    for start, _, line in logical:
-        if hits is None and not any(needle in line.lower() for needle in _COMMAND_NEEDLES):
+    array_end = 0  # the last line of an array read over several lines (its items are no command lines)
+    for start, end, line in logical:
+        if start <= array_end:
+            continue
+        if hits is None and "=(" not in line and not any(needle in line.lower() for needle in _COMMAND_NEEDLES):
             continue
         exec_form = _EXEC_FORM_RE().match(line)
         if exec_form:
@@ -1216,6 +1333,12 @@ def command_mentions(text: str, is_alias: AliasCheck, *, comment: str = "#") -> 
             if segment.startswith(("echo ", "printf ")):
                 continue
             listed = _FOR_LOOP_RE().match(segment) or _ARRAY_RE().match(segment)
+            opened = _ARRAY_OPENS_RE().match(segment) if listed is None and "=(" in segment else None
+            if opened is not None:
+                if not raw_lines:
+                    raw_lines.extend(text.splitlines())
+                words_of[opened.group(1)], array_end = _array_items(opened.group(2), raw_lines, end)
+                break  # (the array runs to the end of the line: nothing else is on it)
             if listed is not None:
                 words = listed.group(2).split()
                 spread = _SHELL_VARIABLE_RE().fullmatch(words[0].strip('"')) if len(words) == 1 else None
@@ -1235,6 +1358,121 @@ def command_mentions(text: str, is_alias: AliasCheck, *, comment: str = "#") -> 
             for match in _PRETRAINED_ARG_RE().finditer(segment):
                 add(match.group(1), start)
     return list(dict.fromkeys(out))
+
+
+def _definitions(name: str, lines: list[str]) -> list[tuple[str, int]]:
+    """The words the variable ``name`` is given in ``lines`` (``NAME=word``, ``NAME ?= word``…), each with its line;
+    a value of several words (a command's environment, a Make list) is none."""
+    found: list[tuple[str, int]] = []
+    for number, line in enumerate(lines, 1):
+        if name not in line:
+            continue
+        match = _DEFINITION_RE().match(line)
+        if match is None or match.group(1) != name:
+            continue
+        value = re.split(r"\s#", match.group(2), maxsplit=1)[0].strip()
+        if len(value) > 1 and value[0] in "\"'" and value[-1] == value[0]:
+            value = value[1:-1]
+        if value and len(value.split()) == 1:
+            found.append((value, number))
+    return found
+
+
+def _array_items(first: str, lines: list[str], number: int) -> tuple[list[tuple[str, int]], int]:
+    """The items of a shell array opened on line ``number`` (``first``: what follows its ``(`` there), each with its
+    line, and the line that closes it (the last line when none does). Comments end a line's items."""
+    items: list[tuple[str, int]] = []
+    text = first
+    while True:
+        body, closed, _ = text.partition(")")
+        for word in body.split():
+            if word.startswith("#"):
+                break
+            items.append((word.strip("\"'"), number))
+        if closed or number >= len(lines):
+            return items, number
+        text = lines[number]
+        number += 1
+
+
+# A Jenkinsfile's shell step: `sh 'cmd'`, `sh "cmd"`, `sh '''…'''` over lines, `sh(script: 'cmd', returnStdout: true)`,
+# `sh label: 'x', script: "cmd"`; `bat`, `powershell` and `pwsh` alike. Group 1 is the opening quote.
+_JENKINS_STEP_RE = later(
+    r"""(?<![\w./-])(?:sh|bat|powershell|pwsh)\s*\(?\s*(?:\w+\s*:\s*(?:'[^'\n]*'|"[^"\n]*"|\w+)\s*,\s*)*"""
+    r"""(?:script\s*:\s*)?('''|\"\"\"|'|")"""
+)
+# A Groovy variable given one quoted word (`SERVED = 'org/x'` in an `environment` block, `def M = "org/x"`).
+_GROOVY_DEFINITION_RE = later(r"""^\s*(?:def\s+)?([A-Za-z_]\w*)\s*=\s*(['"])([^'"\s]+)\2\s*$""")
+_BLOCK_COMMENT_RE = later(r"""^[ \t]*/\*.*?\*/""", re.MULTILINE | re.DOTALL)
+
+
+def jenkinsfile_mentions(text: str, is_alias: AliasCheck) -> list[Mention]:
+    """A Jenkinsfile's shell steps read as commands (each on its own lines), with the variables they may use;
+    the Groovy around them, ``//`` lines and ``/* */`` blocks that open a line are not read."""
+    lines = text.splitlines()
+    joined = "\n".join("" if line.lstrip().startswith("//") else line for line in lines)
+    joined = _BLOCK_COMMENT_RE().sub(lambda block: "\n" * block.group().count("\n"), joined)
+    kept = [""] * len(lines)  # what each line gives the command reader
+    starts = [0]  # where each line starts in `joined`
+    for line in joined.split("\n")[:-1]:
+        starts.append(starts[-1] + len(line) + 1)
+    for index, line in enumerate(joined.split("\n")):
+        defined = _GROOVY_DEFINITION_RE().match(line)
+        if defined is not None:
+            kept[index] = f"{defined.group(1)}={defined.group(3)}"
+    at = 0
+    while (step := _JENKINS_STEP_RE().search(joined, at)) is not None:
+        quote = step.group(1)
+        end = _closing_quote(joined, step.end(), quote)
+        at = step.end() if end < 0 else end + len(quote)
+        if end < 0:
+            continue
+        number = bisect_left(starts, step.end() + 1) - 1  # (the line the command starts on)
+        for offset, piece in enumerate(joined[step.end() : end].split("\n")):
+            kept[number + offset] = f"{kept[number + offset]} ; {piece}" if kept[number + offset] else piece
+    return command_mentions("\n".join(kept), is_alias)
+
+
+def _closing_quote(text: str, start: int, quote: str) -> int:
+    """Where the string opened by ``quote`` just before ``start`` closes (a one-quote string on its own line, past
+    backslash escapes), or -1."""
+    if len(quote) == 3:
+        return text.find(quote, start)
+    at = start
+    while at < len(text):
+        char = text[at]
+        if char == "\n":
+            return -1
+        if char == "\\":
+            at += 2
+            continue
+        if char == quote:
+            return at
+        at += 1
+    return -1
+
+
+_TOX_COMMAND_KEYS = frozenset({"commands", "commands_pre", "commands_post"})
+
+
+def tox_mentions(text: str, is_alias: AliasCheck) -> list[Mention]:
+    """The ``commands`` (``commands_pre``, ``commands_post``) of a ``tox.ini`` read as commands, with the indented
+    lines that go on with them; no other key is read."""
+    lines = text.splitlines()
+    kept = [""] * len(lines)
+    in_commands = False
+    for index, line in enumerate(lines):
+        if not line.strip():
+            continue
+        if line[:1] in (" ", "\t"):  # (a value that goes on over the next lines)
+            if in_commands:
+                kept[index] = line
+            continue
+        key, equals, value = line.partition("=")
+        in_commands = bool(equals) and key.strip().lower() in _TOX_COMMAND_KEYS
+        if in_commands:
+            kept[index] = value
+    return command_mentions("\n".join(kept), is_alias)
 
 
 # ---------------------------------------------------------------- configs (YAML, JSON, TOML), read line by line

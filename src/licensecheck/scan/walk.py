@@ -7,6 +7,7 @@ never loops); decides what to read from the file name alone, so most files are n
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Callable, Iterator, Sequence
 
 from licensecheck.records import NamedTuple
@@ -58,12 +59,23 @@ _NAME_KINDS = {
     "containerfile": "shell",
     "makefile": "shell",
     "justfile": "shell",
+    "procfile": "shell",  # `web: vllm serve org/x`: a command a line
+    "jenkinsfile": "jenkins",
+    "tox.ini": "tox",
+    "modelfile": "modelfile",
+}
+_STEM_KINDS = {  # (Dockerfile.dev, Procfile.dev, Jenkinsfile.release: the kind of the name before the dot)
+    "dockerfile": "shell",
+    "containerfile": "shell",
+    "procfile": "shell",
+    "jenkinsfile": "jenkins",
     "modelfile": "modelfile",
 }
 
 
 def file_kind(name: str) -> str | None:
-    """What a file is, from its name: python, notebook, yaml, json, toml, shell, modelfile, card, or None."""
+    """What a file is, from its name: python, notebook, yaml, json, toml, shell, jenkins, tox, modelfile, card, or
+    None (the walk makes an executable file with no suffix a ``script``)."""
     lower = name.lower()
     kind = _NAME_KINDS.get(lower)
     if kind is not None:
@@ -77,11 +89,7 @@ def file_kind(name: str) -> str | None:
         kind = _SUFFIX_KINDS.get(lower[dot:])
         if kind is not None:
             return kind
-        stem = lower[:dot]
-        if stem in ("dockerfile", "containerfile"):
-            return "shell"
-        if stem == "modelfile":
-            return "modelfile"
+        return _STEM_KINDS.get(lower[:dot])
     return None
 
 
@@ -119,6 +127,12 @@ class IgnoreRules:
 
     def pop_to(self, depth: int) -> None:
         del self._specs[depth:]
+
+
+def _executable(entry: os.DirEntry[str]) -> bool:
+    """Whether a directory entry is a regular file someone may execute (one ``lstat``)."""
+    mode = entry.stat(follow_symlinks=False).st_mode
+    return stat.S_ISREG(mode) and bool(mode & 0o111)
 
 
 def _read_lines(path: str) -> list[str]:
@@ -176,7 +190,10 @@ def walk_repository(
                     continue
                 kind = file_kind(name)
                 if kind is None:  # (most files: nothing more is asked of them)
-                    continue
+                    # an executable with no suffix may be a script: its `#!` line decides (discover.script_kind)
+                    if "." in name or not _executable(entry):
+                        continue
+                    kind = "script"
                 rel = prefix + name
                 if rel in skip or rules.ignored(rel, False):
                     continue

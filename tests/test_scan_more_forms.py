@@ -1,0 +1,470 @@
+"""Forms of a model reference read end to end (``licensecheck scan`` on a small repository), each with its trap."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from licensecheck.scan.extract import command_mentions
+from test_scan_support import fixed_catalog, scan_json
+
+__all__ = ["fixed_catalog"]
+
+
+def no_alias(text: str) -> bool:
+    return False
+
+
+def values(mentions: list) -> list[tuple[str, int]]:
+    return [(m.value, m.line) for m in mentions]
+
+
+def tree(root: Path, files: dict[str, str], executable: tuple[str, ...] = ()) -> Path:
+    for name, text in files.items():
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text(text, encoding="utf-8")
+        if name in executable:
+            (root / name).chmod(0o755)
+    return root
+
+
+def scanned(root: Path) -> dict[str, list[tuple[str, int]]]:
+    """What ``licensecheck scan --format json`` finds: model -> [(path, line)]."""
+    code, doc, _ = scan_json(str(root), "--no-cache")
+    assert code in (0, 1), doc
+    return {f["model"]: [(loc["path"], loc["line"]) for loc in f["locations"]] for f in doc["findings"]}
+
+
+# ---------------------------------------------------------------- shell arrays over several lines
+
+
+def test_a_shell_array_over_several_lines_gives_each_item_its_line() -> None:
+    text = (
+        "MODELS=(\n"
+        "  org/array-a   # the small one\n"
+        '  "org/array-b"\n'
+        "  'org/array-c' org/array-d\n"
+        ")\n"
+        'for m in "${MODELS[@]}"; do\n'
+        '  hf download "$m"\n'
+        "done\n"
+    )
+    assert values(command_mentions(text, no_alias)) == [
+        ("org/array-a", 2),
+        ("org/array-b", 3),
+        ("org/array-c", 4),
+        ("org/array-d", 4),
+    ]
+
+
+def test_an_array_closed_on_its_last_item_s_line_and_declared_arrays() -> None:
+    text = 'declare -a CKPTS=(\n  org/decl-a\n  org/decl-b)\nfor c in "${CKPTS[@]}"; do vllm serve $c; done\n'
+    assert values(command_mentions(text, no_alias)) == [("org/decl-a", 2), ("org/decl-b", 3)]
+
+
+def test_an_array_no_command_reads_is_no_finding() -> None:
+    text = 'FILES=(\n  data/a.json\n  org/not-used\n)\nfor f in "${FILES[@]}"; do cat "$f"; done\nhf download org/x\n'
+    assert values(command_mentions(text, no_alias)) == [("org/x", 6)]
+
+
+def test_an_unclosed_array_reads_no_further_than_the_file() -> None:
+    # (bash refuses it: the rest of the file is the array's items, and no command reads them)
+    text = 'MODELS=(\n  org/open-a\nfor m in "${MODELS[@]}"; do hf download "$m"; done\n'
+    assert values(command_mentions(text, no_alias)) == []
+
+
+def test_multi_line_arrays_end_to_end(tmp_path: Path, fixed_catalog: None) -> None:
+    root = tree(
+        tmp_path,
+        {
+            "scripts/fetch.sh": 'MODELS=(\n  org/e2e-array-a\n  org/e2e-array-b\n)\nfor m in "${MODELS[@]}"; do\n'
+            '  huggingface-cli download "$m"\ndone\n'
+        },
+    )
+    found = scanned(root)
+    assert found["org/e2e-array-a"] == [("scripts/fetch.sh", 2)]
+    assert found["org/e2e-array-b"] == [("scripts/fetch.sh", 3)]
+
+
+# ---------------------------------------------------------------- variables defined in the same Makefile or script
+
+
+def test_a_makefile_variable_given_to_a_command_names_its_value() -> None:
+    text = (
+        "CKPT = org/make-ckpt  # the served one\n"
+        "REPO ?= org/make-repo\n"
+        "BASE := org/make-base\n"
+        "MODEL = org/make-model\n"
+        "serve:\n"
+        "\tvllm serve $(CKPT) --port 8000\n"
+        "\thf download ${REPO}\n"
+        "\tpython train.py --model $(BASE)\n"
+        "\tvllm serve $(MODEL)\n"
+    )
+    assert values(command_mentions(text, no_alias)) == [
+        ("org/make-model", 4),  # (a variable named after a model counts where it is defined, as before)
+        ("org/make-ckpt", 1),
+        ("org/make-repo", 2),
+        ("org/make-base", 3),
+    ]
+
+
+def test_a_shell_variable_given_to_a_command_names_its_value() -> None:
+    text = 'REPO="org/sh-repo"\nexport CKPT=org/sh-ckpt\nhf download $REPO --local-dir w\nvllm serve "${CKPT}"\n'
+    assert values(command_mentions(text, no_alias)) == [("org/sh-repo", 1), ("org/sh-ckpt", 2)]
+
+
+def test_variables_no_command_reads_or_that_hold_no_model_are_no_finding() -> None:
+    text = (
+        "DATA = data/train.json\n"
+        "OUT = org/not-read\n"
+        "WORDS = org/a org/b\n"
+        "all:\n"
+        "\thf download $(DATA)\n"
+        "\tcp $(OUT) /tmp\n"
+        "\techo vllm serve $(OUT)\n"
+        "\tvllm serve $(UNDEFINED)\n"
+        "\tvllm serve $(WORDS)\n"
+        "\tvllm serve $(shell cat model.txt)\n"
+    )
+    assert values(command_mentions(text, no_alias)) == []
+
+
+def test_a_variable_defined_by_itself_does_not_loop() -> None:
+    text = "A = $(B)\nB = $(A)\nC = $(C)\nvllm serve $(A)\nvllm serve $(C)\n"
+    assert values(command_mentions(text, no_alias)) == []
+
+
+def test_makefile_variables_end_to_end(tmp_path: Path, fixed_catalog: None) -> None:
+    root = tree(tmp_path, {"Makefile": "SERVED ?= org/e2e-served\n\nserve:\n\tvllm serve $(SERVED) --port 8000\n"})
+    assert scanned(root)["org/e2e-served"] == [("Makefile", 1)]
+
+
+def test_an_array_s_items_are_no_commands_whatever_else_the_file_holds() -> None:
+    # (no variable anywhere: the array is still read as one, as bash does, and the same with any line breaks)
+    text = "M=(\n  vllm serve org/item\n)\nvllm serve org/real\n"
+    assert values(command_mentions(text, no_alias)) == [("org/real", 4)]
+    assert values(command_mentions(text.replace("\n", "\r"), no_alias)) == [("org/real", 4)]
+
+
+# ---------------------------------------------------------------- Procfile, Jenkinsfile, tox.ini
+
+
+def test_file_kinds_of_process_pipeline_and_tox_files() -> None:
+    from licensecheck.scan.walk import file_kind
+
+    assert file_kind("Procfile") == file_kind("Procfile.dev") == "shell"
+    assert file_kind("Jenkinsfile") == file_kind("Jenkinsfile.release") == "jenkins"
+    assert file_kind("tox.ini") == "tox"
+    assert file_kind("setup.ini") is None and file_kind("myprocfile") is None
+
+
+JENKINSFILE = """\
+pipeline {
+  agent any
+  environment {
+    SERVED = 'org/jenkins-env'
+  }
+  stages {
+    stage('fetch') {
+      steps {
+        sh 'hf download org/jenkins-single --local-dir w'
+        sh "vllm serve org/jenkins-double --port 8000"
+        sh(script: 'huggingface-cli download org/jenkins-script', returnStdout: true)
+        sh label: 'serve', script: "vllm serve ${SERVED}"
+        sh '''
+          python train.py \\
+            --model org/jenkins-triple
+        '''
+        // sh 'hf download org/jenkins-commented'
+        /* sh "vllm serve org/jenkins-block"
+           sh "vllm serve org/jenkins-block-2" */
+        echo 'hf download org/jenkins-echo'
+        sh 'echo vllm serve org/jenkins-echoed'
+        archiveArtifacts artifacts: 'org/jenkins-artifact', fingerprint: true
+      }
+    }
+  }
+}
+"""
+
+
+def test_jenkinsfile_shell_steps_are_commands() -> None:
+    from licensecheck.scan.extract import jenkinsfile_mentions
+
+    assert values(jenkinsfile_mentions(JENKINSFILE, no_alias)) == [
+        ("org/jenkins-single", 9),
+        ("org/jenkins-double", 10),
+        ("org/jenkins-script", 11),
+        ("org/jenkins-env", 4),
+        ("org/jenkins-triple", 15),
+    ]
+
+
+TOX_INI = """\
+[tox]
+envlist = py311
+
+[testenv]
+description = serve the model (vllm serve org/tox-described)
+deps =
+    vllm serve org/tox-deps
+setenv =
+    REPO = org/tox-setenv
+commands_pre = hf download org/tox-pre
+commands =
+    python -m pytest tests
+    python eval.py \\
+        --model org/tox-continued
+    # vllm serve org/tox-commented
+    vllm serve org/tox-served
+allowlist_externals = vllm
+"""
+
+
+def test_tox_commands_are_commands_and_nothing_else_is() -> None:
+    from licensecheck.scan.extract import tox_mentions
+
+    assert values(tox_mentions(TOX_INI, no_alias)) == [
+        ("org/tox-pre", 10),
+        ("org/tox-continued", 14),
+        ("org/tox-served", 16),
+    ]
+
+
+def test_procfile_jenkinsfile_and_tox_end_to_end(tmp_path: Path, fixed_catalog: None) -> None:
+    root = tree(
+        tmp_path,
+        {
+            "Procfile": "release: python manage.py migrate\nweb: vllm serve org/e2e-procfile --port $PORT\n",
+            "ci/Jenkinsfile": JENKINSFILE,
+            "tox.ini": TOX_INI,
+        },
+    )
+    found = scanned(root)
+    assert found["org/e2e-procfile"] == [("Procfile", 2)]
+    assert found["org/jenkins-triple"] == [("ci/Jenkinsfile", 15)]
+    assert found["org/tox-served"] == [("tox.ini", 16)]
+    assert not [model for model in found if "commented" in model or "block" in model or "echo" in model]
+    assert not [model for model in found if model in ("org/tox-described", "org/tox-deps", "org/tox-setenv")]
+
+
+# ---------------------------------------------------------------- executable scripts without a suffix
+
+
+def test_the_kind_of_a_script_comes_from_its_shebang() -> None:
+    from licensecheck.scan.discover import script_kind
+
+    for line in (b"#!/bin/bash", b"#!/bin/sh -e", b"#!/usr/bin/env bash", b"#!/usr/bin/env -S bash -eu", b"#!/bin/zsh"):
+        assert script_kind(line + b"\nhf download org/x\n") == "shell", line
+    for line in (b"#!/usr/bin/env python3", b"#!/usr/bin/python", b"#! /usr/bin/env python3.11\r", b"#!/opt/pypy3"):
+        assert script_kind(line + b"\nimport os\n") == "python", line
+    for head in (b"#!/usr/bin/env node\n", b"#!/usr/bin/perl\n", b"#!\n", b"hf download org/x\n", b"\x7fELF\x02"):
+        assert script_kind(head) is None, head
+
+
+def test_executable_scripts_without_a_suffix_end_to_end(tmp_path: Path, fixed_catalog: None) -> None:
+    shell = "#!/usr/bin/env bash\nset -e\nhf download org/script-shell --local-dir w\n"
+    root = tree(
+        tmp_path,
+        {
+            "bin/fetch": shell,
+            "bin/serve": "#!/bin/sh\nexec vllm serve org/script-sh --port 8000\n",
+            "tools/run": '#!/usr/bin/env python3\nimport transformers\n\nAutoModel.from_pretrained("org/script-py")\n',
+            "notes/fetch": shell.replace("script-shell", "not-executable"),  # not executable: not a script
+            "bin/data": "hf download org/no-shebang\n",  # no #! line: not read
+            "bin/tool": "#!/usr/bin/env node\n// vllm serve org/node-script\n",
+        },
+        executable=("bin/fetch", "bin/serve", "tools/run", "bin/data", "bin/tool"),
+    )
+    (root / "bin" / "blob").write_bytes(b"\x7fELF\x02\x01\x01\x00" + b"\x00" * 64 + b"vllm serve org/binary")
+    (root / "bin" / "blob").chmod(0o755)
+    _, doc, _ = scan_json(str(root), "--no-cache")
+    found = {f["model"]: [(loc["path"], loc["line"]) for loc in f["locations"]] for f in doc["findings"]}
+    assert found == {
+        "org/script-shell": [("bin/fetch", 3)],
+        "org/script-sh": [("bin/serve", 2)],
+        "org/script-py": [("tools/run", 4)],
+    }
+    assert doc["warnings"] == []  # (an executable that is no script, a binary too, is passed over silently)
+
+
+def test_the_walk_asks_only_executable_files_without_a_suffix(tmp_path: Path) -> None:
+    from licensecheck.scan.walk import walk_repository
+
+    tree(tmp_path, {"run": "#!/bin/sh\n", "LICENSE": "MIT\n", "go.x": "#!/bin/sh\n"}, executable=("run", "go.x"))
+    assert sorted((entry.rel, entry.kind) for entry in walk_repository(str(tmp_path))) == [("run", "script")]
+
+
+def test_an_executable_that_is_no_script_is_not_read_past_its_first_bytes(tmp_path: Path) -> None:
+    from licensecheck.scan import discover
+    from licensecheck.scan.walk import FileEntry
+
+    big = tmp_path / "tool"
+    big.write_bytes(b"\x7fELF" + b"x" * (3 * 1024 * 1024))  # over the size limit: a read to the end would say so
+    assert discover.scan_entry(FileEntry(str(big), "tool", "script"))[1:4] == ([], False, None)
+    big.write_bytes(b"#!/bin/sh\n" + b"x" * (3 * 1024 * 1024))  # a script that large is named, as any file
+    assert discover.scan_entry(FileEntry(str(big), "tool", "script"))[3] == f"{discover.SKIPPED_LARGE}tool"
+
+
+# ---------------------------------------------------------------- mlx-lm
+
+
+def python_found(source: str) -> list[tuple[str, int]]:
+    """What the scan finds in one Python file: the pre-filter's candidate lines, then the extraction."""
+    from licensecheck.scan.discover import python_candidate_lines
+    from licensecheck.scan.extract import python_mentions
+
+    lines = python_candidate_lines(source.encode())
+    found = [] if lines is None else values(python_mentions(source, no_alias, lines=lines))
+    assert sorted(set(values(python_mentions(source, no_alias)))) == sorted(set(found))  # (as the whole file reads)
+    return found
+
+
+MLX_CASES = [
+    ('import mlx_lm\nm, tok = mlx_lm.load("mlx-community/Llama-3.2-3B-Instruct-4bit")\n', [2]),
+    ('from mlx_lm import load, generate\n\nm, tok = load("org/mlx-imported")\n', [3]),
+    ("from mlx_lm import (\n    generate,\n    load as mlx_load,\n)\nm, t = mlx_load('org/mlx-aliased')\n", [5]),
+    ('import mlx_lm as lm\nm, t = lm.load("org/mlx-module-alias")\n', [2]),
+    ('def chat():\n    from mlx_lm import load as load_model\n    return load_model("org/mlx-local-import")\n', [3]),
+    ('from mlx_lm.utils import load\nREPO = "org/mlx-constant"\nm, t = load(REPO)\n', [2]),
+    ('from mlx_vlm import load\nm, processor = load("org/mlx-vlm")\n', [2]),
+]
+
+
+def test_mlx_lm_load_is_a_loader_where_it_comes_from_mlx_lm() -> None:
+    for source, lines in MLX_CASES:
+        assert [line for _, line in python_found(source)] == lines, source
+
+
+def test_a_load_that_does_not_come_from_mlx_lm_is_no_loader() -> None:
+    for source in (
+        'import json\nx = load("org/not-mlx")\n',  # no import of mlx_lm: `load` is anyone's
+        'from mlx_lm import generate\nfrom mylib import load\nx = load("org/other-load")\n',
+        'import torch, mlx_lm\nstate = torch.load("org/torch-load")\nm = mlx_lm.generate(x, "org/prompt")\n',
+        'from mlx_lm import load\nimport yaml\ncfg = yaml.load("org/yaml")\nm = self.load("org/method")\n',
+    ):
+        assert python_found(source) == [], source
+
+
+def test_mlx_lm_command_lines_are_read() -> None:
+    text = (
+        "mlx_lm.generate --model mlx-community/Qwen2.5-7B-Instruct-4bit --prompt hi\n"
+        "python -m mlx_lm.generate --model org/mlx-cli-module\n"
+        "mlx_lm.server --model org/mlx-cli-server --port 8080\n"
+    )
+    assert values(command_mentions(text, no_alias)) == [
+        ("mlx-community/Qwen2.5-7B-Instruct-4bit", 1),
+        ("org/mlx-cli-module", 2),
+        ("org/mlx-cli-server", 3),
+    ]
+
+
+def test_mlx_lm_end_to_end(tmp_path: Path, fixed_catalog: None) -> None:
+    root = tree(
+        tmp_path,
+        {
+            "chat.py": 'from mlx_lm import load, generate\n\nmodel, tokenizer = load("org/e2e-mlx")\n',
+            "other.py": 'from mylib import load\n\nstate = load("org/e2e-not-mlx")\n',
+            "serve.sh": "python -m mlx_lm.server --model org/e2e-mlx-server\n",
+        },
+    )
+    found = scanned(root)
+    assert found["org/e2e-mlx"] == [("chat.py", 3)]
+    assert found["org/e2e-mlx-server"] == [("serve.sh", 1)]
+    assert "org/e2e-not-mlx" not in found
+
+
+# ---------------------------------------------------------------- timm and open_clip: the Hub's prefix
+
+
+def test_timm_and_open_clip_name_a_hub_model_with_the_hub_prefix() -> None:
+    source = (
+        "import timm, open_clip\n"
+        'm = timm.create_model("hf_hub:timm/vit_base_patch16_224.augreg_in21k", pretrained=True)\n'
+        'clip, _, pre = open_clip.create_model_and_transforms("hf-hub:laion/CLIP-ViT-B-32-laion2B-s34B-b79K")\n'
+        "siglip, pre = open_clip.create_model_from_pretrained('hf-hub:timm/ViT-B-16-SigLIP')\n"
+        "tok = open_clip.get_tokenizer('hf-hub:timm/ViT-B-16-SigLIP')\n"
+        'BACKBONE = "hf-hub:org/backbone"\n'
+        "features = timm.create_model(BACKBONE, features_only=True)\n"
+        'named = open_clip.create_model_and_transforms(model_name="hf-hub:org/keyword")\n'
+    )
+    assert sorted(python_found(source)) == [
+        ("laion/CLIP-ViT-B-32-laion2B-s34B-b79K", 3),
+        ("org/backbone", 6),
+        ("org/keyword", 8),
+        ("timm/ViT-B-16-SigLIP", 4),
+        ("timm/ViT-B-16-SigLIP", 5),
+        ("timm/vit_base_patch16_224.augreg_in21k", 2),
+    ]
+
+
+def test_timm_and_open_clip_names_without_the_prefix_are_their_own() -> None:
+    source = (
+        "import timm, open_clip\n"
+        'a = timm.create_model("resnet50", pretrained=True)\n'
+        'b = timm.create_model("org/no-prefix")\n'  # (timm reads no org/name without the prefix)
+        'c, _, p = open_clip.create_model_and_transforms("ViT-B-32", pretrained="laion2b_s34b_b79k")\n'
+        'd = open_clip.get_tokenizer("org/plain-tokenizer")\n'
+        'print("hf_hub:org/in-a-message")\n'
+        'e = make("hf-hub:org/other-call")\n'
+    )
+    assert python_found(source) == []
+
+
+def test_timm_end_to_end(tmp_path: Path, fixed_catalog: None) -> None:
+    root = tree(
+        tmp_path,
+        {"vision.py": 'import timm\n\nbackbone = timm.create_model(\n    "hf_hub:org/e2e-timm", pretrained=True\n)\n'},
+    )
+    assert scanned(root) == {"org/e2e-timm": [("vision.py", 4)]}
+
+
+# ---------------------------------------------------------------- f-strings made of constants
+
+
+FSTRING_CASES = [
+    (
+        'ORG = "meta-llama"\nSIZE = "7b"\nm = AutoModel.from_pretrained(f"{ORG}/Llama-2-{SIZE}-hf")\n',
+        [("meta-llama/Llama-2-7b-hf", 3)],
+    ),
+    (  # the constants after the use, and in a function
+        "def load():\n    return AutoModel.from_pretrained(f'{ORG}/{NAME}')\n\nORG: str = 'org'\nNAME = 'after'\n",
+        [("org/after", 2)],
+    ),
+    (  # an f-string given to a name, then the name to a loader
+        'ORG = "org"\nREPO = f"{ORG}/assigned"\ntok = AutoTokenizer.from_pretrained(REPO)\n',
+        [("org/assigned", 2)],
+    ),
+    (  # a model keyword, and a parameter's default
+        'def build(size="small"):\n    return pipeline("text-generation", model=f"org/gen-{size}")\n',
+        [("org/gen-small", 2)],
+    ),
+]
+
+
+def test_an_f_string_made_of_string_constants_names_what_it_makes() -> None:
+    for source, expected in FSTRING_CASES:
+        assert python_found(source) == expected, source
+
+
+def test_an_f_string_with_a_field_that_is_no_constant_names_nothing() -> None:
+    for source in (
+        'ORG = "meta-llama"\nm = AutoModel.from_pretrained(f"{ORG}/Llama-2-{size}-hf")\n',  # `size`: unknown
+        'ORG = "org"\nm = AutoModel.from_pretrained(f"{ORG}/{args.name}")\n',  # an attribute of something
+        'ORG = "org"\nN = 7\nm = AutoModel.from_pretrained(f"{ORG}/m-{N}b")\n',  # a number, no string
+        'ORG = "org"\nm = AutoModel.from_pretrained(f"{ORG!r}/x")\n',  # a conversion changes the text
+        'ORG = "org"\nfor size in ["7b", "13b"]:\n    AutoModel.from_pretrained(f"{ORG}/m-{size}")\n',  # a loop
+        'ORG = "org"\nprint(f"{ORG}/not-loaded")\n',  # no loader
+        'DIR = "checkpoints"\nm = AutoModel.from_pretrained(f"{DIR}/run1")\n',  # a local path
+    ):
+        assert python_found(source) == [], source
+
+
+def test_f_strings_end_to_end(tmp_path: Path, fixed_catalog: None) -> None:
+    source = (
+        "from transformers import AutoModelForCausalLM\n\n"
+        'ORG = "meta-llama"\n'
+        'SIZE = "7b"\n\n'
+        'model = AutoModelForCausalLM.from_pretrained(f"{ORG}/Llama-2-{SIZE}-hf")\n'
+    )
+    assert scanned(tree(tmp_path, {"train.py": source}))["meta-llama/Llama-2-7b-hf"] == [("train.py", 6)]

@@ -20,7 +20,6 @@ from licensecheck.scan import replay
 from licensecheck.scan.extract import (
     _DEFAULT_HOLDERS,
     ASSIGNED_KEYS,
-    MAX_F_STRING_TEXTS,
     MODEL_KEYS,
     Mention,
     command_mentions,
@@ -537,11 +536,10 @@ def _looped_name(before: bytes) -> bytes | None:
 NEAR_BYTES = 240
 # Every quoted token that could be a model id or a catalog alias. One pattern per quote character: a pattern that
 # starts with a literal is searched at memory speed, one that starts with a character class is tried at every byte
-# (seven times slower on a large tree). Braces are taken too, for the f-strings whose fields may make an id
-# (`f"{ORG}/{NAME}"`): no id holds one, so they only tell that such a string is there.
+# (seven times slower on a large tree).
 _PY_QUOTED = (
-    compiled(rb'"([A-Za-z0-9{][\w.:/{}-]{1,200})"'),
-    compiled(rb"'([A-Za-z0-9{][\w.:/{}-]{1,200})'"),
+    compiled(rb'"([A-Za-z0-9][\w.:/-]{1,200})"'),
+    compiled(rb"'([A-Za-z0-9][\w.:/-]{1,200})'"),
 )
 _NOTEBOOK_HINT = (b"odel", b"MODEL", b"repo_id", b"_download", b"download ", b"ollama ", b"vllm ", b"LLM", b"pipeline")
 # What a file must hold (compared in lower case) for its reader to find anything. A config's keys are read
@@ -886,10 +884,9 @@ def _alias_bytes() -> frozenset[bytes]:
 
 
 @cache
-def _token_memo() -> tuple[set[bytes], set[bytes], set[bytes]]:
-    """(every quoted token judged so far, those that could be a model, those that could be an f-string whose
-    fields make one): a repository repeats its ids a lot."""
-    return set(), set(), set()
+def _token_memo() -> tuple[set[bytes], set[bytes]]:
+    """(every quoted token judged so far, those that could be a model): a repository repeats its ids a lot."""
+    return set(), set()
 
 
 def clear_caches() -> None:
@@ -901,44 +898,17 @@ def clear_caches() -> None:
 
 def _candidate_values(data: bytes, patterns: tuple[re.Pattern[bytes], ...] = _PY_QUOTED) -> list[bytes]:
     """The distinct quoted tokens of ``data`` that look like a model id or are a catalog alias."""
-    return _accepted(_quoted_tokens(data, patterns))
-
-
-def _quoted_tokens(data: bytes, patterns: tuple[re.Pattern[bytes], ...] = _PY_QUOTED) -> set[bytes]:
     tokens = set(patterns[0].findall(data))
     for pattern in patterns[1:]:
         tokens.update(pattern.findall(data))
-    return tokens
-
-
-def _accepted(tokens: set[bytes]) -> list[bytes]:
-    """The tokens that look like a model id or are a catalog alias."""
-    seen, accepted, fielded = _token_memo()
+    seen, accepted = _token_memo()
     fresh = tokens - seen
     if fresh:
         _judge(fresh, accepted)
-        if b"{" in b"\n".join(fresh):
-            fielded.update(token for token in _FIELDED.findall(b"\n".join(fresh)) if _id_shaped(token))
         if len(seen) > 1_000_000:  # a bound on memory for huge trees
             seen.clear()
         seen |= fresh
     return list(tokens & accepted)
-
-
-def _fielded(tokens: set[bytes]) -> set[bytes]:
-    """The tokens (judged by ``_accepted``) that could be an f-string whose fields make an id."""
-    return tokens & _token_memo()[2]
-
-
-# A token (one per line of a joined list) with a field, `{NAME}`: maybe an f-string (``_id_shaped``).
-_FIELDED = compiled(rb"^[^\n{]*\{[A-Za-z_][^\n]*", re.MULTILINE)
-
-
-def _id_shaped(token: bytes) -> bool:
-    """Whether a token's text outside its ``{NAME}`` fields holds the ``/`` or ``:`` of an id, and no other brace."""
-    pieces = _FIELD().split(token)
-    text = b"".join(pieces[0::2])
-    return len(pieces) > 1 and b"{" not in text and b"}" not in text and (b"/" in text or b":" in text)
 
 
 # A token (one per line of a joined list) with a "/" or ":": an org/name id or a name:tag, for looks_like_model.
@@ -1021,36 +991,27 @@ def python_candidate_lines(data: bytes) -> list[int] | None:
     """The lines of strings that could name a model, or None when the file cannot name one (not parsed then).
 
     A string counts when it looks like a model id (or is a catalog alias) and stands near a loader or model key, or
-    is assigned to a name; strings inside docstrings and doctest lines do not make a file worth parsing. An f-string
-    made of constants (``_f_strings``) counts likewise, and brings the lines of the strings its fields are given.
+    is assigned to a name; strings inside docstrings and doctest lines do not make a file worth parsing.
     """
     # (the strings first: one pattern pass, where a file without any context word costs sixteen substring passes)
-    tokens = _quoted_tokens(data)
-    values = _accepted(tokens)
-    fielded = _fielded(tokens)  # (an f-string whose fields may make an id is a token with braces)
-    f_strings = _f_strings(data, fielded) if fielded else {}
-    if not (values or f_strings) or not _contains_any(data, _PY_CONTEXT):
+    values = _candidate_values(data)
+    if not values or not _contains_any(data, _PY_CONTEXT):
         return None
     _FILE[0], _FILE_LOADERS[0] = data, None
-    starts = _quoted_positions(data, values) if values else []
-    if f_strings:
-        starts = sorted({*starts, *f_strings})
+    starts = _quoted_positions(data, values)
     docstrings: _Docstrings | None = None  # listed only once a string passes the cheaper tests
     judged: Judged = {}  # a file assigns the same names a lot
     for start in starts:
-        f_string = f_strings.get(start)
-        opening = f_string[0] if f_string else start  # (an f-string's place is before its `f`)
-        before = data[max(0, opening - NEAR_BYTES) : opening]
+        before = data[max(0, start - NEAR_BYTES) : start]
         if data[start - 2 : start + 1] in (b'"""', b"'''"):  # a triple-quoted value: what stands before its quotes
             before = before[:-2]
         line = before[max(before.rfind(b"\n"), before.rfind(b"\r")) + 1 :]
         if line.lstrip().startswith((b">>>", b"...")) or _in_comment(line):  # doctest or comment: not code
             continue
-        end = f_string[1] if f_string else data.find(data[start : start + 1], start + 1) + 1
+        end = data.find(data[start : start + 1], start + 1) + 1
         if data[end : end + 8].lstrip(b" \t").startswith(b":"):
             continue  # a dict key (`{"Qwen-7B": {…}}`) or a compared value (`if m == "org/x":`): never read
-        if data[start - 2 : start + 1] in (b'"""', b"'''"):
-            opening = start - 2  # (`m = """org/x"""`)
+        opening = start - 2 if data[start - 2 : start + 1] in (b'"""', b"'''") else start  # (`m = """org/x"""`)
         place, assigned, _ = _place(data, opening, end)
         if not place:
             if not assigned:
@@ -1063,8 +1024,6 @@ def python_candidate_lines(data: bytes) -> list[int] | None:
             break
     else:
         return None
-    if f_strings:  # (the strings their fields are given: the extraction reads them to fill the fields in)
-        starts = sorted({*starts, *(at for _, _, given in f_strings.values() for at in given)})
     lines: list[int] = []
     pos, line_no = 0, 1
     for start in starts:
@@ -1072,58 +1031,6 @@ def python_candidate_lines(data: bytes) -> list[int] | None:
         pos = start
         lines.append(line_no)
     return sorted(set(lines))
-
-
-# An f-string whose fields are names (`f"{ORG}/Llama-2-{SIZE}-hf"`) is a quoted token with braces (``_PY_QUOTED``):
-# it may name a model once the strings the file gives those names are put in.
-_FIELD = later_bytes(rb"\{([A-Za-z_]\w*)\}")
-# A plain string given to a name: `NAME = "…"`, `NAME: str = "…"`, `self.NAME = "…"`, a parameter's `NAME="…"`.
-_GIVEN_STRING = later_bytes(rb"""=[ \t]*(?:"([^"\\\n]*)"|'([^'\\\n]*)')""")
-
-
-def _f_strings(data: bytes, tokens: set[bytes]) -> dict[int, tuple[int, int, list[int]]]:
-    """The f-strings of the quoted ``tokens`` (``_fielded``) whose every field is a name the file gives plain
-    strings, and that could be a model once they are put in (``extract._PythonScan._joined`` reads them so, from
-    fewer of them): {offset of the opening quote: (offset of the ``f``, end, offsets of the strings given)}."""
-    found: dict[int, tuple[int, int, list[int]]] = {}
-    given: dict[bytes, list[tuple[bytes, int]]] | None = None  # (listed once a token could make an id)
-    for token in tokens:  # (each ``_id_shaped``)
-        pieces = _FIELD().split(token)  # (text, name, text, name, …, text)
-        if given is None:
-            given = _given_strings(data)
-        texts = [b""]
-        offsets: list[int] = []
-        for index, piece in enumerate(pieces):
-            choices = [piece]
-            if index % 2:
-                choices = list(dict.fromkeys(value for value, _ in given.get(piece, ())))
-                offsets += [offset for _, offset in given.get(piece, ())]
-            texts = [text + choice for text in texts for choice in choices][: MAX_F_STRING_TEXTS + 1]
-        if len(texts) <= MAX_F_STRING_TEXTS and not any(
-            looks_like_model(hub_target(text.decode("utf-8", "replace")), is_catalog_alias) for text in texts
-        ):  # (more texts than the extraction makes: it decides)
-            continue
-        for quote in (b'"', b"'"):
-            needle = b"f" + quote + token + quote
-            at = data.find(needle)
-            while at >= 0:
-                if not at or data[at - 1] not in _WORD_BYTES or data[at - 1 : at] in (b"r", b"R"):  # (not `elif"`)
-                    found[at + 1] = (at, at + len(needle), offsets)
-                at = data.find(needle, at + len(needle))
-    return found
-
-
-def _given_strings(data: bytes) -> dict[bytes, list[tuple[bytes, int]]]:
-    """Every plain string the file gives a name, by name (an attribute by its own: ``self.NAME``), each with the
-    offset of its ``=``."""
-    given: dict[bytes, list[tuple[bytes, int]]] = {}
-    for match in _GIVEN_STRING().finditer(data):
-        at = match.start()
-        name = _assigned_name(data[max(0, at - 120) : at + 1])
-        if name is not None:
-            value = match.group(1) if match.group(1) is not None else match.group(2)
-            given.setdefault(name, []).append((value, at))
-    return given
 
 
 def extract_file(kind: str, rel: str, text: str, lines: list[int] | None = None) -> list[Mention]:

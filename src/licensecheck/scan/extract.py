@@ -407,10 +407,6 @@ def _names_read(node: ast.expr | None) -> Iterator[str]:
     elif isinstance(node, ast.BoolOp) and isinstance(node.op, ast.Or):
         for value in node.values:
             yield from _names_read(value)
-    elif isinstance(node, ast.JoinedStr):
-        for part in node.values:
-            if isinstance(part, ast.FormattedValue) and isinstance(part.value, ast.Name):
-                yield part.value.id
 
 
 def _dict_loop(node: ast.For | ast.AsyncFor) -> tuple[str, str] | None:
@@ -437,13 +433,12 @@ def _dict_loop(node: ast.For | ast.AsyncFor) -> tuple[str, str] | None:
 
 
 def _derived(value: ast.expr | None) -> bool:
-    """A value that may be another constant's: a conditional, an ``or`` default (``os.getenv("M") or A``), a call
-    such as ``os.getenv("M", A)``, or an f-string with a field (``f"{ORG}/x"``)."""
+    """A value that may be another constant's: a conditional, an ``or`` default (``os.getenv("M") or A``), or a call
+    such as ``os.getenv("M", A)``."""
     return (
         isinstance(value, ast.IfExp)
         or (isinstance(value, ast.BoolOp) and isinstance(value.op, ast.Or))
         or (isinstance(value, ast.Call) and bool(value.args))
-        or (isinstance(value, ast.JoinedStr) and any(isinstance(part, ast.FormattedValue) for part in value.values))
     )
 
 
@@ -510,7 +505,6 @@ def _line_numbers(text: str, positions: Iterable[int]) -> set[int]:
     return lines
 
 
-MAX_F_STRING_TEXTS = 16  # texts an f-string of constants may make (a name given several strings gives each)
 MAX_STATEMENTS = 1000  # statements cut out and parsed one by one, per file, before the whole file is parsed
 
 # A whole line that gives a plain string to a name or attribute (`MODEL_ID = "org/x"  # note`): the commonest
@@ -566,7 +560,6 @@ class _PythonScan:
         self._found_so_far: set[tuple[str, int]] = set()
         self._found_upto = 0
         self._read_upto = 0
-        self.plain: dict[str, dict[str, None]] = {}  # the strings each name is given by `NAME = "…"` (in order)
 
     @classmethod
     def of_tree(
@@ -829,7 +822,7 @@ class _PythonScan:
                 and isinstance(node.iter, (ast.List, ast.Tuple))
             ):  # for name in ["org/a", "org/b"]: a loader given `name` loads each of them
                 for element in node.iter.elts:
-                    self._assign(node.target, element, plain=False)
+                    self._assign(node.target, element)
 
     def _strings(self, node: ast.expr | None) -> list[tuple[str, int]]:
         if isinstance(node, ast.Constant) and isinstance(node.value, str):
@@ -854,31 +847,13 @@ class _PythonScan:
             return self._strings(node.args[2])  # getattr(args, "model", "org/x"): the default
         if isinstance(node, ast.BoolOp) and isinstance(node.op, ast.Or):  # args.model or "org/x": the fallback
             return [found for value in node.values for found in self._strings(value)]
-        if isinstance(node, ast.JoinedStr):
-            return self._joined(node)
+        if isinstance(node, ast.JoinedStr):  # f"org/x" with no field: a plain string
+            parts = [
+                part.value for part in node.values if isinstance(part, ast.Constant) and isinstance(part.value, str)
+            ]
+            if len(parts) == len(node.values):
+                return [("".join(parts), node.lineno + self._offset)]
         return []
-
-    def _joined(self, node: ast.JoinedStr) -> list[tuple[str, int]]:
-        """An f-string's text when each field is a name given plain strings (``f"{ORG}/Llama-2-{SIZE}-hf"``), one
-        for each choice of them (a few at most); nothing when a field is anything else. ``f"org/x"`` is plain."""
-        texts = [""]
-        for part in node.values:
-            if isinstance(part, ast.Constant) and isinstance(part.value, str):
-                choices: Iterable[str] = (part.value,)
-            elif (
-                isinstance(part, ast.FormattedValue)
-                and part.conversion == -1
-                and part.format_spec is None
-                and isinstance(part.value, ast.Name)
-                and part.value.id in self.plain
-            ):
-                choices = self.plain[part.value.id]
-            else:
-                return []
-            texts = [text + choice for text in texts for choice in choices]
-            if len(texts) > MAX_F_STRING_TEXTS:
-                return []
-        return [(text, node.lineno + self._offset) for text in texts]
 
     def _parameters(self, args: ast.arguments, derived_only: bool = False) -> None:
         """Parameters with a default are assigned it, as a name is (``def f(model_id="org/x")``); with
@@ -890,10 +865,9 @@ class _PythonScan:
             if not derived_only or _derived(default):
                 self._assign(ast.Name(id=arg.arg), default)
 
-    def _assign(self, target: ast.expr, value: ast.expr | None, plain: bool = True) -> None:
+    def _assign(self, target: ast.expr, value: ast.expr | None) -> None:
         """A module- or function-level string constant (so a loader given its name finds it), or a model key. An
-        attribute counts by its name (``self.model_name = "org/x"`` … ``from_pretrained(self.model_name)``).
-        ``plain``: a string given here is the name's own (``NAME = "…"``), not an item of a list or a loop."""
+        attribute counts by its name (``self.model_name = "org/x"`` … ``from_pretrained(self.model_name)``)."""
         if (
             isinstance(target, ast.Tuple)
             and isinstance(value, ast.Tuple)
@@ -901,13 +875,12 @@ class _PythonScan:
             and not any(isinstance(e, ast.Starred) for e in target.elts)
         ):  # teacher, student = "org/big", "org/small": each name its own string
             for one, given in zip(target.elts, value.elts, strict=True):
-                self._assign(one, given, plain=False)
+                self._assign(one, given)
             return
         if isinstance(target, ast.Attribute):
             target = ast.Name(id=target.attr)
         if not isinstance(target, ast.Name) or value is None:
             return
-        plain = plain and isinstance(value, ast.Constant)
         if isinstance(value, ast.Call) and _call_name(value.func) == "field":  # dataclass field(default=...)
             value = next((kw.value for kw in value.keywords if kw.arg == "default"), None)
         elif isinstance(value, ast.Call) and _call_name(value.func) in _DEFAULT_HOLDERS:
@@ -916,7 +889,7 @@ class _PythonScan:
             value = next((kw.value for kw in value.keywords if kw.arg == "default"), positional)
         if isinstance(value, (ast.List, ast.Tuple, ast.Set)):  # MODELS = ["org/a", "org/b"]: each of them
             for element in value.elts:
-                self._assign(target, element, plain=False)
+                self._assign(target, element)
             return
         if isinstance(value, ast.Dict):  # REGISTRY = {"neo": "org/a"}: REGISTRY[k] and its values() give each
             for key, element in zip(value.keys, value.values, strict=True):
@@ -934,12 +907,10 @@ class _PythonScan:
             self._derived.append((target.id, value, self._offset))
         elif isinstance(value, ast.Constant):
             for text, line in self._strings(value):
-                self._keep(target.id, text, line, plain)
+                self._keep(target.id, text, line)
 
-    def _keep(self, name: str, text: str, line: int, plain: bool = True) -> None:
+    def _keep(self, name: str, text: str, line: int) -> None:
         """``name`` holds the string ``text`` (given on ``line``); a model key that holds it names a model."""
-        if plain:  # (what an f-string's field may be: ``_joined``)
-            self.plain.setdefault(name, {})[text] = None
         self._hold(name, (text, line))
         if name.lower() in ASSIGNED_KEYS:
             self.found.append((text, line))

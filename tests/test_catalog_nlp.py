@@ -1,0 +1,68 @@
+"""The NLP slice of the catalog (catalog/nlp.yaml): encoders, embeddings, rerankers, translation, seq2seq."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+from licensecheck.catalog import lookup_model
+
+JsonCli = Callable[..., tuple[int, dict[str, Any]]]
+
+
+# Widely used NLP models that once resolved to nothing: the licences the CLI reports (declared plus inherited).
+@pytest.mark.parametrize(
+    ("spec", "license_ids", "modality"),
+    [
+        # OPUS-MT: most pairs declare Apache-2.0, some were relicensed to CC-BY-4.0 (no org-wide pattern)
+        ("Helsinki-NLP/opus-mt-en-de", {"cc-by-4.0"}, "text"),
+        ("Helsinki-NLP/opus-mt-de-en", {"apache-2.0"}, "text"),
+        ("Helsinki-NLP/opus-mt-zh-en", {"cc-by-4.0"}, "text"),
+        ("Helsinki-NLP/opus-mt-en-ROMANCE", {"apache-2.0"}, "text"),
+        ("Helsinki-NLP/opus-mt-tc-big-en-fr", {"cc-by-4.0"}, "text"),
+        ("opus-mt-mul-en", {"apache-2.0"}, "text"),  # (the bare repo name)
+        ("BAAI/bge-large-en", {"mit"}, "text"),
+        ("BAAI/bge-small-en", {"mit"}, "text"),
+        ("sentence-transformers/paraphrase-mpnet-base-v2", {"apache-2.0"}, "text"),
+        ("sentence-transformers/gtr-t5-base", {"apache-2.0"}, "text"),
+        ("cross-encoder/ms-marco-TinyBERT-L-2-v2", {"apache-2.0"}, "text"),
+        ("cross-encoder/nli-deberta-v3-base", {"apache-2.0", "mit"}, "text"),  # (Apache over DeBERTa-v3, MIT)
+        ("deepset/roberta-base-squad2", {"cc-by-4.0"}, "text"),
+        ("deepset/deberta-v3-large-squad2", {"cc-by-4.0", "mit"}, "text"),
+        ("dslim/bert-large-NER", {"mit"}, "text"),
+        ("dslim/distilbert-NER", {"apache-2.0"}, "text"),
+    ],
+)
+def test_nlp_models_resolve_with_their_licenses(
+    cli_json: JsonCli, spec: str, license_ids: set[str], modality: str
+) -> None:
+    _, doc = cli_json("model", spec, "--use", "research")
+    assert set(doc["licenses"]) == license_ids, (spec, doc["licenses"])
+    assert doc["facts"]["modality"] == modality, (spec, doc["facts"])
+
+
+@pytest.mark.parametrize(
+    ("spec", "original"),
+    [
+        ("someone/opus-mt-en-de-GGUF", "Helsinki-NLP/opus-mt-en-de"),
+        ("someone/bge-large-en-onnx", "BAAI/bge-large-en"),
+    ],
+)
+def test_a_reupload_of_an_nlp_model_inherits_it(spec: str, original: str) -> None:
+    hit = lookup_model(spec)
+    assert hit is not None and hit.how == "name-match" and hit.bases == (original,), (spec, hit)
+
+
+@pytest.mark.parametrize(
+    ("spec", "verdict"),
+    [
+        ("Helsinki-NLP/opus-mt-de-en", "allowed"),
+        ("BAAI/bge-base-en", "allowed"),
+        ("deepset/roberta-base-squad2", "unknown"),  # (CC-BY-4.0: recorded, not encoded)
+    ],
+)
+def test_nlp_models_commercial_verdicts(cli_json: JsonCli, spec: str, verdict: str) -> None:
+    _, doc = cli_json("model", spec, "--use", "commercial")
+    assert doc["verdict"] == verdict, (spec, doc["verdict"])

@@ -33,6 +33,15 @@ JsonCli = Callable[..., tuple[int, dict[str, Any]]]
         ("deepset/deberta-v3-large-squad2", {"cc-by-4.0", "mit"}, "text"),
         ("dslim/bert-large-NER", {"mit"}, "text"),
         ("dslim/distilbert-NER", {"apache-2.0"}, "text"),
+        ("facebook/m2m100_1.2B", {"mit"}, "text"),
+        ("facebook/mbart-large-50-many-to-many-mmt", {"mit"}, "text"),  # (no licence on its card: its base's)
+        ("facebook/nllb-moe-54b", {"cc-by-nc-4.0"}, "text"),
+        ("facebook/dpr-question_encoder-single-nq-base", {"cc-by-nc-4.0"}, "text"),
+        ("FacebookAI/xlm-mlm-en-2048", {"cc-by-nc-4.0"}, "text"),
+        ("facebook/blenderbot-400M-distill", {"apache-2.0"}, "text"),
+        ("google/madlad400-3b-mt", {"apache-2.0"}, "text"),
+        ("google/umt5-xxl", {"apache-2.0"}, "text"),
+        ("google/tapas-base-finetuned-wtq", {"apache-2.0"}, "text"),
     ],
 )
 def test_nlp_models_resolve_with_their_licenses(
@@ -48,6 +57,7 @@ def test_nlp_models_resolve_with_their_licenses(
     [
         ("someone/opus-mt-en-de-GGUF", "Helsinki-NLP/opus-mt-en-de"),
         ("someone/bge-large-en-onnx", "BAAI/bge-large-en"),
+        ("someone/madlad400-3b-mt-GGUF", "google/madlad400-3b-mt"),
     ],
 )
 def test_a_reupload_of_an_nlp_model_inherits_it(spec: str, original: str) -> None:
@@ -61,6 +71,8 @@ def test_a_reupload_of_an_nlp_model_inherits_it(spec: str, original: str) -> Non
         ("Helsinki-NLP/opus-mt-de-en", "allowed"),
         ("BAAI/bge-base-en", "allowed"),
         ("deepset/roberta-base-squad2", "unknown"),  # (CC-BY-4.0: recorded, not encoded)
+        ("facebook/nllb-moe-54b", "forbidden"),  # (CC-BY-NC-4.0)
+        ("facebook/mbart-large-50-many-to-many-mmt", "allowed"),  # (MIT through its base)
     ],
 )
 def test_nlp_models_commercial_verdicts(cli_json: JsonCli, spec: str, verdict: str) -> None:

@@ -42,6 +42,15 @@ JsonCli = Callable[..., tuple[int, dict[str, Any]]]
         ("google/madlad400-3b-mt", {"apache-2.0"}, "text"),
         ("google/umt5-xxl", {"apache-2.0"}, "text"),
         ("google/tapas-base-finetuned-wtq", {"apache-2.0"}, "text"),
+        ("microsoft/DialoGPT-medium", {"mit"}, "text"),
+        ("microsoft/layoutlmv3-base", {"cc-by-nc-sa-4.0"}, "multimodal"),  # (document images)
+        ("microsoft/BiomedNLP-PubMedBERT-base-uncased-abstract-fulltext", {"mit"}, "text"),  # (the old repo name)
+        ("MoritzLaurer/DeBERTa-v3-base-mnli-fever-anli", {"mit"}, "text"),
+        ("Salesforce/codet5-base", {"apache-2.0"}, "text"),
+        ("Salesforce/codet5p-220m", {"bsd-3-clause"}, "text"),  # (CodeT5+ is BSD-3-Clause, unlike CodeT5)
+        ("camembert-base", {"mit"}, "text"),  # (the bare legacy id)
+        ("Jean-Baptiste/camembert-ner", {"mit"}, "text"),
+        ("Unbabel/wmt22-comet-da", {"apache-2.0"}, "text"),
     ],
 )
 def test_nlp_models_resolve_with_their_licenses(

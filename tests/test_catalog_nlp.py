@@ -51,6 +51,15 @@ JsonCli = Callable[..., tuple[int, dict[str, Any]]]
         ("camembert-base", {"mit"}, "text"),  # (the bare legacy id)
         ("Jean-Baptiste/camembert-ner", {"mit"}, "text"),
         ("Unbabel/wmt22-comet-da", {"apache-2.0"}, "text"),
+        ("emilyalsentzer/Bio_ClinicalBERT", {"mit"}, "text"),
+        ("nlpaueb/legal-bert-base-uncased", {"cc-by-sa-4.0"}, "text"),
+        ("sshleifer/distilbart-cnn-12-6", {"apache-2.0"}, "text"),
+        ("ai4bharat/indictrans2-en-indic-1B", {"mit"}, "text"),
+        ("AI4Bharat/indictrans2-en-indic-1B", {"mit"}, "text"),  # (ids are case-insensitive)
+        # no licence on the card: the base's terms are what the CLI can name
+        ("ProsusAI/finbert", {"apache-2.0"}, "text"),
+        ("j-hartmann/emotion-english-distilroberta-base", {"apache-2.0", "mit"}, "text"),
+        ("lllyasviel/control_v11p_sd15_canny", {"openrail", "creativeml-openrail-m"}, "multimodal"),
     ],
 )
 def test_nlp_models_resolve_with_their_licenses(
@@ -87,3 +96,16 @@ def test_a_reupload_of_an_nlp_model_inherits_it(spec: str, original: str) -> Non
 def test_nlp_models_commercial_verdicts(cli_json: JsonCli, spec: str, verdict: str) -> None:
     _, doc = cli_json("model", spec, "--use", "commercial")
     assert doc["verdict"] == verdict, (spec, doc["verdict"])
+
+
+def test_dbmdz_copies_under_google_bert_are_mit_not_the_bert_pattern() -> None:
+    # the google-bert/bert-* pattern (Apache-2.0) must not label the MIT dbmdz German BERT copies
+    for spec in ("google-bert/bert-base-german-dbmdz-cased", "google-bert/bert-base-german-dbmdz-uncased"):
+        hit = lookup_model(spec)
+        assert hit is not None and hit.how == "catalog" and hit.licenses == ("mit",), (spec, hit)
+
+
+def test_opus_mt_has_no_org_wide_pattern() -> None:
+    # OPUS-MT cards differ (Apache-2.0 or CC-BY-4.0): an unlisted pair stays unknown rather than guessed
+    hit = lookup_model("Helsinki-NLP/opus-mt-xx-yy")
+    assert hit is None or hit.how != "pattern"

@@ -109,3 +109,8 @@ def test_opus_mt_has_no_org_wide_pattern() -> None:
     # OPUS-MT cards differ (Apache-2.0 or CC-BY-4.0): an unlisted pair stays unknown rather than guessed
     hit = lookup_model("Helsinki-NLP/opus-mt-xx-yy")
     assert hit is None or hit.how != "pattern"
+
+
+def test_the_m2m100_pattern_covers_an_unlisted_checkpoint() -> None:
+    hit = lookup_model("facebook/m2m100-12B-avg-10-ckpt")
+    assert hit is not None and hit.how == "pattern" and hit.licenses == ("mit",)

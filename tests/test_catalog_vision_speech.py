@@ -1,0 +1,95 @@
+"""Catalog entries for vision, vision-language, speech/audio and image/video generation models
+(catalog/vision-speech.yaml): each resolves with the licences its card or licence text names, is multimodal,
+and re-uploads inherit it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+from licensecheck.catalog import lookup_model
+from licensecheck.registry import find_license
+
+JsonCli = Callable[..., tuple[int, dict[str, Any]]]
+
+
+@pytest.mark.parametrize(
+    ("spec", "license_ids"),
+    [
+        ("Salesforce/blip2-opt-2.7b", {"mit", "opt-175b-license"}),  # (MIT Q-Former over frozen OPT-2.7B weights)
+        ("facebook/wav2vec2-base", {"apache-2.0"}),
+        ("facebook/hubert-large-ll60k", {"apache-2.0"}),
+        ("facebook/dino-vitb16", {"apache-2.0"}),
+        ("facebook/sam-vit-large", {"apache-2.0"}),
+        ("facebook/detr-resnet-101", {"apache-2.0"}),
+        ("Qwen/Qwen-VL-Chat", {"tongyi-qianwen"}),
+        ("THUDM/glm-4v-9b", {"glm-4"}),
+        ("THUDM/cogvlm2-llama3-chat-19B", {"cogvlm2", "llama3"}),  # (CogVLM licence over Llama 3 8B Instruct)
+        ("THUDM/CogVideoX-5b", {"cogvideox-license"}),
+        ("THUDM/CogVideoX-2b", {"apache-2.0"}),
+        ("depth-anything/Depth-Anything-V2-Small-hf", {"apache-2.0"}),
+        ("depth-anything/Depth-Anything-V2-Base-hf", {"cc-by-nc-4.0"}),
+        ("OpenGVLab/InternVL3-8B", {"mit"}),
+        ("OpenGVLab/InternVL3_5-8B", {"apache-2.0"}),
+        ("openbmb/MiniCPM-Llama3-V-2_5", {"minicpm-model-license", "llama3"}),
+        ("openbmb/MiniCPM-V-4", {"minicpm-model-license"}),
+        ("deepseek-ai/Janus-Pro-7B", {"deepseek"}),
+        ("Wan-AI/Wan2.1-T2V-14B", {"apache-2.0"}),
+        ("Wan-AI/Wan2.2-T2V-A14B", {"apache-2.0"}),
+        ("Wan-AI/Wan2.2-TI2V-5B", {"apache-2.0"}),  # (the family pattern)
+        ("Kwai-Kolors/Kolors", {"kolors"}),
+        ("hexgrad/Kokoro-82M", {"apache-2.0"}),
+        ("suno/bark", {"mit"}),
+        ("suno/bark-small", {"mit"}),
+        ("coqui/XTTS-v2", {"coqui-public-model-license"}),
+        ("myshell-ai/OpenVoice", {"mit"}),
+        ("fishaudio/fish-speech-1.5", {"cc-by-nc-sa-4.0"}),
+        ("Ultralytics/YOLOv8", {"agpl-3.0"}),
+        ("Ultralytics/YOLO11", {"agpl-3.0"}),
+    ],
+)
+def test_vision_and_speech_models_resolve_with_their_licenses(
+    cli_json: JsonCli, spec: str, license_ids: set[str]
+) -> None:
+    _, doc = cli_json("model", spec, "--use", "research")
+    assert set(doc["licenses"]) == license_ids, (spec, doc["licenses"])
+    assert doc["facts"]["modality"] == "multimodal", (spec, doc["facts"])
+
+
+@pytest.mark.parametrize("license_id", ["cogvlm2", "cogvideox-license", "coqui-public-model-license", "kolors"])
+def test_the_licenses_this_slice_records_resolve(license_id: str) -> None:
+    assert find_license(license_id) is not None
+
+
+@pytest.mark.parametrize(
+    ("spec", "original"),
+    [
+        ("bartowski/Kokoro-82M-GGUF", "hexgrad/Kokoro-82M"),
+        ("someone/Janus-Pro-7B-GGUF", "deepseek-ai/Janus-Pro-7B"),
+    ],
+)
+def test_a_reupload_inherits_the_original(spec: str, original: str) -> None:
+    hit = lookup_model(spec)
+    assert hit is not None and hit.bases == (original,)
+
+
+@pytest.mark.parametrize(
+    ("spec", "verdict"),
+    [
+        ("hexgrad/Kokoro-82M", "allowed"),
+        ("Wan-AI/Wan2.1-T2V-14B", "allowed"),
+        ("depth-anything/Depth-Anything-V2-Base-hf", "forbidden"),  # (CC-BY-NC-4.0)
+        ("coqui/XTTS-v2", "unknown"),  # (CPML: recorded, not encoded)
+        ("Salesforce/blip2-opt-2.7b", "unknown"),  # (the OPT-175B licence of the frozen LLM is not encoded)
+    ],
+)
+def test_commercial_verdicts(cli_json: JsonCli, spec: str, verdict: str) -> None:
+    _, doc = cli_json("model", spec, "--use", "commercial")
+    assert doc["verdict"] == verdict, (spec, doc["verdict"])
+
+
+def test_the_cogvideox_2b_sibling_is_not_taken_for_the_5b() -> None:
+    hit = lookup_model("THUDM/CogVideoX-2b")
+    assert hit is not None and hit.licenses == ("apache-2.0",)

@@ -48,6 +48,13 @@ JsonCli = Callable[..., tuple[int, dict[str, Any]]]
         ("fishaudio/fish-speech-1.5", {"cc-by-nc-sa-4.0"}),
         ("Ultralytics/YOLOv8", {"agpl-3.0"}),
         ("Ultralytics/YOLO11", {"agpl-3.0"}),
+        ("liuhaotian/llava-v1.6-34b", {"apache-2.0"}),
+        ("llava-hf/llava-v1.6-34b-hf", {"apache-2.0"}),  # (no tag of its own: the original's terms flow through)
+        ("llava-hf/llava-1.5-13b-hf", {"llama2"}),  # (no tag: Llama 2 through the Vicuna 13B base)
+        ("facebook/dinov3-vitb16-pretrain-lvd1689m", {"dinov3-license"}),  # (the family pattern)
+        ("facebook/mms-tts-eng", {"cc-by-nc-4.0"}),
+        ("facebook/mms-tts-fra", {"cc-by-nc-4.0"}),  # (the family pattern)
+        ("facebook/mms-300m", {"cc-by-nc-4.0"}),
     ],
 )
 def test_vision_and_speech_models_resolve_with_their_licenses(
@@ -58,7 +65,7 @@ def test_vision_and_speech_models_resolve_with_their_licenses(
     assert doc["facts"]["modality"] == "multimodal", (spec, doc["facts"])
 
 
-@pytest.mark.parametrize("license_id", ["cogvlm2", "cogvideox-license", "coqui-public-model-license", "kolors"])
+@pytest.mark.parametrize("license_id", ["cogvlm2", "cogvideox-license", "coqui-public-model-license", "kolors", "dinov3-license"])
 def test_the_licenses_this_slice_records_resolve(license_id: str) -> None:
     assert find_license(license_id) is not None
 
@@ -82,7 +89,9 @@ def test_a_reupload_inherits_the_original(spec: str, original: str) -> None:
         ("Wan-AI/Wan2.1-T2V-14B", "allowed"),
         ("depth-anything/Depth-Anything-V2-Base-hf", "forbidden"),  # (CC-BY-NC-4.0)
         ("coqui/XTTS-v2", "unknown"),  # (CPML: recorded, not encoded)
-        ("Salesforce/blip2-opt-2.7b", "unknown"),  # (the OPT-175B licence of the frozen LLM is not encoded)
+        ("Salesforce/blip2-opt-2.7b", "unknown"),
+        ("llava-hf/llava-1.5-13b-hf", "conditional"),  # (Llama 2's 700M MAU condition, --mau not given)
+        ("facebook/mms-tts-eng", "forbidden"),  # (the OPT-175B licence of the frozen LLM is not encoded)
     ],
 )
 def test_commercial_verdicts(cli_json: JsonCli, spec: str, verdict: str) -> None:
@@ -93,3 +102,10 @@ def test_commercial_verdicts(cli_json: JsonCli, spec: str, verdict: str) -> None
 def test_the_cogvideox_2b_sibling_is_not_taken_for_the_5b() -> None:
     hit = lookup_model("THUDM/CogVideoX-2b")
     assert hit is not None and hit.licenses == ("apache-2.0",)
+
+
+def test_dinov2_stays_apache_while_dinov3_has_its_own_license() -> None:
+    v2 = lookup_model("facebook/dinov2-base")
+    v3 = lookup_model("facebook/dinov3-vitl16-pretrain-lvd1689m")
+    assert v2 is not None and v2.licenses == ("apache-2.0",)
+    assert v3 is not None and v3.licenses == ("dinov3-license",)

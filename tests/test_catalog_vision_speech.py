@@ -55,6 +55,10 @@ JsonCli = Callable[..., tuple[int, dict[str, Any]]]
         ("facebook/mms-tts-eng", {"cc-by-nc-4.0"}),
         ("facebook/mms-tts-fra", {"cc-by-nc-4.0"}),  # (the family pattern)
         ("facebook/mms-300m", {"cc-by-nc-4.0"}),
+        ("HuggingFaceM4/idefics2-8b", {"apache-2.0"}),
+        ("HuggingFaceM4/idefics-80b-instruct", {"mit", "llama1-research-license"}),  # (MIT over frozen LLaMA 65B)
+        ("laion/CLIP-ViT-H-14-laion2B-s32B-b79K", {"mit"}),
+        ("ByteDance/SDXL-Lightning", {"openrail++"}),
     ],
 )
 def test_vision_and_speech_models_resolve_with_their_licenses(
@@ -65,7 +69,7 @@ def test_vision_and_speech_models_resolve_with_their_licenses(
     assert doc["facts"]["modality"] == "multimodal", (spec, doc["facts"])
 
 
-@pytest.mark.parametrize("license_id", ["cogvlm2", "cogvideox-license", "coqui-public-model-license", "kolors", "dinov3-license"])
+@pytest.mark.parametrize("license_id", ["cogvlm2", "cogvideox-license", "coqui-public-model-license", "kolors", "dinov3-license", "llama1-research-license"])
 def test_the_licenses_this_slice_records_resolve(license_id: str) -> None:
     assert find_license(license_id) is not None
 

@@ -59,6 +59,13 @@ JsonCli = Callable[..., tuple[int, dict[str, Any]]]
         ("HuggingFaceM4/idefics-80b-instruct", {"mit", "llama1-research-license"}),  # (MIT over frozen LLaMA 65B)
         ("laion/CLIP-ViT-H-14-laion2B-s32B-b79K", {"mit"}),
         ("ByteDance/SDXL-Lightning", {"openrail++"}),
+        ("microsoft/table-transformer-detection", {"mit"}),
+        ("google/owlvit-base-patch32", {"apache-2.0"}),
+        ("IDEA-Research/grounding-dino-tiny", {"apache-2.0"}),
+        ("pyannote/speaker-diarization-3.1", {"mit"}),
+        ("pyannote/segmentation-3.0", {"mit"}),
+        ("speechbrain/spkrec-ecapa-voxceleb", {"apache-2.0"}),
+        ("jonatasgrosman/wav2vec2-large-xlsr-53-english", {"apache-2.0"}),
     ],
 )
 def test_vision_and_speech_models_resolve_with_their_licenses(
@@ -113,3 +120,10 @@ def test_dinov2_stays_apache_while_dinov3_has_its_own_license() -> None:
     v3 = lookup_model("facebook/dinov3-vitl16-pretrain-lvd1689m")
     assert v2 is not None and v2.licenses == ("apache-2.0",)
     assert v3 is not None and v3.licenses == ("dinov3-license",)
+
+
+@pytest.mark.parametrize("spec", ["amazon/chronos-t5-small", "amazon/chronos-t5-large"])
+def test_a_time_series_model_has_a_license_but_no_modality(cli_json: JsonCli, spec: str) -> None:
+    _, doc = cli_json("model", spec, "--use", "commercial")
+    assert doc["licenses"] == ["apache-2.0"] and doc["verdict"] == "allowed"
+    assert lookup_model(spec) is not None and lookup_model(spec).modality is None  # type: ignore[union-attr]

@@ -66,6 +66,8 @@ JsonCli = Callable[..., tuple[int, dict[str, Any]]]
         ("pyannote/segmentation-3.0", {"mit"}),
         ("speechbrain/spkrec-ecapa-voxceleb", {"apache-2.0"}),
         ("jonatasgrosman/wav2vec2-large-xlsr-53-english", {"apache-2.0"}),
+        ("timm/resnet50.a1_in1k", {"apache-2.0"}),
+        ("timm/vit_base_patch16_224.augreg2_in21k_ft_in1k", {"apache-2.0"}),
     ],
 )
 def test_vision_and_speech_models_resolve_with_their_licenses(
@@ -127,3 +129,9 @@ def test_a_time_series_model_has_a_license_but_no_modality(cli_json: JsonCli, sp
     _, doc = cli_json("model", spec, "--use", "commercial")
     assert doc["licenses"] == ["apache-2.0"] and doc["verdict"] == "allowed"
     assert lookup_model(spec) is not None and lookup_model(spec).modality is None  # type: ignore[union-attr]
+
+
+def test_fasttext_language_id_is_a_non_commercial_text_model(cli_json: JsonCli) -> None:
+    _, doc = cli_json("model", "facebook/fasttext-language-identification", "--use", "commercial")
+    assert doc["licenses"] == ["cc-by-nc-4.0"] and doc["verdict"] == "forbidden"
+    assert doc["facts"]["modality"] == "text"

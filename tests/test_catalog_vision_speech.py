@@ -78,7 +78,17 @@ def test_vision_and_speech_models_resolve_with_their_licenses(
     assert doc["facts"]["modality"] == "multimodal", (spec, doc["facts"])
 
 
-@pytest.mark.parametrize("license_id", ["cogvlm2", "cogvideox-license", "coqui-public-model-license", "kolors", "dinov3-license", "llama1-research-license"])
+@pytest.mark.parametrize(
+    "license_id",
+    [
+        "cogvlm2",
+        "cogvideox-license",
+        "coqui-public-model-license",
+        "kolors",
+        "dinov3-license",
+        "llama1-research-license",
+    ],
+)
 def test_the_licenses_this_slice_records_resolve(license_id: str) -> None:
     assert find_license(license_id) is not None
 

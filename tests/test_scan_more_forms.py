@@ -417,3 +417,40 @@ def test_timm_end_to_end(tmp_path: Path, fixed_catalog: None) -> None:
         {"vision.py": 'import timm\n\nbackbone = timm.create_model(\n    "hf_hub:org/e2e-timm", pretrained=True\n)\n'},
     )
     assert scanned(root) == {"org/e2e-timm": [("vision.py", 4)]}
+
+
+# ---------------------------------------------------------------- parameter expansions with a default
+
+
+def test_a_parameter_expansion_s_default_is_what_a_script_names() -> None:
+    text = (
+        "#!/bin/bash\n"
+        "MODEL=${1:-org/positional-default}\n"
+        'BASE_MODEL="${BASE_MODEL:-org/env-default}"\n'
+        "CKPT=${CKPT:=org/assigned-default}\n"
+        "vllm serve $MODEL\n"
+        'python train.py --model_name_or_path "$BASE_MODEL"\n'
+        "hf download $CKPT\n"
+        "python eval.py --model ${EVAL_MODEL:-org/flag-default}\n"
+    )
+    assert values(command_mentions(text, no_alias)) == [
+        ("org/positional-default", 2),
+        ("org/env-default", 3),
+        ("org/assigned-default", 4),
+        ("org/flag-default", 8),
+    ]
+
+
+def test_a_default_that_is_no_model_or_an_expansion_without_one_names_nothing() -> None:
+    text = (
+        "OUT=${OUT:-org/not-a-model-place}\n"  # (a variable no command reads, not named after a model)
+        "MODEL=${MODEL:-./checkpoints/run1}\n"  # (a local path)
+        "vllm serve ${MODEL}\n"
+        "PORT=${PORT:-8000}\n"
+    )
+    assert values(command_mentions(text, no_alias)) == []
+
+
+def test_parameter_expansion_defaults_end_to_end(tmp_path: Path, fixed_catalog: None) -> None:
+    root = tree(tmp_path, {"serve.sh": '#!/usr/bin/env bash\nMODEL=${1:-org/e2e-default}\nvllm serve "$MODEL"\n'})
+    assert scanned(root) == {"org/e2e-default": [("serve.sh", 2)]}

@@ -1163,6 +1163,9 @@ _FOR_LOOP_RE = later(r"^for\s+([A-Za-z_]\w*)\s+in\s+(.+?)\s*$")
 _ARRAY_RE = later(r"""^(?:export\s+|declare\s+-a\s+)?([A-Za-z_]\w*)=\(\s*(.*?)\s*\)\s*$""")
 # An array whose items go on over the next lines (`MODELS=(` and one id a line, up to the line with `)`).
 _ARRAY_OPENS_RE = later(r"""^(?:export\s+|declare\s+-a\s+)?([A-Za-z_]\w*)=\(([^)]*)$""")
+# A parameter expansion with a default (`${MODEL:-org/x}`, `${1:-org/x}`, `${M:=org/x}`, `${M-org/x}`): the name and
+# the default.
+_EXPANSION_DEFAULT_RE = later(r"""\$\{([A-Za-z_]\w*|[0-9]+):?[-=]([^{}\s]+)\}""")
 _SHELL_VARIABLE_RE = later(r"""["']?\$(?:([A-Za-z_]\w*)|\{([A-Za-z_]\w*)(?:\[[@*]\])?\}|\(([A-Za-z_]\w*)\))["']?""")
 # A variable given one word in a shell script (`REPO=org/x`, `export CKPT="org/x"`) or a Makefile (`CKPT = org/x`,
 # `:=`, `?=`): where a command is given `$REPO` or `$(CKPT)`, the word is what it names.
@@ -1248,6 +1251,13 @@ def command_mentions(text: str, is_alias: AliasCheck, *, comment: str = "#") -> 
     expanding: set[str] = set()
 
     def add(value: str, start: int) -> None:
+        expansion = _EXPANSION_DEFAULT_RE().fullmatch(value.strip("\"'"))
+        if expansion is not None:  # `${MODEL:-org/x}`, `${1:-org/x}`: the default, and what else the name is given
+            name, default = expansion.groups()
+            add(default.strip("\"'"), start)
+            if not name.isdigit():
+                add(f"${{{name}}}", start)
+            return
         variable = _SHELL_VARIABLE_RE().fullmatch(value)
         if variable is not None:  # `download $m` in a loop over model ids: each of them
             name = variable.group(1) or variable.group(2) or variable.group(3)

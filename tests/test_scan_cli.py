@@ -305,3 +305,12 @@ def test_a_license_file_beside_a_card_declares_its_license(tmp_path: Path) -> No
     code, doc, _ = scan_json(root, "--use", "commercial", "--mau", "1M", "--region", "US", "--no-cache")
     card = next(f for f in doc["findings"] if f["kind"] == "card")
     assert card["verdict"] == "allowed" and any("binary" in w for w in card["warnings"])
+
+
+def test_a_card_saved_as_utf16_is_checked(tmp_path: Path) -> None:
+    card = tmp_path / "repo" / "ft" / "README.md"
+    card.parent.mkdir(parents=True)
+    card.write_bytes("---\nlicense: apache-2.0\nbase_model: meta-llama/Llama-3.1-8B-Instruct\n---\n".encode("utf-16"))
+    code, doc, _ = scan_json(str(tmp_path / "repo"), "--use", "commercial", "--no-cache")
+    finding = next(f for f in doc["findings"] if f["kind"] == "card")
+    assert finding["verdict"] == "forbidden" and code == 1

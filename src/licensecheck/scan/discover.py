@@ -1138,6 +1138,8 @@ def scan_entry(entry: FileEntry) -> Outcome:
         kind = found
     if len(data) > limit:
         return entry.rel, [], False, f"{SKIPPED_LARGE}{entry.rel}", stamp
+    if kind == "card" and data.startswith((b"\xff\xfe", b"\xfe\xff")):  # a card saved as UTF-16 (Windows tools)
+        data = data.decode("utf-16", "replace").encode("utf-8")
     if b"\x00" in data[:8192]:
         return entry.rel, [], False, f"{SKIPPED_BINARY}{entry.rel}", stamp
     if kind == "card":

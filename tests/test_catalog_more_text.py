@@ -46,7 +46,19 @@ JsonCli = Callable[..., tuple[int, dict[str, Any]]]
         ("openbmb/MiniCPM3-4B", {"apache-2.0"}, "text"),
         ("openbmb/MiniCPM4-8B", {"apache-2.0"}, "text"),
         ("openbmb/MiniCPM-2B-sft-fp32", {"gml"}, "text"),
-        # a GGUF repo listed with its original as base
+        ("togethercomputer/GPT-JT-6B-v1", {"apache-2.0"}, "text"),  # (GPT-J-6B base, Apache-2.0 too)
+        ("jondurbin/airoboros-l2-70b-gpt4-1.4.1", {"llama2"}, "text"),  # (no licence of its own: its base's)
+        ("cognitivecomputations/WizardLM-13B-Uncensored", {"llama1-research-license"}, "text"),
+        ("VAGOsolutions/SauerkrautLM-7b-v1", {"llama2"}, "text"),
+        ("m-a-p/OpenCodeInterpreter-DS-6.7B", {"apache-2.0", "deepseek"}, "text"),  # (DeepSeek-Coder base)
+        ("facebook/incoder-1B", {"cc-by-nc-4.0"}, "text"),
+        ("Salesforce/ctrl", {"bsd-3-clause"}, "text"),
+        ("google/canine-s", {"apache-2.0"}, "text"),
+        ("vinai/phobert-base", {"mit"}, "text"),
+        ("Babelscape/rebel-large", {"cc-by-nc-sa-4.0"}, "text"),
+        ("BAAI/bge-visualized", {"mit"}, "multimodal"),  # (image+text embeddings)
+        # GGUF repos listed with their original as base
+        ("meetkai/functionary-small-v2.5-GGUF", {"mit"}, "text"),
         ("Sao10K/Fimbulvetr-11B-v2-GGUF", {"cc-by-nc-4.0", "apache-2.0"}, "text"),
     ],
 )
@@ -79,6 +91,8 @@ def test_a_reupload_of_a_more_text_model_inherits_it(spec: str, original: str) -
         ("facebook/MobileLLM-125M", "forbidden"),  # (CC-BY-NC-4.0)
         ("Sao10K/L3-8B-Stheno-v3.2", "forbidden"),  # (CC-BY-NC-4.0)
         ("THUDM/chatglm2-6b", "unknown"),  # (recorded, not encoded)
+        ("togethercomputer/GPT-JT-6B-v1", "allowed"),  # (Apache-2.0 over Apache-2.0)
+        ("facebook/incoder-1B", "forbidden"),  # (CC-BY-NC-4.0)
     ],
 )
 def test_more_text_models_commercial_verdicts(cli_json: JsonCli, spec: str, verdict: str) -> None:

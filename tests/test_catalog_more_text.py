@@ -57,6 +57,8 @@ JsonCli = Callable[..., tuple[int, dict[str, Any]]]
         ("vinai/phobert-base", {"mit"}, "text"),
         ("Babelscape/rebel-large", {"cc-by-nc-sa-4.0"}, "text"),
         ("BAAI/bge-visualized", {"mit"}, "multimodal"),  # (image+text embeddings)
+        ("google/electra-large-discriminator", {"apache-2.0"}, "text"),
+        ("typeform/distilbert-base-uncased-mnli", {"apache-2.0"}, "text"),  # (card: 'License: Unknown'; its base's)
         # GGUF repos listed with their original as base
         ("meetkai/functionary-small-v2.5-GGUF", {"mit"}, "text"),
         ("Sao10K/Fimbulvetr-11B-v2-GGUF", {"cc-by-nc-4.0", "apache-2.0"}, "text"),

@@ -35,6 +35,7 @@ JsonCli = Callable[..., tuple[int, dict[str, Any]]]
         ("defog/sqlcoder-7b", {"cc-by-sa-4.0", "apache-2.0"}, "text"),  # (Mistral-7B base)
         ("bigcode/octocoder", {"bigcode-openrail-m"}, "text"),
         ("bigcode/starencoder", {"bigcode-openrail-m"}, "text"),
+        ("bigcode/tiny_starcoder_py", {"bigcode-openrail-m"}, "text"),
         ("bigscience/T0pp", {"apache-2.0"}, "text"),
         ("bigscience/T0_3B", {"apache-2.0"}, "text"),
         ("tohoku-nlp/bert-base-japanese-v3", {"apache-2.0"}, "text"),

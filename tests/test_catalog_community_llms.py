@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 
+from catalog_checks import assert_commercial, assert_inherits, assert_resolves
 from licensecheck.catalog import lookup_model
 
 JsonCli = Callable[..., tuple[int, dict[str, Any]]]
@@ -91,9 +92,7 @@ JsonCli = Callable[..., tuple[int, dict[str, Any]]]
 def test_community_llms_resolve_with_their_licenses(
     cli_json: JsonCli, spec: str, license_ids: set[str], modality: str
 ) -> None:
-    _, doc = cli_json("model", spec, "--use", "research")
-    assert set(doc["licenses"]) == license_ids, (spec, doc["licenses"])
-    assert doc["facts"]["modality"] == modality, (spec, doc["facts"])
+    assert_resolves(cli_json, spec, license_ids, modality)
 
 
 @pytest.mark.parametrize(
@@ -106,8 +105,7 @@ def test_community_llms_resolve_with_their_licenses(
     ],
 )
 def test_a_reupload_inherits_the_community_original(spec: str, original: str) -> None:
-    hit = lookup_model(spec)
-    assert hit is not None and hit.bases == (original,), (spec, hit)
+    assert_inherits(spec, original)
 
 
 def test_a_gguf_of_a_llama_fine_tune_carries_the_llama_terms(cli_json: JsonCli) -> None:
@@ -127,8 +125,7 @@ def test_a_gguf_of_a_llama_fine_tune_carries_the_llama_terms(cli_json: JsonCli) 
     ],
 )
 def test_community_llms_commercial_verdicts(cli_json: JsonCli, spec: str, verdict: str) -> None:
-    _, doc = cli_json("model", spec, "--use", "commercial")
-    assert doc["verdict"] == verdict, (spec, doc["verdict"])
+    assert_commercial(cli_json, spec, verdict)
 
 
 def test_the_codegen_pattern_does_not_take_codegen2_or_codegen25() -> None:

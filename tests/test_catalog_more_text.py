@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 
+from catalog_checks import assert_commercial, assert_resolves
 from licensecheck.catalog import lookup_model
 from licensecheck.registry import find_license
 
@@ -68,9 +69,7 @@ JsonCli = Callable[..., tuple[int, dict[str, Any]]]
 def test_more_text_models_resolve_with_their_licenses(
     cli_json: JsonCli, spec: str, license_ids: set[str], modality: str
 ) -> None:
-    _, doc = cli_json("model", spec, "--use", "research")
-    assert set(doc["licenses"]) == license_ids, (spec, doc["licenses"])
-    assert doc["facts"]["modality"] == modality, (spec, doc["facts"])
+    assert_resolves(cli_json, spec, license_ids, modality)
 
 
 @pytest.mark.parametrize(
@@ -99,8 +98,7 @@ def test_a_reupload_of_a_more_text_model_inherits_it(spec: str, original: str) -
     ],
 )
 def test_more_text_models_commercial_verdicts(cli_json: JsonCli, spec: str, verdict: str) -> None:
-    _, doc = cli_json("model", spec, "--use", "commercial")
-    assert doc["verdict"] == verdict, (spec, doc["verdict"])
+    assert_commercial(cli_json, spec, verdict)
 
 
 def test_the_new_recorded_licences_resolve_from_their_names() -> None:

@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 
+from catalog_checks import assert_commercial, assert_resolves
 from licensecheck.catalog import lookup_model
 
 JsonCli = Callable[..., tuple[int, dict[str, Any]]]
@@ -65,9 +66,7 @@ JsonCli = Callable[..., tuple[int, dict[str, Any]]]
 def test_nlp_models_resolve_with_their_licenses(
     cli_json: JsonCli, spec: str, license_ids: set[str], modality: str
 ) -> None:
-    _, doc = cli_json("model", spec, "--use", "research")
-    assert set(doc["licenses"]) == license_ids, (spec, doc["licenses"])
-    assert doc["facts"]["modality"] == modality, (spec, doc["facts"])
+    assert_resolves(cli_json, spec, license_ids, modality)
 
 
 @pytest.mark.parametrize(
@@ -94,8 +93,7 @@ def test_a_reupload_of_an_nlp_model_inherits_it(spec: str, original: str) -> Non
     ],
 )
 def test_nlp_models_commercial_verdicts(cli_json: JsonCli, spec: str, verdict: str) -> None:
-    _, doc = cli_json("model", spec, "--use", "commercial")
-    assert doc["verdict"] == verdict, (spec, doc["verdict"])
+    assert_commercial(cli_json, spec, verdict)
 
 
 def test_dbmdz_copies_under_google_bert_are_mit_not_the_bert_pattern() -> None:

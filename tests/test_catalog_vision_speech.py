@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 
+from catalog_checks import assert_commercial, assert_inherits, assert_resolves
 from licensecheck.catalog import lookup_model
 from licensecheck.registry import find_license
 
@@ -73,9 +74,7 @@ JsonCli = Callable[..., tuple[int, dict[str, Any]]]
 def test_vision_and_speech_models_resolve_with_their_licenses(
     cli_json: JsonCli, spec: str, license_ids: set[str]
 ) -> None:
-    _, doc = cli_json("model", spec, "--use", "research")
-    assert set(doc["licenses"]) == license_ids, (spec, doc["licenses"])
-    assert doc["facts"]["modality"] == "multimodal", (spec, doc["facts"])
+    assert_resolves(cli_json, spec, license_ids, "multimodal")
 
 
 @pytest.mark.parametrize(
@@ -101,8 +100,7 @@ def test_the_licenses_this_slice_records_resolve(license_id: str) -> None:
     ],
 )
 def test_a_reupload_inherits_the_original(spec: str, original: str) -> None:
-    hit = lookup_model(spec)
-    assert hit is not None and hit.bases == (original,)
+    assert_inherits(spec, original)
 
 
 @pytest.mark.parametrize(
@@ -118,8 +116,7 @@ def test_a_reupload_inherits_the_original(spec: str, original: str) -> None:
     ],
 )
 def test_commercial_verdicts(cli_json: JsonCli, spec: str, verdict: str) -> None:
-    _, doc = cli_json("model", spec, "--use", "commercial")
-    assert doc["verdict"] == verdict, (spec, doc["verdict"])
+    assert_commercial(cli_json, spec, verdict)
 
 
 def test_the_cogvideox_2b_sibling_is_not_taken_for_the_5b() -> None:

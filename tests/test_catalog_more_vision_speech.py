@@ -43,6 +43,23 @@ JsonCli = Callable[..., tuple[int, dict[str, Any]]]
         ("facebook/w2v-bert-2.0", {"mit"}, "multimodal"),
         ("facebook/wav2vec2-large-xlsr-53", {"apache-2.0"}, "multimodal"),
         ("parler-tts/parler-tts-mini-v1", {"apache-2.0"}, "multimodal"),
+        # (second batch)
+        ("stabilityai/StableBeluga2", {"stable-beluga-non-commercial-community", "llama2"}, "text"),
+        ("stabilityai/StableBeluga-7B", {"stable-beluga-non-commercial-community", "llama2"}, "text"),
+        ("PekingU/rtdetr_r50vd", {"apache-2.0"}, "multimodal"),
+        ("LiheYoung/depth-anything-large-hf", {"apache-2.0"}, "multimodal"),
+        ("Intel/dpt-large", {"apache-2.0"}, "multimodal"),
+        ("Intel/dpt-hybrid-midas", {"apache-2.0"}, "multimodal"),
+        ("laion/CLIP-ViT-bigG-14-laion2B-39B-b160k", {"mit"}, "multimodal"),
+        ("PixArt-alpha/PixArt-XL-2-1024-MS", {"openrail++"}, "multimodal"),
+        ("diffusers/controlnet-canny-sdxl-1.0", {"openrail++"}, "multimodal"),
+        ("latent-consistency/lcm-lora-sdxl", {"openrail++"}, "multimodal"),
+        ("h94/IP-Adapter", {"apache-2.0"}, "multimodal"),
+        ("facebook/hubert-base-ls960", {"apache-2.0"}, "multimodal"),
+        ("laion/clap-htsat-fused", {"apache-2.0"}, "multimodal"),
+        ("stabilityai/stablelm-zephyr-3b", {"sai-nc-community", "cc-by-sa-4.0"}, "text"),  # (over StableLM-3B-4E1T)
+        ("stabilityai/stablelm-base-alpha-7b", {"cc-by-sa-4.0"}, "text"),
+        ("stabilityai/japanese-stablelm-base-alpha-7b", {"apache-2.0"}, "text"),
     ],
 )
 def test_second_pass_models_resolve_with_their_licenses_and_modality(
@@ -62,6 +79,7 @@ def test_second_pass_models_resolve_with_their_licenses_and_modality(
         "nvidia-segformer",
         "playground-v2dot5-community",
         "dreamlike-photoreal-2.0-license",
+        "stable-beluga-non-commercial-community",
     ],
 )
 def test_the_licenses_this_slice_records_resolve(license_id: str) -> None:
@@ -73,6 +91,7 @@ def test_the_licenses_this_slice_records_resolve(license_id: str) -> None:
     [
         ("NVIDIA Source Code License for SegFormer", "nvidia-segformer"),
         ("Playground v2.5 Community License", "playground-v2dot5-community"),
+        ("STABLE BELUGA NON-COMMERCIAL COMMUNITY LICENSE AGREEMENT", "stable-beluga-non-commercial-community"),
     ],
 )
 def test_the_recorded_licenses_resolve_from_their_names(license_name: str, license_id: str) -> None:
@@ -100,6 +119,8 @@ def test_a_reupload_inherits_the_original(spec: str, original: str) -> None:
         ("llava-hf/LLaVA-NeXT-Video-7B-hf", "conditional"),  # (Llama 2's 700M MAU condition, --mau not given)
         ("briaai/RMBG-2.0", "unknown"),  # (BRIA licence: recorded, not encoded)
         ("nvidia/mit-b0", "unknown"),  # (SegFormer licence: recorded, not encoded)
+        ("Intel/dpt-large", "allowed"),
+        ("stabilityai/StableBeluga2", "unknown"),  # (Stable Beluga NC licence: recorded, not encoded)
     ],
 )
 def test_commercial_verdicts(cli_json: JsonCli, spec: str, verdict: str) -> None:
@@ -112,3 +133,8 @@ def test_a_time_series_model_has_a_license_but_no_modality(cli_json: JsonCli) ->
     assert doc["licenses"] == ["apache-2.0"] and doc["verdict"] == "allowed"
     hit = lookup_model("amazon/chronos-bolt-base")
     assert hit is not None and hit.modality is None
+
+
+def test_the_sdxl_controlnet_is_based_on_sdxl_not_on_the_sd15_its_card_names() -> None:
+    hit = lookup_model("diffusers/controlnet-canny-sdxl-1.0")
+    assert hit is not None and hit.bases == ("stabilityai/stable-diffusion-xl-base-1.0",)

@@ -60,6 +60,11 @@ JsonCli = Callable[..., tuple[int, dict[str, Any]]]
         ("stabilityai/stablelm-zephyr-3b", {"sai-nc-community", "cc-by-sa-4.0"}, "text"),  # (over StableLM-3B-4E1T)
         ("stabilityai/stablelm-base-alpha-7b", {"cc-by-sa-4.0"}, "text"),
         ("stabilityai/japanese-stablelm-base-alpha-7b", {"apache-2.0"}, "text"),
+        ("facebook/vit-mae-base", {"apache-2.0"}, "multimodal"),
+        ("lllyasviel/ControlNet", {"openrail"}, "multimodal"),
+        ("openai/shap-e", {"mit"}, "multimodal"),
+        ("01-ai/Yi-VL-6B", {"yi-license"}, "multimodal"),
+        ("01-ai/Yi-VL-34B", {"yi-license"}, "multimodal"),
     ],
 )
 def test_second_pass_models_resolve_with_their_licenses_and_modality(

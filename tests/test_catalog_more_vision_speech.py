@@ -65,6 +65,10 @@ JsonCli = Callable[..., tuple[int, dict[str, Any]]]
         ("openai/shap-e", {"mit"}, "multimodal"),
         ("01-ai/Yi-VL-6B", {"yi-license"}, "multimodal"),
         ("01-ai/Yi-VL-34B", {"yi-license"}, "multimodal"),
+        ("llava-hf/llava-onevision-qwen2-0.5b-si-hf", {"apache-2.0"}, "multimodal"),
+        ("lmms-lab/llama3-llava-next-8b", {"llama3"}, "multimodal"),  # (no tag: Llama 3 through its base)
+        ("llava-hf/llama3-llava-next-8b-hf", {"llama3"}, "multimodal"),  # (through the lmms-lab original)
+        ("mistral-community/pixtral-12b", {"apache-2.0"}, "multimodal"),  # (through Pixtral-12B-2409)
     ],
 )
 def test_second_pass_models_resolve_with_their_licenses_and_modality(

@@ -69,6 +69,8 @@ JsonCli = Callable[..., tuple[int, dict[str, Any]]]
         ("lmms-lab/llama3-llava-next-8b", {"llama3"}, "multimodal"),  # (no tag: Llama 3 through its base)
         ("llava-hf/llama3-llava-next-8b-hf", {"llama3"}, "multimodal"),  # (through the lmms-lab original)
         ("mistral-community/pixtral-12b", {"apache-2.0"}, "multimodal"),  # (through Pixtral-12B-2409)
+        ("Salesforce/blip2-opt-6.7b-coco", {"mit", "opt-175b-license"}, "multimodal"),  # (MIT over frozen OPT-6.7B)
+        ("facebook/audiogen-medium", {"cc-by-nc-4.0"}, "multimodal"),
     ],
 )
 def test_second_pass_models_resolve_with_their_licenses_and_modality(
@@ -129,6 +131,7 @@ def test_a_reupload_inherits_the_original(spec: str, original: str) -> None:
         ("briaai/RMBG-2.0", "unknown"),  # (BRIA licence: recorded, not encoded)
         ("nvidia/mit-b0", "unknown"),  # (SegFormer licence: recorded, not encoded)
         ("Intel/dpt-large", "allowed"),
+        ("facebook/audiogen-medium", "forbidden"),  # (CC-BY-NC-4.0)
         ("stabilityai/StableBeluga2", "unknown"),  # (Stable Beluga NC licence: recorded, not encoded)
     ],
 )

@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 
+from catalog_checks import assert_commercial, assert_inherits, assert_resolves
 from licensecheck.catalog import lookup_model
 from licensecheck.registry import find_license
 
@@ -39,7 +40,11 @@ JsonCli = Callable[..., tuple[int, dict[str, Any]]]
         ("playgroundai/playground-v2.5-1024px-aesthetic", {"playground-v2dot5-community"}, "multimodal"),
         ("prompthero/openjourney", {"creativeml-openrail-m"}, "multimodal"),
         # (the modified OpenRAIL-M of the card, over the SD 1.5 base's CreativeML OpenRAIL-M)
-        ("dreamlike-art/dreamlike-photoreal-2.0", {"dreamlike-photoreal-2.0-license", "creativeml-openrail-m"}, "multimodal"),
+        (
+            "dreamlike-art/dreamlike-photoreal-2.0",
+            {"dreamlike-photoreal-2.0-license", "creativeml-openrail-m"},
+            "multimodal",
+        ),
         ("facebook/w2v-bert-2.0", {"mit"}, "multimodal"),
         ("facebook/wav2vec2-large-xlsr-53", {"apache-2.0"}, "multimodal"),
         ("parler-tts/parler-tts-mini-v1", {"apache-2.0"}, "multimodal"),
@@ -76,9 +81,7 @@ JsonCli = Callable[..., tuple[int, dict[str, Any]]]
 def test_second_pass_models_resolve_with_their_licenses_and_modality(
     cli_json: JsonCli, spec: str, license_ids: set[str], modality: str
 ) -> None:
-    _, doc = cli_json("model", spec, "--use", "research")
-    assert set(doc["licenses"]) == license_ids, (spec, doc["licenses"])
-    assert doc["facts"]["modality"] == modality, (spec, doc["facts"])
+    assert_resolves(cli_json, spec, license_ids, modality)
 
 
 @pytest.mark.parametrize(
@@ -118,8 +121,7 @@ def test_the_recorded_licenses_resolve_from_their_names(license_name: str, licen
     ],
 )
 def test_a_reupload_inherits_the_original(spec: str, original: str) -> None:
-    hit = lookup_model(spec)
-    assert hit is not None and hit.bases == (original,)
+    assert_inherits(spec, original)
 
 
 @pytest.mark.parametrize(
@@ -136,8 +138,7 @@ def test_a_reupload_inherits_the_original(spec: str, original: str) -> None:
     ],
 )
 def test_commercial_verdicts(cli_json: JsonCli, spec: str, verdict: str) -> None:
-    _, doc = cli_json("model", spec, "--use", "commercial")
-    assert doc["verdict"] == verdict, (spec, doc["verdict"])
+    assert_commercial(cli_json, spec, verdict)
 
 
 def test_a_time_series_model_has_a_license_but_no_modality(cli_json: JsonCli) -> None:

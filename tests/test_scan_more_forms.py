@@ -454,3 +454,30 @@ def test_a_default_that_is_no_model_or_an_expansion_without_one_names_nothing() 
 def test_parameter_expansion_defaults_end_to_end(tmp_path: Path, fixed_catalog: None) -> None:
     root = tree(tmp_path, {"serve.sh": '#!/usr/bin/env bash\nMODEL=${1:-org/e2e-default}\nvllm serve "$MODEL"\n'})
     assert scanned(root) == {"org/e2e-default": [("serve.sh", 2)]}
+
+
+# ---------------------------------------------------------------- the Hub's prefix and mlx-lm's convert, beyond Python
+
+
+def test_hub_prefixed_names_in_configs_and_commands_end_to_end(tmp_path: Path, fixed_catalog: None) -> None:
+    root = tree(
+        tmp_path,
+        {
+            "train.yaml": "model: hf_hub:org/timm-config\nmodels:\n  - hf-hub:org/clip-item\n",
+            "run.sh": "python train.py --model hf-hub:org/clip-flag\n",
+            "convert.sh": (
+                "mlx_lm.convert --hf-path org/mlx-source -q\npython -m mlx_lm.convert --hf_path=org/mlx-two\n"
+            ),
+        },
+    )
+    assert scanned(root) == {
+        "org/timm-config": [("train.yaml", 1)],
+        "org/clip-item": [("train.yaml", 3)],
+        "org/clip-flag": [("run.sh", 1)],
+        "org/mlx-source": [("convert.sh", 1)],
+        "org/mlx-two": [("convert.sh", 2)],
+    }
+
+
+def test_a_prefix_that_is_not_the_hub_s_is_kept() -> None:
+    assert values(command_mentions("python run.py --model local:org/x\n", no_alias)) == []

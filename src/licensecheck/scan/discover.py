@@ -548,7 +548,7 @@ _NOTEBOOK_HINT = (b"odel", b"MODEL", b"repo_id", b"_download", b"download ", b"o
 # YAML holds commands as well (CI `run:` steps, compose `command:` exec forms). Lower-casing a small file and
 # looking for five words is twice as fast as looking for every spelling.
 _CONFIG_HINT = (b"model", b"tokenizer", b"repo_id", b"name_or_path", b"pretrained=")
-_SHELL_HINT = (b"model", b"tokenizer", b"download", b"serve", b"ollama", b"pretrained=")
+_SHELL_HINT = (b"model", b"tokenizer", b"download", b"serve", b"ollama", b"pretrained=", b"hf-path", b"hf_path")
 _HINTS = {
     "yaml": (*_CONFIG_HINT, b"download", b"serve", b"ollama"),
     "json": _CONFIG_HINT,

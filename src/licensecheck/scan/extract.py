@@ -1120,7 +1120,7 @@ _COMMAND_RE = later(r"(?:\b(?:huggingface-cli|hf)\s+download|\bvllm\s+serve|\bol
 # The command-line flags that name a model (after `--`), for command lines and block lists of arguments.
 _MODEL_FLAGS = (
     r"(?:model|model[_-]id|model[_-]path|model[_-]name(?:[_-]or[_-]path)?|base[_-]model|tokenizer|"
-    r"pretrained[_-]model[_-]name[_-]or[_-]path)"
+    r"pretrained[_-]model[_-]name[_-]or[_-]path|hf[_-]path)"  # (hf-path: mlx_lm.convert's source model)
 )
 _MODEL_FLAG_RE = later(r"--" + _MODEL_FLAGS + r"[\"']?(?:=|\s+|,\s*)[\"']?([^\s\"'\\,\]]+)")
 
@@ -1172,7 +1172,7 @@ _SHELL_VARIABLE_RE = later(r"""["']?\$(?:([A-Za-z_]\w*)|\{([A-Za-z_]\w*)(?:\[[@*
 _DEFINITION_RE = later(
     r"""^\s*(?:(?:export|override|readonly|local|declare)\s+)?([A-Za-z_]\w*)\s*(?:::?=|\?=|=)(?!=)\s*(.*)$"""
 )
-_COMMAND_NEEDLES = ("model", "tokenizer", "download", "serve", "ollama", "pretrained=")
+_COMMAND_NEEDLES = ("model", "tokenizer", "download", "serve", "ollama", "pretrained=", "hf-path", "hf_path")
 
 
 # Line breaks of ``str.splitlines`` other than "\n": a text with any of them has its lines counted the slow way.
@@ -1273,7 +1273,7 @@ def command_mentions(text: str, is_alias: AliasCheck, *, comment: str = "#") -> 
                 add(word, line)
             expanding.discard(name)
             return
-        value = modelfile_target(value)
+        value = hub_target(modelfile_target(value))
         if looks_like_model(value, is_alias):
             if not raw_lines:
                 raw_lines.extend(text.splitlines())
@@ -1544,7 +1544,7 @@ def config_mentions(text: str, is_alias: AliasCheck, *, skip_section: str | None
             if depth == 1 and stripped[:1] in ('"', "'") and ":" not in stripped.split(stripped[0], 2)[-1][:2]:
                 out.extend(
                     Mention(item, number, "config")
-                    for item in _QUOTED_ITEM_RE().findall(stripped.split("]", 1)[0])
+                    for item in map(hub_target, _QUOTED_ITEM_RE().findall(stripped.split("]", 1)[0]))
                     if looks_like_model(item, is_alias)
                 )
             depth += sum(stripped.count(c) for c in "[{") - sum(stripped.count(c) for c in "]}")
@@ -1553,8 +1553,8 @@ def config_mentions(text: str, is_alias: AliasCheck, *, skip_section: str | None
         if pending:
             pending = False
             value = _ENV_VALUE_RE().match(line) or _LIST_ITEM_RE().match(line)
-            if value is not None and looks_like_model(value.group(1), is_alias):
-                out.append(Mention(value.group(1), number, "config"))
+            if value is not None and looks_like_model(hub_target(value.group(1)), is_alias):
+                out.append(Mention(hub_target(value.group(1)), number, "config"))
                 continue
         indent = len(line) - len(line.lstrip())
         if list_key_indent is not None:
@@ -1562,8 +1562,8 @@ def config_mentions(text: str, is_alias: AliasCheck, *, skip_section: str | None
                 item_indent = indent if stripped.startswith("- ") and indent >= list_key_indent else -1
             item = _LIST_ITEM_RE().match(line)
             if item and indent == item_indent:
-                if looks_like_model(item.group(1), is_alias):
-                    out.append(Mention(item.group(1), number, "config"))
+                if looks_like_model(hub_target(item.group(1)), is_alias):
+                    out.append(Mention(hub_target(item.group(1)), number, "config"))
                 continue
             if item_indent < 0 or indent < item_indent or (indent == item_indent and not stripped.startswith("- ")):
                 list_key_indent = None  # (a mapping item of the list, or a line inside one, keeps it going)
@@ -1611,16 +1611,21 @@ def config_line_values(line: str) -> tuple[list[str], bool]:
     if "{" in line and line.rstrip().endswith("["):  # {"models": [ … a list that goes on over the next lines
         opening = _LIST_OPENS_RE().search(line)
         if opening is not None and opening.group(1).lower() in MODEL_KEYS:
-            return values, True
+            return _hub_names(values), True
     keyed = key_and_value(line)
     if keyed is None or keyed[0].lower() not in MODEL_KEYS:
-        return values, False
+        return _hub_names(values), False
     raw = keyed[1]
     if not raw or raw.startswith("#"):
-        return values, True
+        return _hub_names(values), True
     if raw.startswith("[") and "]" not in raw:  # a JSON or TOML list that goes on over the next lines
-        return values + _values(raw[1:]), True
-    return values + _values(raw), False
+        return _hub_names(values + _values(raw[1:])), True
+    return _hub_names(values + _values(raw)), False
+
+
+def _hub_names(values: list[str]) -> list[str]:
+    """Values as the Hub names them: timm's and open_clip's ``hf_hub:org/x`` is ``org/x``."""
+    return [hub_target(value) for value in values] if any(":" in value for value in values) else values
 
 
 # ---------------------------------------------------------------- notebooks and Modelfiles

@@ -30,6 +30,11 @@ JsonCli = Callable[..., tuple[int, dict[str, Any]]]
         ("inclusionAI/Ring-mini-2.0", {"mit"}, "text"),
         ("nvidia/OpenCodeReasoning-Nemotron-32B", {"apache-2.0"}, "text"),
         ("nvidia/OpenCodeReasoning-Nemotron-14B", {"apache-2.0"}, "text"),  # (over Apache-2.0 Qwen2.5)
+        ("allenai/olmOCR-7B-0825-FP8", {"apache-2.0"}, "multimodal"),  # (over Apache-2.0 Qwen2.5-VL)
+        ("marin-community/marin-8b-instruct", {"apache-2.0"}, "text"),
+        ("HiDream-ai/HiDream-I1-Full", {"mit"}, "multimodal"),
+        ("sesame/csm-1b", {"apache-2.0"}, "multimodal"),
+        ("stabilityai/stable-audio-open-1.0", {"stabilityai-ai-community"}, "multimodal"),
     ],
 )
 def test_recent_models_resolve_with_their_licenses(
@@ -55,6 +60,7 @@ def test_a_reupload_of_a_recent_model_inherits_it(spec: str, original: str) -> N
         ("Qwen/Qwen-Image", "allowed"),  # (Apache-2.0)
         ("LGAI-EXAONE/EXAONE-4.0-32B", "unknown"),  # (recorded, not encoded: EXAONE NC licence)
         ("ai21labs/AI21-Jamba-Mini-1.7", "unknown"),  # (recorded, not encoded)
+        ("HiDream-ai/HiDream-I1-Dev", "allowed"),  # (MIT)
     ],
 )
 def test_recent_models_commercial_verdicts(cli_json: JsonCli, spec: str, verdict: str) -> None:
@@ -65,6 +71,7 @@ def test_the_recent_recorded_licences_resolve_from_their_names() -> None:
     for name, license_id in [
         ("Jamba Open Model License", "jamba-open-model-license"),
         ("EXAONE AI Model License Agreement 1.2 - NC", "exaone"),
+        ("stable-audio-community", "stabilityai-ai-community"),  # (license_name on Stable Audio cards)
     ]:
         found = find_license(name)
         assert found is not None and found.id == license_id, (name, found)

@@ -35,6 +35,9 @@ JsonCli = Callable[..., tuple[int, dict[str, Any]]]
         ("HiDream-ai/HiDream-I1-Full", {"mit"}, "multimodal"),
         ("sesame/csm-1b", {"apache-2.0"}, "multimodal"),
         ("stabilityai/stable-audio-open-1.0", {"stabilityai-ai-community"}, "multimodal"),
+        ("MiniMaxAI/MiniMax-Text-01", {"minimax"}, "text"),
+        ("MiniMaxAI/MiniMax-VL-01", {"minimax"}, "multimodal"),
+        ("rednote-hilab/dots.llm1.inst", {"mit"}, "text"),
     ],
 )
 def test_recent_models_resolve_with_their_licenses(
@@ -48,6 +51,7 @@ def test_recent_models_resolve_with_their_licenses(
     [
         ("LGAI-EXAONE/EXAONE-Deep-7.8B-GGUF", "LGAI-EXAONE/EXAONE-Deep-7.8B"),
         ("LGAI-EXAONE/EXAONE-4.0-1.2B-GGUF", "LGAI-EXAONE/EXAONE-4.0-1.2B"),
+        ("MiniMaxAI/MiniMax-Text-01-hf", "MiniMaxAI/MiniMax-Text-01"),
     ],
 )
 def test_a_reupload_of_a_recent_model_inherits_it(spec: str, original: str) -> None:
@@ -71,6 +75,7 @@ def test_the_recent_recorded_licences_resolve_from_their_names() -> None:
     for name, license_id in [
         ("Jamba Open Model License", "jamba-open-model-license"),
         ("EXAONE AI Model License Agreement 1.2 - NC", "exaone"),
+        ("MINIMAX MODEL LICENSE AGREEMENT", "minimax"),
         ("stable-audio-community", "stabilityai-ai-community"),  # (license_name on Stable Audio cards)
     ]:
         found = find_license(name)

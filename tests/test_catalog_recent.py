@@ -38,6 +38,9 @@ JsonCli = Callable[..., tuple[int, dict[str, Any]]]
         ("MiniMaxAI/MiniMax-Text-01", {"minimax"}, "text"),
         ("MiniMaxAI/MiniMax-VL-01", {"minimax"}, "multimodal"),
         ("rednote-hilab/dots.llm1.inst", {"mit"}, "text"),
+        ("PrimeIntellect/INTELLECT-3", {"mit"}, "text"),  # (MIT over MIT GLM-4.5-Air-Base)
+        ("internlm/Intern-S1-mini", {"apache-2.0"}, "multimodal"),
+        ("SWivid/F5-TTS", {"cc-by-nc-4.0"}, "multimodal"),
     ],
 )
 def test_recent_models_resolve_with_their_licenses(
@@ -65,6 +68,7 @@ def test_a_reupload_of_a_recent_model_inherits_it(spec: str, original: str) -> N
         ("LGAI-EXAONE/EXAONE-4.0-32B", "unknown"),  # (recorded, not encoded: EXAONE NC licence)
         ("ai21labs/AI21-Jamba-Mini-1.7", "unknown"),  # (recorded, not encoded)
         ("HiDream-ai/HiDream-I1-Dev", "allowed"),  # (MIT)
+        ("SWivid/F5-TTS", "forbidden"),  # (CC-BY-NC-4.0)
     ],
 )
 def test_recent_models_commercial_verdicts(cli_json: JsonCli, spec: str, verdict: str) -> None:

@@ -41,6 +41,8 @@ JsonCli = Callable[..., tuple[int, dict[str, Any]]]
         ("PrimeIntellect/INTELLECT-3", {"mit"}, "text"),  # (MIT over MIT GLM-4.5-Air-Base)
         ("internlm/Intern-S1-mini", {"apache-2.0"}, "multimodal"),
         ("SWivid/F5-TTS", {"cc-by-nc-4.0"}, "multimodal"),
+        ("ResembleAI/chatterbox", {"mit"}, "multimodal"),
+        ("nvidia/Cosmos-Predict2.5-2B", {"nvidia-open-model-license"}, "multimodal"),
     ],
 )
 def test_recent_models_resolve_with_their_licenses(

@@ -43,6 +43,8 @@ JsonCli = Callable[..., tuple[int, dict[str, Any]]]
         ("SWivid/F5-TTS", {"cc-by-nc-4.0"}, "multimodal"),
         ("ResembleAI/chatterbox", {"mit"}, "multimodal"),
         ("nvidia/Cosmos-Predict2.5-2B", {"nvidia-open-model-license"}, "multimodal"),
+        ("nvidia/Qwen3-Nemotron-32B-RLBFF", {"nvidia-open-model-license", "apache-2.0"}, "text"),  # (over Qwen3-32B)
+        ("inclusionAI/Ring-1T", {"mit"}, "text"),
     ],
 )
 def test_recent_models_resolve_with_their_licenses(

@@ -1,0 +1,70 @@
+"""Community derivatives (catalog/derivatives.yaml): fine-tunes, merges and adaptations whose names hide their base."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+from catalog_checks import assert_commercial, assert_inherits, assert_resolves
+
+JsonCli = Callable[..., tuple[int, dict[str, Any]]]
+
+
+# Models that once resolved to nothing: the licences the CLI reports (declared plus inherited through the base).
+@pytest.mark.parametrize(
+    ("spec", "license_ids", "modality"),
+    [
+        ("Sao10K/L3-8B-Lunaris-v1", {"llama3"}, "text"),
+        ("TheDrummer/Rocinante-12B-v1.1", {"apache-2.0"}, "text"),  # (no licence of its own: Mistral NeMo base)
+        ("Gryphe/Pantheon-RP-1.6-12b-Nemo", {"apache-2.0"}, "text"),
+        ("arcee-ai/Llama-3.1-SuperNova-Lite", {"llama3", "llama3.1"}, "text"),
+        ("nvidia/Llama3-ChatQA-1.5-8B", {"llama3"}, "text"),
+        ("aaditya/Llama3-OpenBioLLM-8B", {"llama3"}, "text"),
+        ("m42-health/Llama3-Med42-70B", {"llama3"}, "text"),
+        ("elyza/Llama-3-ELYZA-JP-8B", {"llama3"}, "text"),
+        ("tokyotech-llm/Llama-3.1-Swallow-8B-Instruct-v0.2", {"gemma", "llama3.1"}, "text"),
+        ("tokyotech-llm/Swallow-7b-instruct-hf", {"llama2"}, "text"),
+        ("princeton-nlp/gemma-2-9b-it-SimPO", {"mit", "gemma"}, "text"),  # (MIT card over Gemma 2)
+        ("BAAI/bge-multilingual-gemma2", {"gemma"}, "text"),
+        ("rinna/llama-3-youko-8b-instruct", {"llama3"}, "text"),
+        ("beomi/Llama-3-Open-Ko-8B", {"llama3"}, "text"),
+        ("abacusai/Smaug-Llama-3-70B-Instruct", {"llama3"}, "text"),
+        ("mlabonne/NeuralDaredevil-8B-abliterated", {"llama3"}, "text"),  # (no licence of its own)
+        ("allenai/Llama-3.1-Tulu-3-8B-SFT", {"llama3.1"}, "text"),
+        ("cognitivecomputations/dolphin-2.9.4-llama3.1-8b", {"llama3.1"}, "text"),
+        ("yanolja/EEVE-Korean-Instruct-2.8B-v1.0", {"apache-2.0", "mit"}, "text"),  # (over MIT Phi-2)
+        ("GritLM/GritLM-7B", {"apache-2.0"}, "text"),
+        ("inceptionai/jais-adapted-70b-chat", {"apache-2.0", "llama2"}, "text"),  # (Apache card over Llama 2)
+        ("TheDrummer/Tiger-Gemma-9B-v1", {"gemma"}, "text"),
+    ],
+)
+def test_derivatives_resolve_with_their_licenses(
+    cli_json: JsonCli, spec: str, license_ids: set[str], modality: str
+) -> None:
+    assert_resolves(cli_json, spec, license_ids, modality)
+
+
+@pytest.mark.parametrize(
+    ("spec", "original"),
+    [
+        ("mradermacher/L3-8B-Lunaris-v1-GGUF", "Sao10K/L3-8B-Lunaris-v1"),
+        ("bartowski/Rocinante-12B-v1.1-GGUF", "TheDrummer/Rocinante-12B-v1.1"),
+        ("QuantFactory/Llama3-OpenBioLLM-8B-GGUF", "aaditya/Llama3-OpenBioLLM-8B"),
+    ],
+)
+def test_a_reupload_of_a_derivative_inherits_it(spec: str, original: str) -> None:
+    assert_inherits(spec, original)
+
+
+@pytest.mark.parametrize(
+    ("spec", "verdict"),
+    [
+        ("Gryphe/Pantheon-RP-1.6-12b-Nemo", "allowed"),  # (Apache-2.0 over Apache-2.0)
+        ("Sao10K/L3-8B-Lunaris-v1", "conditional"),  # (Llama 3 conditions)
+        ("princeton-nlp/gemma-2-9b-it-SimPO", "allowed"),  # (MIT + Gemma terms)
+    ],
+)
+def test_derivatives_commercial_verdicts(cli_json: JsonCli, spec: str, verdict: str) -> None:
+    assert_commercial(cli_json, spec, verdict)

@@ -38,6 +38,11 @@ JsonCli = Callable[..., tuple[int, dict[str, Any]]]
         ("GritLM/GritLM-7B", {"apache-2.0"}, "text"),
         ("inceptionai/jais-adapted-70b-chat", {"apache-2.0", "llama2"}, "text"),  # (Apache card over Llama 2)
         ("TheDrummer/Tiger-Gemma-9B-v1", {"gemma"}, "text"),
+        ("Skywork/Skywork-Reward-Gemma-2-27B", {"skywork", "gemma"}, "text"),  # (recorded licence + Gemma base)
+        ("Magpie-Align/MagpieLM-8B-Chat-v0.1", {"llama3.1"}, "text"),
+        ("xtuner/llava-llama-3-8b-v1_1-transformers", {"llama3", "mit"}, "multimodal"),  # (Llama 3 + CLIP)
+        ("VAGOsolutions/Llama-3-SauerkrautLM-8b-Instruct", {"llama3"}, "text"),
+        ("DiscoResearch/Llama3-DiscoLeo-Instruct-8B-v0.1", {"llama3"}, "text"),
     ],
 )
 def test_derivatives_resolve_with_their_licenses(
@@ -64,6 +69,7 @@ def test_a_reupload_of_a_derivative_inherits_it(spec: str, original: str) -> Non
         ("Gryphe/Pantheon-RP-1.6-12b-Nemo", "allowed"),  # (Apache-2.0 over Apache-2.0)
         ("Sao10K/L3-8B-Lunaris-v1", "conditional"),  # (Llama 3 conditions)
         ("princeton-nlp/gemma-2-9b-it-SimPO", "allowed"),  # (MIT + Gemma terms)
+        ("Skywork/Skywork-Reward-Llama-3.1-8B", "unknown"),  # (Skywork Community License: recorded, not encoded)
     ],
 )
 def test_derivatives_commercial_verdicts(cli_json: JsonCli, spec: str, verdict: str) -> None:

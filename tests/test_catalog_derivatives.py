@@ -43,6 +43,11 @@ JsonCli = Callable[..., tuple[int, dict[str, Any]]]
         ("xtuner/llava-llama-3-8b-v1_1-transformers", {"llama3", "mit"}, "multimodal"),  # (Llama 3 + CLIP)
         ("VAGOsolutions/Llama-3-SauerkrautLM-8b-Instruct", {"llama3"}, "text"),
         ("DiscoResearch/Llama3-DiscoLeo-Instruct-8B-v0.1", {"llama3"}, "text"),
+        ("arcee-ai/SuperNova-Medius", {"apache-2.0"}, "text"),
+        ("anthracite-org/magnum-v4-123b", {"mrl"}, "text"),
+        ("aisingapore/gemma2-9b-cpt-sea-lionv3-instruct", {"gemma"}, "text"),
+        ("FreedomIntelligence/HuatuoGPT-o1-8B", {"apache-2.0", "llama3.1"}, "text"),  # (Apache card over Llama 3.1)
+        ("nvidia/AceInstruct-72B", {"cc-by-nc-4.0", "qwen"}, "text"),
     ],
 )
 def test_derivatives_resolve_with_their_licenses(
@@ -69,7 +74,8 @@ def test_a_reupload_of_a_derivative_inherits_it(spec: str, original: str) -> Non
         ("Gryphe/Pantheon-RP-1.6-12b-Nemo", "allowed"),  # (Apache-2.0 over Apache-2.0)
         ("Sao10K/L3-8B-Lunaris-v1", "conditional"),  # (Llama 3 conditions)
         ("princeton-nlp/gemma-2-9b-it-SimPO", "allowed"),  # (MIT + Gemma terms)
-        ("Skywork/Skywork-Reward-Llama-3.1-8B", "unknown"),  # (Skywork Community License: recorded, not encoded)
+        ("Skywork/Skywork-Reward-Llama-3.1-8B", "unknown"),
+        ("nvidia/AceMath-7B-Instruct", "forbidden"),  # (CC-BY-NC-4.0)  # (Skywork Community License: recorded, not encoded)
     ],
 )
 def test_derivatives_commercial_verdicts(cli_json: JsonCli, spec: str, verdict: str) -> None:

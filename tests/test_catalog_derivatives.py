@@ -48,6 +48,10 @@ JsonCli = Callable[..., tuple[int, dict[str, Any]]]
         ("aisingapore/gemma2-9b-cpt-sea-lionv3-instruct", {"gemma"}, "text"),
         ("FreedomIntelligence/HuatuoGPT-o1-8B", {"apache-2.0", "llama3.1"}, "text"),  # (Apache card over Llama 3.1)
         ("nvidia/AceInstruct-72B", {"cc-by-nc-4.0", "qwen"}, "text"),
+        ("NeverSleep/Lumimaid-v0.2-12B", {"cc-by-nc-4.0", "apache-2.0"}, "text"),
+        ("epfl-llm/meditron-7b", {"llama2"}, "text"),
+        ("BioMistral/BioMistral-7B", {"apache-2.0"}, "text"),
+        ("huihui-ai/Llama-3.3-70B-Instruct-abliterated", {"llama3.3"}, "text"),
     ],
 )
 def test_derivatives_resolve_with_their_licenses(
@@ -62,6 +66,7 @@ def test_derivatives_resolve_with_their_licenses(
         ("mradermacher/L3-8B-Lunaris-v1-GGUF", "Sao10K/L3-8B-Lunaris-v1"),
         ("bartowski/Rocinante-12B-v1.1-GGUF", "TheDrummer/Rocinante-12B-v1.1"),
         ("QuantFactory/Llama3-OpenBioLLM-8B-GGUF", "aaditya/Llama3-OpenBioLLM-8B"),
+        ("TheBloke/meditron-7B-GGUF", "epfl-llm/meditron-7b"),
     ],
 )
 def test_a_reupload_of_a_derivative_inherits_it(spec: str, original: str) -> None:
@@ -75,7 +80,8 @@ def test_a_reupload_of_a_derivative_inherits_it(spec: str, original: str) -> Non
         ("Sao10K/L3-8B-Lunaris-v1", "conditional"),  # (Llama 3 conditions)
         ("princeton-nlp/gemma-2-9b-it-SimPO", "allowed"),  # (MIT + Gemma terms)
         ("Skywork/Skywork-Reward-Llama-3.1-8B", "unknown"),
-        ("nvidia/AceMath-7B-Instruct", "forbidden"),  # (CC-BY-NC-4.0)  # (Skywork Community License: recorded, not encoded)
+        ("nvidia/AceMath-7B-Instruct", "forbidden"),  # (CC-BY-NC-4.0)
+        ("NeverSleep/Lumimaid-v0.2-8B", "forbidden"),  # (CC-BY-NC-4.0 over Llama 3.1)  # (Skywork Community License: recorded, not encoded)
     ],
 )
 def test_derivatives_commercial_verdicts(cli_json: JsonCli, spec: str, verdict: str) -> None:

@@ -21,6 +21,7 @@ JsonCli = Callable[..., tuple[int, dict[str, Any]]]
         ("Gryphe/Pantheon-RP-1.6-12b-Nemo", {"apache-2.0"}, "text"),
         ("arcee-ai/Llama-3.1-SuperNova-Lite", {"llama3", "llama3.1"}, "text"),
         ("nvidia/Llama3-ChatQA-1.5-8B", {"llama3"}, "text"),
+        ("nvidia/Llama3-ChatQA-1.5-70B", {"llama3"}, "text"),
         ("aaditya/Llama3-OpenBioLLM-8B", {"llama3"}, "text"),
         ("m42-health/Llama3-Med42-70B", {"llama3"}, "text"),
         ("elyza/Llama-3-ELYZA-JP-8B", {"llama3"}, "text"),

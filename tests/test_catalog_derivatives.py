@@ -82,7 +82,10 @@ def test_a_reupload_of_a_derivative_inherits_it(spec: str, original: str) -> Non
         ("princeton-nlp/gemma-2-9b-it-SimPO", "allowed"),  # (MIT + Gemma terms)
         ("Skywork/Skywork-Reward-Llama-3.1-8B", "unknown"),
         ("nvidia/AceMath-7B-Instruct", "forbidden"),  # (CC-BY-NC-4.0)
-        ("NeverSleep/Lumimaid-v0.2-8B", "forbidden"),  # (CC-BY-NC-4.0 over Llama 3.1)  # (Skywork Community License: recorded, not encoded)
+        (
+            "NeverSleep/Lumimaid-v0.2-8B",
+            "forbidden",
+        ),  # (CC-BY-NC-4.0 over Llama 3.1)  # (Skywork Community License: recorded, not encoded)
     ],
 )
 def test_derivatives_commercial_verdicts(cli_json: JsonCli, spec: str, verdict: str) -> None:

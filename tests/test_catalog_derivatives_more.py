@@ -1,0 +1,66 @@
+"""More community derivatives (catalog/derivatives-more.yaml): fine-tunes, abliterated and role-play models."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+from catalog_checks import assert_commercial, assert_inherits, assert_resolves
+
+JsonCli = Callable[..., tuple[int, dict[str, Any]]]
+
+
+# Models that once resolved to nothing: the licences the CLI reports (declared plus inherited through the base).
+@pytest.mark.parametrize(
+    ("spec", "license_ids", "modality"),
+    [
+        ("allenai/Llama-3.1-Tulu-3-8B-DPO", {"llama3.1"}, "text"),
+        ("allenai/Llama-3.1-Tulu-3-8B-RM", {"llama3.1"}, "text"),  # (no tag read: Llama 3.1 base)
+        ("nvidia/Llama-3.1-Nemotron-70B-Reward-HF", {"llama3.1"}, "text"),
+        ("nvidia/Llama3-ChatQA-2-8B", {"llama3"}, "text"),  # (no licence of its own: Llama 3 base)
+        ("nvidia/Llama3-ChatQA-2-70B", {"llama3"}, "text"),
+        ("princeton-nlp/Llama-3-Instruct-8B-SimPO", {"llama3"}, "text"),
+        ("shenzhi-wang/Llama3.1-8B-Chinese-Chat", {"llama3.1"}, "text"),
+        ("huihui-ai/Qwen2.5-7B-Instruct-abliterated-v2", {"apache-2.0"}, "text"),
+        ("mlabonne/gemma-3-27b-it-abliterated", {"gemma"}, "multimodal"),  # (modality from the Gemma 3 base)
+        ("NousResearch/DeepHermes-3-Llama-3-8B-Preview", {"llama3"}, "text"),
+        ("cognitivecomputations/Dolphin3.0-Mistral-24B", {"apache-2.0"}, "text"),
+        ("Sao10K/L3.3-70B-Euryale-v2.3", {"llama3", "llama3.3"}, "text"),  # (llama3 tag over Llama 3.3)
+        ("TheDrummer/Cydonia-24B-v2", {"apache-2.0"}, "text"),
+        ("TheDrummer/Cydonia-22B-v1", {"mrl"}, "text"),  # (Mistral Small 2409 base)
+        ("TheDrummer/Big-Tiger-Gemma-27B-v1", {"gemma"}, "text"),
+        ("anthracite-org/magnum-v4-22b", {"mrl"}, "text"),
+        ("anthracite-org/magnum-v4-27b", {"gemma"}, "text"),
+        ("abacusai/Dracarys-Llama-3.1-70B-Instruct", {"llama3", "llama3.1"}, "text"),
+    ],
+)
+def test_more_derivatives_resolve_with_their_licenses(
+    cli_json: JsonCli, spec: str, license_ids: set[str], modality: str
+) -> None:
+    assert_resolves(cli_json, spec, license_ids, modality)
+
+
+@pytest.mark.parametrize(
+    ("spec", "original"),
+    [
+        ("bartowski/Cydonia-24B-v2-GGUF", "TheDrummer/Cydonia-24B-v2"),
+        ("mradermacher/Llama-3.1-Tulu-3-8B-DPO-GGUF", "allenai/Llama-3.1-Tulu-3-8B-DPO"),
+        ("anthracite-org/magnum-v4-22b-gguf", "anthracite-org/magnum-v4-22b"),
+    ],
+)
+def test_a_reupload_of_a_more_derivative_inherits_it(spec: str, original: str) -> None:
+    assert_inherits(spec, original)
+
+
+@pytest.mark.parametrize(
+    ("spec", "verdict"),
+    [
+        ("huihui-ai/Qwen2.5-7B-Instruct-abliterated-v2", "allowed"),  # (Apache-2.0 over Apache-2.0)
+        ("Sao10K/L3.3-70B-Euryale-v2.3", "conditional"),  # (Llama 3 / 3.3 conditions)
+        ("TheDrummer/Cydonia-22B-v1", "unknown"),  # (Mistral Research License: recorded, not encoded)
+    ],
+)
+def test_more_derivatives_commercial_verdicts(cli_json: JsonCli, spec: str, verdict: str) -> None:
+    assert_commercial(cli_json, spec, verdict)

@@ -34,6 +34,10 @@ JsonCli = Callable[..., tuple[int, dict[str, Any]]]
         ("anthracite-org/magnum-v4-22b", {"mrl"}, "text"),
         ("anthracite-org/magnum-v4-27b", {"gemma"}, "text"),
         ("abacusai/Dracarys-Llama-3.1-70B-Instruct", {"llama3", "llama3.1"}, "text"),
+        ("mlabonne/Hermes-3-Llama-3.1-8B-lorablated", {"llama3", "llama3.1"}, "text"),  # (through Hermes 3)
+        ("cognitivecomputations/dolphin-2.9.3-mistral-nemo-12b", {"apache-2.0"}, "text"),
+        ("anthracite-org/magnum-v4-9b", {"gemma"}, "text"),
+        ("Gryphe/Pantheon-RP-Pure-1.6.2-22b-Small", {"mrl"}, "text"),
     ],
 )
 def test_more_derivatives_resolve_with_their_licenses(
@@ -48,6 +52,7 @@ def test_more_derivatives_resolve_with_their_licenses(
         ("bartowski/Cydonia-24B-v2-GGUF", "TheDrummer/Cydonia-24B-v2"),
         ("mradermacher/Llama-3.1-Tulu-3-8B-DPO-GGUF", "allenai/Llama-3.1-Tulu-3-8B-DPO"),
         ("anthracite-org/magnum-v4-22b-gguf", "anthracite-org/magnum-v4-22b"),
+        ("bartowski/Hermes-3-Llama-3.1-8B-lorablated-GGUF", "mlabonne/Hermes-3-Llama-3.1-8B-lorablated"),
     ],
 )
 def test_a_reupload_of_a_more_derivative_inherits_it(spec: str, original: str) -> None:

@@ -38,6 +38,10 @@ JsonCli = Callable[..., tuple[int, dict[str, Any]]]
         ("cognitivecomputations/dolphin-2.9.3-mistral-nemo-12b", {"apache-2.0"}, "text"),
         ("anthracite-org/magnum-v4-9b", {"gemma"}, "text"),
         ("Gryphe/Pantheon-RP-Pure-1.6.2-22b-Small", {"mrl"}, "text"),
+        ("cyberagent/Llama-3.1-70B-Japanese-Instruct-2407", {"llama3.1"}, "text"),
+        ("Bllossom/llama-3.2-Korean-Bllossom-3B", {"llama3.2"}, "text"),
+        ("nvidia/Llama3-70B-SteerLM-RM", {"llama3"}, "text"),
+        ("SeaLLMs/SeaLLMs-v3-7B-Chat", {"seallms"}, "text"),  # (recorded licence, not encoded)
     ],
 )
 def test_more_derivatives_resolve_with_their_licenses(
@@ -65,6 +69,7 @@ def test_a_reupload_of_a_more_derivative_inherits_it(spec: str, original: str) -
         ("huihui-ai/Qwen2.5-7B-Instruct-abliterated-v2", "allowed"),  # (Apache-2.0 over Apache-2.0)
         ("Sao10K/L3.3-70B-Euryale-v2.3", "conditional"),  # (Llama 3 / 3.3 conditions)
         ("TheDrummer/Cydonia-22B-v1", "unknown"),  # (Mistral Research License: recorded, not encoded)
+        ("SeaLLMs/SeaLLMs-v3-7B-Chat", "unknown"),  # (SeaLLMs License: recorded, not encoded)
     ],
 )
 def test_more_derivatives_commercial_verdicts(cli_json: JsonCli, spec: str, verdict: str) -> None:

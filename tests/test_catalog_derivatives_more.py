@@ -42,6 +42,11 @@ JsonCli = Callable[..., tuple[int, dict[str, Any]]]
         ("Bllossom/llama-3.2-Korean-Bllossom-3B", {"llama3.2"}, "text"),
         ("nvidia/Llama3-70B-SteerLM-RM", {"llama3"}, "text"),
         ("SeaLLMs/SeaLLMs-v3-7B-Chat", {"seallms"}, "text"),  # (recorded licence, not encoded)
+        ("aisingapore/llama3-8b-cpt-sea-lionv2.1-instruct", {"llama3"}, "text"),
+        ("tenyx/Llama3-TenyxChat-70B", {"llama3"}, "text"),
+        ("RLHFlow/ArmoRM-Llama3-8B-v0.1", {"llama3"}, "text"),
+        ("Writer/Palmyra-Med-70B", {"writer-open-model-license"}, "text"),  # (recorded licence, not encoded)
+        ("Writer/Palmyra-Med-70B-32K", {"writer-open-model-license"}, "text"),
     ],
 )
 def test_more_derivatives_resolve_with_their_licenses(
@@ -57,6 +62,7 @@ def test_more_derivatives_resolve_with_their_licenses(
         ("mradermacher/Llama-3.1-Tulu-3-8B-DPO-GGUF", "allenai/Llama-3.1-Tulu-3-8B-DPO"),
         ("anthracite-org/magnum-v4-22b-gguf", "anthracite-org/magnum-v4-22b"),
         ("bartowski/Hermes-3-Llama-3.1-8B-lorablated-GGUF", "mlabonne/Hermes-3-Llama-3.1-8B-lorablated"),
+        ("mradermacher/Palmyra-Med-70B-GGUF", "Writer/Palmyra-Med-70B"),
     ],
 )
 def test_a_reupload_of_a_more_derivative_inherits_it(spec: str, original: str) -> None:
@@ -70,6 +76,7 @@ def test_a_reupload_of_a_more_derivative_inherits_it(spec: str, original: str) -
         ("Sao10K/L3.3-70B-Euryale-v2.3", "conditional"),  # (Llama 3 / 3.3 conditions)
         ("TheDrummer/Cydonia-22B-v1", "unknown"),  # (Mistral Research License: recorded, not encoded)
         ("SeaLLMs/SeaLLMs-v3-7B-Chat", "unknown"),  # (SeaLLMs License: recorded, not encoded)
+        ("Writer/Palmyra-Med-70B", "unknown"),  # (Writer Open Model License: recorded, not encoded)
     ],
 )
 def test_more_derivatives_commercial_verdicts(cli_json: JsonCli, spec: str, verdict: str) -> None:

@@ -57,9 +57,10 @@ TEXT_PIPELINES = frozenset(
         "text-ranking",
     }
 )
+# (mllama: the architecture of Llama 3.2 Vision, as the Hub tags its derivatives)
 MULTIMODAL_TAGS = frozenset(
-    {"multimodal", "vision", "image-text-to-text", "vision-language", "vlm", "llava", "omni", "mllama"}  # (mllama:
-)  # the architecture of Llama 3.2 Vision, as the Hub tags its derivatives)
+    {"multimodal", "vision", "image-text-to-text", "vision-language", "vlm", "llava", "omni", "mllama"}
+)
 
 
 class Card(NamedTuple):
@@ -92,17 +93,14 @@ class Card(NamedTuple):
 def read_card_text(path: str | os.PathLike[str]) -> str:
     """A card's text. A card over the size cap (inline base64 images) is read for its head alone when the front
     matter, all that is read of a card, closes within the cap; otherwise it is refused as any large file is."""
-    from licensecheck.textfile import MAX_TEXT_BYTES, decode_text, read_text_file
+    from licensecheck.textfile import TooLarge, decode_text, read_text_file
 
     try:
         return read_text_file(path, what="model card")
-    except InputError as refused:
-        if "larger than" not in refused.message:
-            raise
-        with open(path, "rb") as handle:
-            head = handle.read(MAX_TEXT_BYTES)
+    except TooLarge as refused:
+        head = refused.head[: refused.head.rfind(b"\n") + 1]
         try:
-            text = decode_text(head[: head.rfind(b"\n") + 1], path=str(path), what="model card")
+            text = decode_text(head, path=str(path), what="model card")
             if split_front_matter(text, str(path)) is not None:
                 return text
         except InputError:

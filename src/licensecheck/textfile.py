@@ -20,6 +20,14 @@ def write_report(path: str | os.PathLike[str], text: str) -> None:
         raise InputError(f"cannot write the report: {exc.strerror or exc}", path=str(path)) from None
 
 
+class TooLarge(InputError):
+    """A file over the size cap; ``head`` holds the first ``max_bytes`` of it, as read."""
+
+    def __init__(self, message: str, *, path: str, head: bytes) -> None:
+        super().__init__(message, path=path)
+        self.head = head
+
+
 def read_text_file(
     path: str | os.PathLike[str], *, what: str = "file", max_bytes: int = MAX_TEXT_BYTES, lenient: bool = False
 ) -> str:
@@ -40,15 +48,15 @@ def read_text_file(
     except OSError as exc:
         raise InputError(f"cannot read {what}: {exc.strerror or exc}", path=str(path)) from None
     if len(raw) > max_bytes:
-        raise InputError(f"{what} is larger than {max_bytes // 1024} KiB; not read", path=str(path))
+        raise TooLarge(f"{what} is larger than {max_bytes // 1024} KiB; not read", path=str(path), head=raw[:max_bytes])
     return decode_text(raw, path=str(path), what=what, lenient=lenient)
 
 
-_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")  # (text saved by Windows tools: PowerShell writes UTF-16 by default)
+UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")  # (text saved by Windows tools: PowerShell writes UTF-16 by default)
 
 
 def decode_text(raw: bytes, *, path: str, what: str = "file", lenient: bool = False) -> str:
-    if raw.startswith(_UTF16_BOMS):
+    if raw.startswith(UTF16_BOMS):
         try:
             text = raw.decode("utf-16")
         except UnicodeDecodeError:

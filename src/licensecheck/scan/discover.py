@@ -36,6 +36,7 @@ from licensecheck.scan.extract import (
 )
 from licensecheck.scan.resultcache import record, stamp_of
 from licensecheck.scan.walk import FileEntry, walk_repository
+from licensecheck.textfile import UTF16_BOMS
 
 if TYPE_CHECKING:
     from licensecheck.scan.resultcache import Stamp
@@ -148,7 +149,7 @@ def _file_loaders() -> frozenset[bytes]:
     loaders = _FILE_LOADERS[0]
     if loaders is None:
         data = _FILE[0]
-        found = file_loaders(data.decode("latin-1")) if b"mlx_" in data else ()
+        found = file_loaders(data.decode("latin-1")) if b"mlx_" in data else ()  # (no decoding for nothing)
         loaders = _FILE_LOADERS[0] = frozenset(name.encode() for name in found)
     return loaders
 
@@ -1138,7 +1139,7 @@ def scan_entry(entry: FileEntry) -> Outcome:
         kind = found
     if len(data) > limit:
         return entry.rel, [], False, f"{SKIPPED_LARGE}{entry.rel}", stamp
-    if kind == "card" and data.startswith((b"\xff\xfe", b"\xfe\xff")):  # a card saved as UTF-16 (Windows tools)
+    if kind == "card" and data.startswith(UTF16_BOMS):  # a card saved as UTF-16 (Windows tools)
         data = data.decode("utf-16", "replace").encode("utf-8")
     if b"\x00" in data[:8192]:
         return entry.rel, [], False, f"{SKIPPED_BINARY}{entry.rel}", stamp

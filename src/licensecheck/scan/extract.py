@@ -674,7 +674,7 @@ class _PythonScan:
     def loaders(self) -> frozenset[str]:
         """The callees that load a model in this file alone (``file_loaders``), as written."""
         if self._loaders is None:
-            self._loaders = file_loaders(self._source) if "mlx_" in self._source else frozenset()
+            self._loaders = file_loaders(self._source)
         return self._loaders
 
     def may_read(self, use_context: re.Pattern[str], statement: str) -> bool:
@@ -989,8 +989,10 @@ _MLX_IMPORT_AS_RE = later(r"^[ \t]*import[ \t]+mlx_v?lm[ \t]+as[ \t]+(\w+)", re.
 
 
 def file_loaders(text: str) -> frozenset[str]:
-    """The callees, as written, that load a model in a file that uses mlx-lm (one with ``mlx_`` in it):
-    ``mlx_lm.load``, ``load`` (or its alias) imported from it, ``lm.load`` after ``import mlx_lm as lm``."""
+    """The callees, as written, that load a model in a file that uses mlx-lm: ``mlx_lm.load``, ``load`` (or its
+    alias) imported from it, ``lm.load`` after ``import mlx_lm as lm``; none in a file without ``mlx_``."""
+    if "mlx_" not in text:
+        return frozenset()
     names = set(_MLX_LOADS)
     for imported in _MLX_FROM_IMPORT_RE().finditer(text):
         for item in imported.group(1).strip("()").replace("\\", " ").split(","):
@@ -1070,9 +1072,9 @@ def python_mentions(
         except (SyntaxError, ValueError, RecursionError, MemoryError):
             return pattern_mentions(source, is_alias, line_offset=line_offset)
     out = dict.fromkeys(
-        Mention(hub_target(value), line + line_offset, form)
-        for value, line in scan.found
-        if looks_like_model(hub_target(value), is_alias)
+        Mention(value, line + line_offset, form)
+        for value, line in ((hub_target(value), line) for value, line in scan.found)
+        if looks_like_model(value, is_alias)
     )
     return list(out)
 
@@ -1553,8 +1555,8 @@ def config_mentions(text: str, is_alias: AliasCheck, *, skip_section: str | None
         if pending:
             pending = False
             value = _ENV_VALUE_RE().match(line) or _LIST_ITEM_RE().match(line)
-            if value is not None and looks_like_model(hub_target(value.group(1)), is_alias):
-                out.append(Mention(hub_target(value.group(1)), number, "config"))
+            if value is not None and looks_like_model(named := hub_target(value.group(1)), is_alias):
+                out.append(Mention(named, number, "config"))
                 continue
         indent = len(line) - len(line.lstrip())
         if list_key_indent is not None:
@@ -1562,8 +1564,8 @@ def config_mentions(text: str, is_alias: AliasCheck, *, skip_section: str | None
                 item_indent = indent if stripped.startswith("- ") and indent >= list_key_indent else -1
             item = _LIST_ITEM_RE().match(line)
             if item and indent == item_indent:
-                if looks_like_model(hub_target(item.group(1)), is_alias):
-                    out.append(Mention(hub_target(item.group(1)), number, "config"))
+                if looks_like_model(named := hub_target(item.group(1)), is_alias):
+                    out.append(Mention(named, number, "config"))
                 continue
             if item_indent < 0 or indent < item_indent or (indent == item_indent and not stripped.startswith("- ")):
                 list_key_indent = None  # (a mapping item of the list, or a line inside one, keeps it going)
@@ -1597,8 +1599,14 @@ def key_and_value(line: str) -> tuple[str, str] | None:
 
 
 def config_line_values(line: str) -> tuple[list[str], bool]:
-    """The values one config line gives model keys (each still to be judged by ``looks_like_model``), and whether
-    the line is a model key with no value of its own (a YAML list of them follows)."""
+    """The values one config line gives model keys (each still to be judged by ``looks_like_model``; timm's and
+    open_clip's ``hf_hub:org/x`` given as ``org/x``), and whether the line is a model key with no value of its own
+    (a YAML list of them follows)."""
+    values, opens_list = _line_values(line)
+    return [hub_target(value) for value in values], opens_list
+
+
+def _line_values(line: str) -> tuple[list[str], bool]:
     values: list[str] = []
     if "{" in line or "pretrained=" in line:  # flow mappings, inline tables, one-line JSON, model_args
         values += [value for key, value in _pairs_anywhere(line) if key.lower() in MODEL_KEYS]
@@ -1611,21 +1619,16 @@ def config_line_values(line: str) -> tuple[list[str], bool]:
     if "{" in line and line.rstrip().endswith("["):  # {"models": [ … a list that goes on over the next lines
         opening = _LIST_OPENS_RE().search(line)
         if opening is not None and opening.group(1).lower() in MODEL_KEYS:
-            return _hub_names(values), True
+            return values, True
     keyed = key_and_value(line)
     if keyed is None or keyed[0].lower() not in MODEL_KEYS:
-        return _hub_names(values), False
+        return values, False
     raw = keyed[1]
     if not raw or raw.startswith("#"):
-        return _hub_names(values), True
+        return values, True
     if raw.startswith("[") and "]" not in raw:  # a JSON or TOML list that goes on over the next lines
-        return _hub_names(values + _values(raw[1:])), True
-    return _hub_names(values + _values(raw)), False
-
-
-def _hub_names(values: list[str]) -> list[str]:
-    """Values as the Hub names them: timm's and open_clip's ``hf_hub:org/x`` is ``org/x``."""
-    return [hub_target(value) for value in values] if any(":" in value for value in values) else values
+        return values + _values(raw[1:]), True
+    return values + _values(raw), False
 
 
 # ---------------------------------------------------------------- notebooks and Modelfiles

@@ -196,13 +196,14 @@ def check_card(
         return finding, [], [f"{exc.describe()} (model card reported as unknown)"]
     if card_doc.sdk is not None:  # a Space's README: an app, not a model; the models it lists are used
         return None, [(Mention(model, line, "card"), card.rel) for model, line in card_doc.models], []
-    adapter_base = _adapter_base(Path(card.path).parent)
+    card_dir = Path(card.path).parent
+    adapter_base = _adapter_base(card_dir)
     bases = tuple(dict.fromkeys((*card_doc.base_model, *((adapter_base,) if adapter_base else ()))))
     if not card_doc.license and not card_doc.license_name and not bases:
         return None, [], []
     refs, _evidence, _declared = licenses_from_card(card_doc)
     try:  # (a LICENSE file beside the card declares too, as for `licensecheck model FOLDER`)
-        refs, _, _, license_warnings = license_files(Path(card.path).parent, card.rel, refs)
+        refs, _, _, license_warnings = license_files(card_dir, card.rel, refs)
     except LicenseCheckError as exc:  # unreadable, beside a card that declares nothing: the base's terms decide
         license_warnings = [f"{exc.describe()}; the card's base decides"]
     declared = [(ref.id, ref.known) for ref in refs]
@@ -213,7 +214,6 @@ def check_card(
         for index, base in enumerate(card_doc.base_model)
         if not _is_relative(base)
     ]
-    card_dir = Path(card.path).parent
     targets = [str((card_dir / base).resolve()) if _is_relative(base) else base for base in bases]
     results, warnings, inherited = _card_results(declared, targets, online, facts or Facts(), card_doc.modality)
     warnings = license_warnings + warnings

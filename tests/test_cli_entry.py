@@ -290,3 +290,18 @@ def test_listings_never_import_typer_or_rich(argv: list[str], fmt: str) -> None:
     assert proc.stderr.strip().splitlines()[-2:] == ["0", "False False"]
     expected = CliRunner().invoke(app, command)
     assert expected.exit_code == 0 and proc.stdout == expected.stdout
+
+
+@pytest.mark.parametrize("encoding", ["cp1252", "latin-1", "cp437", "ascii"])
+def test_a_legacy_code_page_on_stdout_is_no_internal_error(encoding: str) -> None:
+    """Windows writes redirected output in the ANSI code page: the report still comes out (JSON the same document,
+    its characters escaped; text with `?` for what the code page lacks), with its own exit code."""
+    env = {**os.environ, "PYTHONIOENCODING": encoding}
+    base = [sys.executable, "-m", "licensecheck", "model", "meta-llama/Llama-3.2-11B-Vision-Instruct", "--mau", "1M"]
+    utf8 = subprocess.run([*base, "--format", "json"], capture_output=True, timeout=60)
+    legacy = subprocess.run([*base, "--format", "json"], capture_output=True, timeout=60, env=env)
+    assert legacy.returncode == utf8.returncode in (0, 1), legacy.stderr
+    assert json.loads(legacy.stdout.decode(encoding)) == json.loads(utf8.stdout)
+    text = subprocess.run(base, capture_output=True, timeout=60, env=env)
+    assert text.returncode == utf8.returncode and b"internal error" not in text.stderr
+    assert b"Llama-3.2-11B-Vision-Instruct" in text.stdout

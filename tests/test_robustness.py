@@ -222,7 +222,36 @@ def test_one_gib_sparse_file_is_refused_without_reading_it(tmp_path: Path, name:
 )
 def test_uninformative_folder_is_an_honest_unknown(tmp_path: Path, files: dict[str, str]) -> None:
     doc = assert_unknown(folder(tmp_path, files))
-    assert doc["licenses"] == []
+    # `license: other` (or `unknown`) with nothing naming it: a license of its own whose terms are unknown
+    placeholder = "README.md" in files and "license:" in files["README.md"]
+    assert doc["licenses"] == (["other"] if placeholder else [])
+
+
+@pytest.mark.parametrize("word", ["other", "custom", "unknown", "Other"])
+def test_license_other_with_nothing_naming_it_is_not_dropped_for_the_base(tmp_path: Path, word: str) -> None:
+    """A fine-tune whose card says `license: other` has terms of its own: its permissive-looking base does not
+    decide alone (as with a `license_name` nobody recognises)."""
+    base = "mistralai/Mistral-7B-v0.1"
+    _, doc = model_json(
+        folder(tmp_path, {"README.md": card(f"license: {word}\nbase_model: {base}\n")}), "--use", "commercial"
+    )
+    assert doc["verdict"] == "unknown"
+    assert doc["licenses"] == ["other", "apache-2.0"]
+    other = [r for r in doc["results"] if r["license"] == "other"]
+    assert other and "without naming the license" in other[0]["reason"]
+    assert not any("does not let derivatives carry other terms" in w for w in doc["warnings"])
+
+
+def test_license_other_settled_by_a_license_file(tmp_path: Path) -> None:
+    files = {"README.md": card("license: other\n"), "LICENSE": "Apache License\nVersion 2.0, January 2004\n"}
+    _, doc = model_json(folder(tmp_path, files), "--use", "commercial")
+    assert doc["verdict"] == "allowed" and doc["licenses"] == ["apache-2.0"]
+
+
+def test_license_other_with_a_base_that_forbids_stays_forbidden(tmp_path: Path) -> None:
+    files = {"README.md": card("license: other\nbase_model: CohereForAI/c4ai-command-r-v01\n")}
+    _, doc = model_json(folder(tmp_path, files), "--use", "commercial")
+    assert doc["verdict"] == "forbidden"
 
 
 def test_unknown_license_on_a_card_is_unknown_naming_it(tmp_path: Path) -> None:
@@ -685,3 +714,47 @@ def test_entry_point_runs_hostile_folder_without_executing_it(tmp_path: Path) ->
     done = cli_process(tmp_path, "model", model, "--format", "json")
     assert done.returncode == 0 and json.loads(done.stdout)["licenses"] == ["mit"]
     assert not marker.exists()
+
+
+@pytest.mark.parametrize("spec", ["~no-such-user-here/model", "~no-such-user-here"])
+def test_a_home_folder_of_no_such_user_is_an_input_error(spec: str) -> None:
+    assert_input_error(run("model", spec, "--use", "commercial"), spec)
+    assert_input_error(run("model", "--license", "llama3", "--use", "distillation", "--target", spec), spec)
+
+
+@pytest.mark.parametrize(
+    "spec",
+    [
+        "meta-llama/Llama-3.1-8B-Instruct,google/gemma-2-9b-it",
+        "meta-llama/Llama-3.1-8B-Instruct garbage",
+        "meta-llama/Llama-3.1-8B-Instruct\nfoo",
+        "bartowski/Meta-Llama-3.1-8B-Instruct-GGUF extra",
+        "meta-llama//Llama-3.1-8B",
+    ],
+)
+def test_two_ids_run_together_or_an_id_with_words_after_it_is_unknown(spec: str) -> None:
+    """A family pattern or a name match answers only for something shaped like one Hub id."""
+    code, doc = model_json(spec, "--use", "commercial", "--mau", "1M")
+    assert code == 1 and doc["verdict"] == "unknown" and doc["licenses"] == []
+
+
+@pytest.mark.parametrize(
+    ("spec", "model", "license_id"),
+    [
+        ("llama-3.1-8b-instruct", "meta-llama/Llama-3.1-8B-Instruct", "llama3.1"),
+        ("Meta-Llama-3-8B-Instruct", "meta-llama/Meta-Llama-3-8B-Instruct", "llama3"),
+        ("gemma-2-9b-it", "google/gemma-2-9b-it", "gemma"),
+        ("Mistral-7B-Instruct-v0.3", "mistralai/Mistral-7B-Instruct-v0.3", "apache-2.0"),
+    ],
+)
+def test_a_catalog_model_named_without_its_organisation(spec: str, model: str, license_id: str) -> None:
+    _, doc = model_json(spec, "--use", "commercial", "--mau", "1M")
+    assert doc["model"] == model and license_id in doc["licenses"]
+
+
+def test_a_name_match_says_so_in_its_warnings() -> None:
+    _, doc = model_json("someuser/Meta-Llama-3-8B-Instruct", "--use", "commercial", "--mau", "1M")
+    assert doc["licenses"] == ["llama3"]
+    assert any("not in the catalog" in w and "meta-llama/Meta-Llama-3-8B-Instruct" in w for w in doc["warnings"])
+    _, doc = model_json("meta-llama/Meta-Llama-3-8B-Instruct", "--use", "commercial", "--mau", "1M")
+    assert not any("not in the catalog" in w for w in doc["warnings"])

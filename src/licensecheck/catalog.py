@@ -197,7 +197,10 @@ def lookup_model(spec: str) -> CatalogHit | None:
         tags = sorted(alias for alias in aliases if alias.startswith(key + ":"))
         if tags and len({tuple(models[aliases[tag]].get("license") or ()) for tag in tags}) == 1:
             return _from_record(aliases[tags[0]], models[aliases[tags[0]]], "alias", tags[0])  # (all one license)
-    if "/" in key:
+        named = _name_index().get(key) if _hub_shaped(key) else None
+        if named is not None:  # a catalog model's name without its organisation (`llama-3.1-8b-instruct`)
+            return _from_record(named, models[named], "alias", key)
+    if "/" in key and _hub_shaped(key):  # (`org/x,org/y` or `org/x and more` is no id a pattern may answer for)
         for pattern in _patterns_for(key.split("/", 1)[0]):
             if glob_match(key, pattern["match"]):
                 return CatalogHit(
@@ -234,6 +237,15 @@ def lookup_model(spec: str) -> CatalogHit | None:
                 matched=str(record["id"]),
             )
     return None
+
+
+_HUB_CHARACTERS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789._-/")
+
+
+def _hub_shaped(key: str) -> bool:
+    """Whether a normalized key can be a Hub repository id (``org/name``) or name: letters, digits, ``-``, ``_``,
+    ``.``, at most one ``/`` and no empty part; not two ids run together or an id with words after it."""
+    return key.count("/") <= 1 and all(key.split("/")) and _HUB_CHARACTERS.issuperset(key)
 
 
 @cache

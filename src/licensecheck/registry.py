@@ -21,6 +21,18 @@ class LicenseRef(NamedTuple):
     known: bool = True  # False: a string no license id, alias or recorded license matches
 
 
+UNNAMED_ID = "other"  # the id of a license a card has but does not name (`license: other` and nothing more)
+
+
+def unnamed_license(word: str) -> LicenseRef:
+    """The license behind a card's ``license: other`` (or ``custom``, ``unknown``…) that nothing else names."""
+    return LicenseRef(UNNAMED_ID, False, f"an unnamed license (license: {word})", known=False)
+
+
+def is_unnamed(ref: LicenseRef) -> bool:
+    return ref.id == UNNAMED_ID and not ref.known
+
+
 def license_ids() -> list[str]:
     return sorted(license_index()["names"])
 

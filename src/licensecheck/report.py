@@ -6,7 +6,7 @@ from licensecheck import SCHEMA_ID
 from licensecheck.engine import Result, combine, evaluate, unknown_result
 from licensecheck.facts import Facts
 from licensecheck.records import TYPE_CHECKING, NamedTuple
-from licensecheck.registry import LicenseRef, get_terms
+from licensecheck.registry import LicenseRef, get_terms, is_unnamed
 from licensecheck.vocabulary import Use, Verdict
 
 if TYPE_CHECKING:
@@ -109,11 +109,15 @@ def evaluate_uses(licenses: Sequence[LicenseRef], uses: Iterable[Use], facts: Fa
             if ref.encoded:
                 results.append(evaluate(get_terms(ref.id), use, facts))
             elif not ref.known:
-                reason = (
-                    f"{ref.name[:1].upper()}{ref.name[1:]} is unknown; it may bind this model."
-                    if ref.id == "unknown"
-                    else f"License {ref.id!r} is not one licensecheck recognises; check its terms."
-                )
+                if ref.id == "unknown":
+                    reason = f"{ref.name[:1].upper()}{ref.name[1:]} is unknown; it may bind this model."
+                elif is_unnamed(ref):
+                    reason = (
+                        f"The card declares {ref.name.split('(', 1)[1].rstrip(')')} without naming the license (no "
+                        "license_name, no recognised license_link or LICENSE file); its terms are unknown."
+                    )
+                else:
+                    reason = f"License {ref.id!r} is not one licensecheck recognises; check its terms."
                 results.append(unknown_result(use, ref.id, reason))
             else:
                 results.append(

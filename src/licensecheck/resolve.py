@@ -12,7 +12,7 @@ from licensecheck.errors import InputError
 from licensecheck.lazyre import IGNORECASE, compiled
 from licensecheck.paths import plain_path
 from licensecheck.records import TYPE_CHECKING, NamedTuple
-from licensecheck.registry import LicenseRef, find_license
+from licensecheck.registry import LicenseRef, find_license, is_unnamed, unnamed_license
 from licensecheck.report import Evidence, LineageStep
 
 if TYPE_CHECKING:  # card parsing (and yaml) is loaded only for local folders, pathlib only for paths
@@ -47,6 +47,8 @@ LICENSE_NAMES = (
 ADAPTER_CONFIG = "adapter_config.json"
 # license values that say nothing: look further (license_name, a LICENSE file, the base model).
 UNINFORMATIVE = frozenset({"other", "unknown", "none", "null", "n/a", "custom", "proprietary", ""})
+# Of those, the words that say the model has a license of its own, just not named in the `license` field.
+UNNAMED = frozenset({"other", "unknown", "custom", "proprietary"})
 
 
 class ModelNode(NamedTuple):
@@ -119,9 +121,12 @@ def licenses_from_card(card: Card) -> tuple[list[LicenseRef], list[Evidence], tu
     # An SPDX-style expression (`apache-2.0 AND llama3.1`) names several licenses; every one is taken to apply
     # (for OR that is the cautious reading: the answer holds whichever one you pick).
     values = [part for value in card.license for part in _EXPRESSION_SPLIT.split(value) if part.strip()]
+    placeholder: str | None = None  # `other`, `custom`, `unknown`: a license the card has but does not name here
     for value in (piece for v in values for piece in _listed(v.strip())):
         if value.lower() in UNINFORMATIVE:
             needs_name = True
+            if value.lower() in UNNAMED:
+                placeholder = placeholder or value
             continue
         refs.append(_ref(value))
         declared.append(value)
@@ -152,6 +157,14 @@ def licenses_from_card(card: Card) -> tuple[list[LicenseRef], list[Evidence], tu
                         card.lines.get("license_name"),
                     )
                 )
+            elif placeholder is not None:
+                # `license: other` says the model is under some license of its own; with nothing that names it (a
+                # LICENSE file beside the card may still), its terms are unknown, and a base's do not replace them.
+                link = f" (license_link {card.license_link}, not recognised)" if card.license_link else ""
+                refs.append(unnamed_license(placeholder))
+                declared.append(placeholder)
+                what = f"front matter license: {placeholder}, with no license_name{link}"
+                evidence.append(Evidence("card", what, card.path, line))
     return refs, evidence, tuple(declared)
 
 
@@ -364,6 +377,12 @@ def resolve_catalog(spec: str) -> ModelNode | None:
         evidence=(Evidence("pattern" if hit.how == "pattern" else "catalog", detail),),
         note=hit.note,
         key=(hit.id if hit.how in ("catalog", "alias") else spec.strip()).lower(),
+        warnings=(
+            f"{spec.strip()} is not in the catalog: judged as a re-upload or quantization of {hit.matched}, which "
+            "it is named like; its own card may say otherwise (check it, or look it up with --online)",
+        )
+        if hit.how == "name-match"
+        else (),
     )
     return node
 
@@ -418,7 +437,10 @@ def _local_path(text: str, relative_to: Path | None) -> Path | None:
     if is_path_spec(text):
         from pathlib import Path
 
-        path = Path(text).expanduser()
+        try:
+            path = Path(text).expanduser()
+        except RuntimeError:  # `~someone` for a user this machine does not have
+            raise InputError("no such file or folder", path=text) from None
         if not probes.exists(path):
             raise InputError("no such file or folder", path=text)
         return path
@@ -507,6 +529,8 @@ def resolve_lineage(spec: str, *, online: bool = False) -> Lineage:
                     )
                 # A derivative that declares a license its base's license does not allow.
                 for declared in node.licenses:
+                    if is_unnamed(declared):  # (what `license: other` stands for may be the base's own license)
+                        continue
                     for inherited in child.licenses:
                         if not inherited.encoded or declared.id == inherited.id or inherited.id in replaced:
                             continue

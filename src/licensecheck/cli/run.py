@@ -89,12 +89,40 @@ def emit(text: str, output: str | os.PathLike[str] | None, fmt: str) -> None:
     if sys.stdout is None:  # started with standard output closed (`>&-`)
         raise InputError("cannot write the report: standard output is closed; use --output FILE")
     try:
-        sys.stdout.write(text)
+        try:
+            sys.stdout.write(text)
+        except UnicodeEncodeError:  # a console or redirection in a legacy code page (cp1252, cp437 on Windows)
+            _write_encodable(text, fmt)
         sys.stdout.flush()
     except BrokenPipeError:
         pass  # a reader that stopped early (`| head`): the exit code still tells the verdict
     except OSError as exc:  # a full disk behind a redirection, say
         raise InputError(f"cannot write the report to standard output: {exc.strerror or exc}") from None
+
+
+def _write_encodable(text: str, fmt: str) -> None:
+    """Write ``text`` in a standard output encoding that cannot hold all of it: a JSON document (SARIF too) with
+    each such character escaped as JSON escapes it (``\\u2192``: the same document), other formats with ``?``."""
+    encoding = sys.stdout.encoding or "ascii"
+    if fmt.strip().lower() in ("json", "sarif"):  # (outside strings a JSON document is ASCII)
+        text = "".join(char if _encodable(char, encoding) else _json_escape(char) for char in text)
+    sys.stdout.write(text.encode(encoding, "replace").decode(encoding))
+
+
+def _encodable(char: str, encoding: str) -> bool:
+    try:
+        char.encode(encoding)
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _json_escape(char: str) -> str:
+    code = ord(char)
+    if code < 0x10000:
+        return f"\\u{code:04x}"
+    code -= 0x10000  # (a surrogate pair, as JSON spells a character beyond the basic plane)
+    return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"
 
 
 def _configure_text(fmt: str, output: str | os.PathLike[str] | None) -> None:

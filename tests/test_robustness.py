@@ -758,3 +758,94 @@ def test_a_name_match_says_so_in_its_warnings() -> None:
     assert any("not in the catalog" in w and "meta-llama/Meta-Llama-3-8B-Instruct" in w for w in doc["warnings"])
     _, doc = model_json("meta-llama/Meta-Llama-3-8B-Instruct", "--use", "commercial", "--mau", "1M")
     assert not any("not in the catalog" in w for w in doc["warnings"])
+
+
+LLAMA2_BASE = "meta-llama/Llama-2-7b-hf"
+
+
+@pytest.mark.parametrize(
+    ("front_matter", "verdict"),
+    [
+        (f"license: apache-2.0\nbase_model: {LLAMA2_BASE}\n", "forbidden"),  # a Llama fine-tune labelled Apache
+        (f"license: llama2\nbase_model: {LLAMA2_BASE}\n", "conditional"),  # its base's own license: no new target
+        ("license: mit\nbase_model: mistralai/Mistral-7B-v0.1\n", "allowed"),  # Apache lets derivatives change
+        ("license: apache-2.0\n", "allowed"),  # no base: nothing relicensed
+    ],
+)
+def test_relicensing_with_no_target_judges_the_license_the_folder_declares(front_matter: str, verdict: str) -> None:
+    """`model ./my-finetune --use relicensing`: may I release it under the license its card gives it? (what `scan`
+    asks of a card in a repository)."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as root:
+        path = folder(Path(root), {"README.md": card(front_matter)})
+        _, doc = model_json(path, "--use", "relicensing", "--mau", "1M")
+        assert doc["verdict"] == verdict, doc["results"]
+        if "llama2" in doc["licenses"]:  # an explicit --target still decides: releasing it under llama2 is fine
+            _, given = model_json(path, "--use", "relicensing", "--mau", "1M", "--target", "llama2")
+            assert given["verdict"] == "allowed"
+
+
+@pytest.mark.parametrize(
+    ("files", "verdict"),
+    [
+        ({"LICENSE": "Apache License\nVersion 2.0, January 2004\n"}, "forbidden"),
+        ({"README.md": card("license: mit\n")}, "forbidden"),
+        ({"README.md": card("license: llama3.1\n")}, "allowed"),
+        ({"README.md": card(f"license: apache-2.0\nbase_model: {LLAMA2_BASE}\n")}, "forbidden"),
+    ],
+)
+def test_a_relicensing_target_may_be_a_folder_or_license_file(
+    tmp_path: Path, files: dict[str, str], verdict: str
+) -> None:
+    target = folder(tmp_path, files)
+    _, doc = model_json("--license", "llama3.1", "--mau", "1M", "--use", "relicensing", "--target", target)
+    assert doc["verdict"] == verdict
+    if "LICENSE" in files:
+        _, doc = model_json(
+            "--license", "llama3.1", "--mau", "1M", "--use", "relicensing", "--target", target / "LICENSE"
+        )
+        assert doc["verdict"] == verdict
+
+
+def test_a_relicensing_target_path_that_names_no_license_is_a_usage_error(tmp_path: Path) -> None:
+    target = folder(tmp_path, {"README.md": card("license: other\n")})
+    result = run("model", "--license", "llama3.1", "--use", "relicensing", "--target", target)
+    assert_input_error(result, "declares no license")
+    assert_input_error(run("model", "--license", "mit", "--use", "relicensing", "--target", tmp_path / "x"), "x")
+
+
+def test_a_tab_after_a_colon_is_read_as_the_hub_reads_it(tmp_path: Path) -> None:
+    _, doc = model_json(folder(tmp_path, {"README.md": card("license:\tcc-by-nc-4.0\n")}), "--use", "commercial")
+    assert doc["verdict"] == "forbidden" and doc["licenses"] == ["cc-by-nc-4.0"]
+    indented = folder(tmp_path, {"README.md": card("license: mit\n\tbase_model: x\n")}, name="indented")
+    assert_input_error(run("model", indented, "--use", "commercial"), "README.md:3", "'\\t'")
+
+
+@pytest.mark.parametrize(
+    ("spec", "model"),
+    [
+        ("https://huggingface.co/meta-llama/Llama-3.1-8B-Instruct/tree/main", "meta-llama/Llama-3.1-8B-Instruct"),
+        (
+            "https://huggingface.co/meta-llama/Llama-3.1-8B-Instruct/blob/main/LICENSE",
+            "meta-llama/Llama-3.1-8B-Instruct",
+        ),
+        ("hf.co/google/gemma-2-9b-it/discussions/3", "google/gemma-2-9b-it"),
+        ("https://huggingface.co/gpt2/tree/main", "openai-community/gpt2"),
+    ],
+)
+def test_a_link_to_a_page_of_a_hub_repository_names_the_repository(spec: str, model: str) -> None:
+    _, doc = model_json(spec, "--use", "commercial", "--mau", "1M")
+    assert doc["model"] == model and doc["licenses"]
+
+
+def test_a_relicensing_warning_cites_each_clause_once(tmp_path: Path) -> None:
+    files = {"README.md": card("license: apache-2.0\nbase_model: google/gemma-2-9b\n")}
+    _, doc = model_json(folder(tmp_path, files), "--use", "commercial")
+    (warning,) = [w for w in doc["warnings"] if "does not let derivatives" in w]
+    assert warning.count("gemma §3.1") == 1
+
+
+def test_the_text_report_says_not_in_the_catalog_once() -> None:
+    result = run("model", "someone/not-a-model-anywhere", "--use", "commercial")
+    assert result.stdout.count("is not in the catalog") == 1

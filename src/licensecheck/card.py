@@ -146,13 +146,36 @@ def _string(value: Any, name: str, path: str, line: int | None) -> str | None:
     raise InputError(f"model card field {name!r} must be a string, not {type(value).__name__}", path=path, line=line)
 
 
+def _tabs_spaced(body: str) -> str:
+    """``body`` with every tab that follows text on its line made a space (its indentation left as it is)."""
+    if "\t" not in body:
+        return body
+    lines = []
+    for line in body.split("\n"):
+        indent = len(line) - len(line.lstrip(" \t"))
+        lines.append(line[:indent] + line[indent:].replace("\t", " "))
+    return "\n".join(lines)
+
+
 def parse_card(text: str, path: str) -> Card:
     """Read a card's front matter. A card without front matter declares nothing."""
     block = split_front_matter(text, path)
     if block is None:
         return Card(path=path, has_front_matter=False)
     body, offset = block
-    data = load_yaml(body, path=path, what="model card front matter", line_offset=offset)
+    try:
+        data = load_yaml(body, path=path, what="model card front matter", line_offset=offset)
+    except InputError as first:
+        # A tab after a key's colon (`license:\tmit`) is separation space to the Hub's YAML 1.2 parser, an error to
+        # PyYAML's: read such a card as the Hub does (tabs that indent a line stay an error).
+        spaced = _tabs_spaced(body)
+        if spaced == body:
+            raise
+        try:
+            data = load_yaml(spaced, path=path, what="model card front matter", line_offset=offset)
+        except InputError:
+            raise first from None
+        body = spaced
     if data is None:
         return Card(path=path)
     if not isinstance(data, dict):

@@ -42,11 +42,23 @@ class CatalogHit(NamedTuple):
     matched: str | None = None  # the alias or pattern that matched
 
 
+# A page of a Hub repository, after its id: `…/org/x/tree/main`, `…/org/x/blob/main/README.md`, `…/discussions/3`.
+_HUB_PAGES = frozenset({"tree", "blob", "resolve", "raw", "commit", "commits", "discussions", "files", "edit"})
+
+
 def _strip_prefixes(key: str) -> str:
+    hub = False
     for prefix in _HUB_PREFIXES + _OLLAMA_PREFIXES:
         if key.startswith(prefix):
             key = key[len(prefix) :]
-    return key.strip("/")
+            hub = hub or prefix in _HUB_PREFIXES
+    key = key.strip("/")
+    if hub:  # a link to a page of the repository: the repository
+        parts = key.split("/")
+        page = next((at for at, part in enumerate(parts[1:3], 1) if part in _HUB_PAGES), None)
+        if page is not None:
+            key = "/".join(parts[:page])
+    return key
 
 
 def _ollama_variants(key: str) -> list[str]:

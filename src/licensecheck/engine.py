@@ -180,8 +180,8 @@ def relicensing_blocked(terms: LicenseTerms, target_license: str) -> str | None:
         return None
     rule = terms.rule(Use.RELICENSING)
     if rule.verdict is Verdict.FORBIDDEN:
-        return ", ".join(c.label() for c in rule.citations) or terms.id
+        return ", ".join(dict.fromkeys(c.label() for c in rule.citations)) or terms.id
     for limit in terms.limits_for(Use.RELICENSING):
         if limit.kind == "relicensing-target" and target_license not in limit.compatible:
-            return ", ".join(c.label() for c in limit.citations) or terms.id
+            return ", ".join(dict.fromkeys(c.label() for c in limit.citations)) or terms.id
     return None

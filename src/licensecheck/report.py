@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from licensecheck import SCHEMA_ID
 from licensecheck.engine import Result, combine, evaluate, unknown_result
-from licensecheck.facts import Facts
+from licensecheck.facts import Facts, Target
 from licensecheck.records import TYPE_CHECKING, NamedTuple
 from licensecheck.registry import LicenseRef, get_terms, is_unnamed
 from licensecheck.vocabulary import Use, Verdict
@@ -142,8 +142,20 @@ def build_report(
     notes: Sequence[str] = (),
     found: bool = True,
     hint: str | None = None,
+    relicensed_to: str | None = None,
 ) -> Report:
-    results = evaluate_uses(licenses, uses, facts)
+    """``relicensed_to``: the license the model itself is released under, judged as ``relicensing``'s target when
+    ``--target`` gave none."""
+    if relicensed_to is not None and facts.target is None and Use.RELICENSING in uses:
+        own = Target(relicensed_to, license=relicensed_to, lineage_licenses=frozenset({relicensed_to}))
+        relicensing = facts._replace(target=own)
+        results = tuple(
+            result
+            for use in uses
+            for result in evaluate_uses(licenses, (use,), relicensing if use is Use.RELICENSING else facts)
+        )
+    else:
+        results = evaluate_uses(licenses, uses, facts)
     target = facts.target
     if target is not None and target.license is None and Use.RELICENSING in uses:
         warnings = [

@@ -60,7 +60,7 @@ def model_lines(report: Any) -> list[Line]:
         lines.append([("Facts:", "bold"), (" " + printable(", ".join(f"{k}={v}" for k, v in facts.items())), "")])
     lines += [[("warning:", "bold yellow"), (f" {printable(warning)}", "")] for warning in report.warnings]
     lines += [[(f"note: {printable(note)}", "dim")] for note in report.notes]
-    if report.hint:
+    if report.hint and report.hint not in report.warnings:  # (said once: a hint is often the warning itself)
         lines.append([(printable(report.hint), "dim")])
     for result in doc["results"]:
         lines.append([])

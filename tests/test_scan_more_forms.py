@@ -481,3 +481,49 @@ def test_hub_prefixed_names_in_configs_and_commands_end_to_end(tmp_path: Path, f
 
 def test_a_prefix_that_is_not_the_hub_s_is_kept() -> None:
     assert values(command_mentions("python run.py --model local:org/x\n", no_alias)) == []
+
+
+def test_a_name_assigned_and_loaded_thousands_of_times_is_read_once_per_use() -> None:
+    """`x = "org/mI"` / `from_pretrained(x)` N times: each loader use gave every string the name ever held, N * N
+    entries (5,000 pairs took 42 s); each string is found once."""
+    from licensecheck.scan.extract import _PythonScan, parse
+
+    pairs = 600  # (under MAX_STATEMENTS: read statement by statement, and as a whole tree)
+    text = "".join(f'x = "org/m{i}"\ny = AutoModel.from_pretrained(x)\n' for i in range(pairs))
+    lines = list(range(1, 2 * pairs + 1, 2))
+    by_statements = _PythonScan.of_statements(text, lines)
+    assert by_statements is not None
+    for scan in (by_statements, _PythonScan.of_tree(parse(text), lines, text)):
+        assert len(scan.found) <= 2 * pairs
+        assert {value for value, _ in scan.found} == {f"org/m{i}" for i in range(pairs)}
+
+
+def test_a_minified_notebook_puts_each_finding_on_its_line() -> None:
+    """A notebook written without indentation is one line: every finding is on line 1 (and the cells are not
+    searched from the start of the file again for each one)."""
+    import json
+
+    from licensecheck.scan.extract import notebook_mentions
+
+    cells = [
+        {"cell_type": "code", "source": [f'x = "org/m{i}"\n', "m = AutoModel.from_pretrained(x)\n"]}
+        for i in range(2000)
+    ]
+    found = notebook_mentions(json.dumps({"cells": cells}), lambda _: False)
+    assert len(found) == 2000 and {m.line for m in found} == {1}
+    pretty = json.dumps({"cells": cells}, indent=1)
+    lines = pretty.splitlines()
+    for mention in notebook_mentions(pretty, lambda _: False)[:50]:
+        assert f'x = \\"{mention.value}\\"' in lines[mention.line - 1]
+
+
+def test_commands_split_at_operators_as_before_without_a_quadratic_pattern() -> None:
+    import re
+
+    from licensecheck.scan.extract import _segments, command_mentions
+
+    old = re.compile(r"\s*(?:;|&&|\|\||\|)\s*")
+    for line in ["a ; b", " a;b ", "a  &&  b || c | d", "x", "  x  ", "a;;b", "|a|", "a \t; \tb", "vllm serve x | tee"]:
+        assert _segments(line) == old.split(line)
+    text = "vllm serve " + "\\\n" * 20000 + "org/model\n"
+    assert [m.value for m in command_mentions(text, lambda _: False)] == ["org/model"]

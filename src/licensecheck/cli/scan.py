@@ -46,6 +46,16 @@ def _progress(fmt: str, output: str | os.PathLike[str] | None) -> Callable[[int,
     return show
 
 
+def _inside(output: str | os.PathLike[str], root: str) -> str | None:
+    """Where ``--output`` lies in the scanned tree (relative, with ``/``), or None when it lies outside: the report of
+    a previous run is not a config that uses the models it names."""
+    target = os.path.realpath(os.fspath(output))
+    rel = os.path.relpath(target, os.path.realpath(root))
+    if rel == os.pardir or rel.startswith(os.pardir + os.sep) or os.path.isabs(rel):
+        return None
+    return rel.replace(os.sep, "/")
+
+
 @handles_errors
 def run_scan(
     *,
@@ -113,6 +123,7 @@ def run_scan(
         policy_rel=policy_rel,
         online=online,
         cache=cache,
+        output_rel=_inside(output, path) if output is not None else None,
     )
     report = scan_repository(path, options, progress=_progress(fmt, output))
     if fmt.strip().lower() != "text":

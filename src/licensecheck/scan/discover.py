@@ -1174,6 +1174,8 @@ def scan_entry(entry: FileEntry) -> Outcome:
         return entry.rel, [], False, f"{SKIPPED_BINARY}{entry.rel}", stamp
     if kind == "card":
         return entry.rel, [], _looks_like_card(data), None, stamp
+    if kind == "json" and _OWN_REPORT in data[:256]:  # a licensecheck report (`--output` of an earlier run)
+        return entry.rel, [], False, None, stamp
     commands = True
     if kind == "notebook":
         if not _contains_any(data, _NOTEBOOK_HINT):
@@ -1202,6 +1204,7 @@ def scan_entry(entry: FileEntry) -> Outcome:
     return entry.rel, mentions, False, warning, stamp
 
 
+_OWN_REPORT = b'"schema": "licensecheck/1"'
 Outcome = tuple[str, list[Mention], bool, "str | None", "Stamp | None"]
 _SHARED: list[FileEntry] = []  # the walk's result, inherited by forked workers instead of pickled
 

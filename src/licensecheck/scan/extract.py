@@ -561,6 +561,12 @@ class _PythonScan:
         self._found_so_far: set[tuple[str, int]] = set()
         self._found_upto = 0
         self._read_upto = 0
+        # A name loaded a thousand times is read once per reading: how many of each name's strings the reading
+        # under way has given already (``_give``), and what it has found (to add each string once).
+        self._given: dict[str, int] = {}
+        self._given_keys: set[tuple[str, int]] = set()
+        self._so_far_given: dict[str, int] = {}  # the same, for the reading of the statements read so far
+        self._checked: dict[str, int] = {}  # how many of a name's strings ``may_add`` found found (since a refresh)
 
     @classmethod
     def of_tree(
@@ -692,10 +698,17 @@ class _PythonScan:
         self._find_so_far()
         found = self._found_so_far
         could = self.could_be_model
+        checked = self._checked  # (strings found stay found until a refresh: each is looked at once)
         for name in names:
-            for value in self.constants.get(name, ()):
+            values = self.constants.get(name, ())
+            at = checked.get(name, 0)
+            while at < len(values):
+                value = values[at]
                 if value not in found and (could is None or could(value[0])):
+                    checked[name] = at
                     return True
+                at += 1
+            checked[name] = at
         return False
 
     def refresh(self) -> None:
@@ -704,6 +717,7 @@ class _PythonScan:
         self._found_so_far = set(self.found)
         self._found_upto = len(self.found)
         self._read_upto = 0
+        self._so_far_given, self._checked = {}, {}
         self._find_so_far()
 
     def _find_so_far(self) -> None:
@@ -712,6 +726,7 @@ class _PythonScan:
         if self._read_upto < len(self._later):
             kept, offset = self.found, self._offset
             self.found = []  # (what they find is kept apart: ``finish`` reads every node again)
+            self._given, self._given_keys = self._so_far_given, self._found_so_far
             self._read(self._later[self._read_upto :])
             self._found_so_far.update(self.found)
             self.found, self._offset = kept, offset
@@ -776,6 +791,7 @@ class _PythonScan:
 
     def finish(self) -> None:
         self._settle()
+        self._given, self._given_keys = {}, set(self.found)
         self._read(dict.fromkeys(self._later))
 
     def _read(self, nodes: Iterable[tuple[ast.Call | ast.Dict, int]]) -> None:
@@ -929,12 +945,12 @@ class _PythonScan:
             or ("load" in name and _dotted_name(node.func) in self.loaders())
         ):
             for arg in node.args:
-                self.found.extend(self._strings(arg))
+                self._give(arg)
         if name in HUB_PREFIXED_CALLS and node.args:  # timm, open_clip: a Hub model only with the Hub's prefix
             self.found.extend(found for found in self._strings(node.args[0]) if found[0].startswith(HUB_PREFIXES))
         for kw in node.keywords:
             if kw.arg is not None and kw.arg.lower() in MODEL_KEYS:
-                self.found.extend(self._strings(kw.value))
+                self._give(kw.value)
         if name == "parametrize" and len(node.args) >= 2:  # @pytest.mark.parametrize("model_id", ["org/a", …])
             self._parametrize(node.args[0], node.args[1])
         if name in ("add_argument", "option") and node.args:  # argparse and click --model defaults
@@ -942,7 +958,26 @@ class _PythonScan:
             if any(("model" in f.lower() or "repo" in f.lower()) and not _OUTPUT_WORDS_RE().search(f) for f in flags):
                 for kw in node.keywords:
                     if kw.arg == "default":
-                        self.found.extend(self._strings(kw.value))
+                        self._give(kw.value)
+
+    def _give(self, node: ast.expr | None) -> None:
+        """Add the strings ``node`` gives to ``found``, each once per reading; a name's strings only from where the
+        last use of it left off (a name assigned and loaded thousands of times costs that many, not its square)."""
+        held = _held_name(node)
+        if held is not None:
+            values = self.constants.get(held, ())
+            start = self._given.get(held, 0)
+            if start >= len(values):
+                return
+            self._given[held] = len(values)
+            items: Iterable[tuple[str, int]] = values[start:]
+        else:
+            items = self._strings(node)
+        keys, found = self._given_keys, self.found
+        for item in items:
+            if item not in keys:
+                keys.add(item)
+                found.append(item)
 
     def _parametrize(self, argnames: ast.expr, argvalues: ast.expr) -> None:
         """The values pytest gives a parameter named as a model key, one per case (a tuple per case for several)."""
@@ -969,7 +1004,20 @@ class _PythonScan:
     def _dict(self, node: ast.Dict) -> None:
         for key, value in zip(node.keys, node.values, strict=True):
             if isinstance(key, ast.Constant) and isinstance(key.value, str) and key.value.lower() in MODEL_KEYS:
-                self.found.extend(self._strings(value))
+                self._give(value)
+
+
+def _held_name(node: ast.expr | None) -> str | None:
+    """The name whose strings ``_PythonScan._strings`` gives for ``node`` as they are (a name, an attribute by its
+    name, a subscript with a key that is no string), or None for anything else."""
+    if isinstance(node, ast.Name):
+        return node.id
+    if isinstance(node, ast.Attribute):
+        return node.attr
+    if isinstance(node, ast.Subscript) and isinstance(node.value, ast.Name):
+        key = node.slice
+        return None if isinstance(key, ast.Constant) and isinstance(key.value, str) else node.value.id
+    return None
 
 
 def _dotted_name(node: ast.expr) -> str:
@@ -1147,7 +1195,9 @@ _EXEC_FORM_RE = later(
     r"""^(?:(?:CMD|ENTRYPOINT|RUN)\s+|-?\s*(?:command|entrypoint|args)\s*:\s*)\[(.*)\]\s*,?$""", IGNORECASE
 )
 _EXEC_ITEM_RE = later(r""""((?:[^"\\]|\\.)*)"|'([^']*)'""")
-_SEGMENT_SPLIT_RE = later(r"\s*(?:;|&&|\|\||\|)\s*")
+# (the blanks around an operator are stripped from the pieces after the split: `\s*` on both sides of the pattern
+# retried the whole run of blanks at each of its characters, quadratic in a line of thousands of continuations)
+_SEGMENT_SPLIT_RE = later(r"(?:;|&&|\|\||\|)")
 # A variable that names a model: ENV MODEL_ID=org/x, ARG BASE_MODEL=..., export MODEL=org/x, MODEL_NAME: org/x.
 _MODEL_VAR_RE = later(
     r"""^(?:(?:ENV|ARG)\s+|export\s+)?([A-Za-z_]*MODEL[A-Za-z_]*)\s*(?:[:?+]*=|\s)\s*["']?([^\s"';]+)""", IGNORECASE
@@ -1243,6 +1293,20 @@ def _logical_lines_at(lines: list[str], numbers: set[int], comment: str) -> Iter
                 break
 
 
+def _segments(line: str) -> list[str]:
+    """The commands of a line split at ``;``, ``&&``, ``||`` and ``|``, without the blanks around each operator."""
+    pieces = _SEGMENT_SPLIT_RE().split(line)
+    last = len(pieces) - 1
+    return (
+        [
+            piece.lstrip() if index == last else piece.rstrip() if index == 0 else piece.strip()
+            for index, piece in enumerate(pieces)
+        ]
+        if last
+        else pieces
+    )
+
+
 def command_mentions(text: str, is_alias: AliasCheck, *, comment: str = "#") -> list[Mention]:
     """``huggingface-cli download``, ``hf download``, ``vllm serve``, ``ollama pull/run``, ``--model X``.
 
@@ -1316,7 +1380,7 @@ def command_mentions(text: str, is_alias: AliasCheck, *, comment: str = "#") -> 
         if "python" in line and " -c " in line:  # RUN python -c "…snapshot_download('org/x')": loader calls in it
             for match in _PATTERN_RE().finditer(line.replace('\\"', '"')):  # (quotes escaped in a "…" string)
                 add(match.group(1), start)
-        for segment in _SEGMENT_SPLIT_RE().split(line):
+        for segment in _segments(line):
             if segment.startswith(("echo ", "printf ")):
                 continue
             listed = _FOR_LOOP_RE().match(segment) or _ARRAY_RE().match(segment)
@@ -1706,13 +1770,20 @@ def notebook_mentions(
             found[index] += command_mentions(shells[index], is_alias)
     if not any(found):
         return []
-    raw_lines = text.splitlines()
+    from bisect import bisect_right
+    from itertools import accumulate
+
+    # where each line of the file starts (the lines `splitlines` sees); a minified notebook is one long line
+    starts = list(accumulate((len(line) for line in text.splitlines(keepends=True)), initial=0))
     out: list[Mention] = []
-    cursor = 0
+    cursor = 0  # an offset in the file: where the current code cell's first line is
     for first, mentions in zip(firsts, found, strict=True):  # the cursor moves to the start of each code cell
-        cursor = _line_of(json.dumps(first)[1:-1], raw_lines, cursor) - 1 if first else cursor
+        if first:
+            at = text.find(json.dumps(first)[1:-1], cursor)
+            cursor = at if at >= 0 else cursor
         for mention in mentions:
-            out.append(Mention(mention.value, _line_of(mention.value, raw_lines, cursor), "notebook"))
+            at = text.find(mention.value, cursor)
+            out.append(Mention(mention.value, bisect_right(starts, at if at >= 0 else cursor), "notebook"))
     return list(dict.fromkeys(out))
 
 

@@ -302,6 +302,7 @@ class ScanOptions(NamedTuple):
     online: bool = False
     today: _dt.date | None = None
     cache: bool = False  # files unchanged since the last scan of the tree are not read again (resultcache)
+    output_rel: str | None = None  # --output inside the tree: this scan's own report, never read as a config
 
 
 def scan_repository(
@@ -309,7 +310,7 @@ def scan_repository(
 ) -> ScanReport:
     """Discover, resolve, check cards, apply the policy."""
     policy = options.policy
-    skip = frozenset({options.policy_rel}) if options.policy_rel else frozenset()
+    skip = frozenset(rel for rel in (options.policy_rel, options.output_rel) if rel)
     exclude = policy.exclude if policy else ()
     found = discover(
         os.fspath(root),

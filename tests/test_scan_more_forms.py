@@ -527,3 +527,62 @@ def test_commands_split_at_operators_as_before_without_a_quadratic_pattern() -> 
         assert _segments(line) == old.split(line)
     text = "vllm serve " + "\\\n" * 20000 + "org/model\n"
     assert [m.value for m in command_mentions(text, lambda _: False)] == ["org/model"]
+
+
+# ---------------------------------------------------------------- more Python forms (a red-team pass)
+
+MORE_PYTHON = {
+    "comp.py": "from transformers import AutoModel\n"
+    'models = [AutoModel.from_pretrained(m) for m in ["microsoft/phi-2", "microsoft/phi-1_5"]]\n',
+    "comp2.py": 'from transformers import AutoModel\nIDS = ["EleutherAI/pythia-70m"]\n'
+    "models = {m: AutoModel.from_pretrained(m) for m in IDS}\n",
+    "words.py": 'hit = any(model_name in s for model_name in ["ctrl", "fsmt"])\n',  # (words tested, not loaded)
+    "mapped.py": "from transformers import AutoModel\n"
+    'loaded = list(map(AutoModel.from_pretrained, ["tiiuae/falcon-7b"]))\n',
+    "enums.py": "from enum import Enum\nfrom transformers import AutoModel\n\n\nclass Models(str, Enum):\n"
+    '    LLAMA = "meta-llama/Llama-3.1-8B-Instruct"\n\n\ndef f():\n'
+    "    return AutoModel.from_pretrained(Models.LLAMA.value)\n",
+    "env.py": "import os\nfrom transformers import AutoModel\n"
+    'MODEL_ID = os.getenv("MODEL_ID", default="mistralai/Mistral-7B-v0.1")\n'
+    'AutoModel.from_pretrained(MODEL_ID)\nAutoModel.from_pretrained(os.environ.get("X", default="microsoft/phi-2"))\n',
+    "quant.py": 'm = AutoGPTQForCausalLM.from_quantized("TheBloke/Llama-2-13B-chat-GPTQ")\n'
+    'bge = BGEM3FlagModel("BAAI/bge-m3", use_fp16=True)\n'
+    'rr = FlagReranker("BAAI/bge-reranker-v2-m3", use_fp16=True)\n'
+    'trainer = GRPOTrainer(model="Qwen/Qwen2-0.5B-Instruct", reward_funcs="weqweasdas/RM-Gemma-2B")\n',
+    "evals.py": "import lm_eval\n"
+    'res = lm_eval.simple_evaluate(model="hf", model_args="pretrained=EleutherAI/gpt-j-6b,dtype=float16")\n'
+    '# lm_eval.simple_evaluate(model="hf", model_args="pretrained=EleutherAI/pythia-12b")\n',
+    "consts.py": 'DEFAULT_MODEL = "EleutherAI/pythia-1b"\nLLM_MODEL_ID = "google/gemma-2-2b-it"\n'
+    'MODEL_TYPE = "acme/not-a-model"\nOUTPUT_MODEL_DIR = "acme/out"\nDEFAULT_MODEL_NAME = "bert"\n',
+    "fields.py": "from dataclasses import dataclass, field\n\n\n@dataclass\nclass A:\n"
+    '    reward_model_path: str = field(default="OpenAssistant/reward-model-deberta-v3-large-v2")\n'
+    '    judge_model: str = "CohereForAI/c4ai-command-r-plus"\n\n\n'
+    'p.add_argument("--tokenizer", default="meta-llama/Llama-2-7b-hf")\n',
+}
+
+
+def test_more_python_forms_are_found_and_their_traps_are_not(tmp_path: Path, fixed_catalog: None) -> None:
+    found = scanned(tree(tmp_path, MORE_PYTHON))
+    expected = {
+        "microsoft/phi-2": [("comp.py", 2), ("env.py", 5)],
+        "microsoft/phi-1_5": [("comp.py", 2)],
+        "EleutherAI/pythia-70m": [("comp2.py", 2)],
+        "tiiuae/falcon-7b": [("mapped.py", 2)],
+        "meta-llama/Llama-3.1-8B-Instruct": [("enums.py", 6)],
+        "mistralai/Mistral-7B-v0.1": [("env.py", 3)],
+        "TheBloke/Llama-2-13B-chat-GPTQ": [("quant.py", 1)],
+        "BAAI/bge-m3": [("quant.py", 2)],
+        "BAAI/bge-reranker-v2-m3": [("quant.py", 3)],
+        "Qwen/Qwen2-0.5B-Instruct": [("quant.py", 4)],
+        "weqweasdas/RM-Gemma-2B": [("quant.py", 4)],
+        "EleutherAI/gpt-j-6b": [("evals.py", 2)],
+        "EleutherAI/pythia-1b": [("consts.py", 1)],
+        "google/gemma-2-2b-it": [("consts.py", 2)],
+        "OpenAssistant/reward-model-deberta-v3-large-v2": [("fields.py", 6)],
+        "meta-llama/Llama-2-7b-hf": [("fields.py", 10)],
+    }
+    for model, locations in expected.items():
+        assert found.pop(model, None) == locations, model
+    (judge,) = [model for model in found if model.endswith("c4ai-command-r-plus")]
+    assert found.pop(judge) == [("fields.py", 7)]
+    assert not found, found  # no ctrl / fsmt words, no commented-out call, no type, output folder or bare word

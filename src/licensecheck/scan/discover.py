@@ -27,6 +27,7 @@ from licensecheck.scan.extract import (
     hub_target,
     jenkinsfile_mentions,
     looks_like_model,
+    model_variable,
     modelfile_mentions,
     notebook_mentions,
     python_mentions,
@@ -71,6 +72,9 @@ _PY_CONTEXT = (  # the most common first: a file that has one is known after a f
     b"NAME_OR_PATH",
     b"add_argument",  # --repo options
     b"mlx_",  # mlx-lm: `model, tokenizer = load("org/x")` (extract.file_loaders)
+    b"_quantized",  # AutoGPTQ / AutoAWQ `from_quantized`
+    b"FlagReranker",
+    b"pretrained=",  # lm-eval `model_args="pretrained=org/x,…"`
 )
 # What stands just before a candidate string (within NEAR_BYTES, so calls spread over lines count) when it is in
 # a place that can name a model: inside an open loader call, or right after a model key (keyword, dict key,
@@ -92,6 +96,11 @@ _LOADER_SUFFIXES = (
     b"OllamaLLM",
     b"Ollama",
     b"InferenceClient",
+    b"from_quantized",
+    b"from_finetuned",
+    b"FlagModel",
+    b"FlagReranker",
+    b"FlagLLMReranker",
     b"create_model",  # timm and open_clip (only a name with the Hub's prefix counts: extract.HUB_PREFIXED_CALLS)
     b"create_model_and_transforms",
     b"create_model_from_pretrained",
@@ -137,6 +146,9 @@ def _in_loader_call(before: bytes) -> bool:
     name = _trailing_word(head)
     if name.endswith(_LOADER_SUFFIXES) or _AUTO_CLASS().search(name) is not None:
         return True
+    if name == b"map":  # map(AutoModel.from_pretrained, ["org/a", …]): the loader is given each item
+        first, comma, _ = before[opening + 1 :].partition(b",")
+        return bool(comma) and _trailing_word(first.strip()).endswith(_LOADER_SUFFIXES)
     return b"load" in name and _dotted_tail(head) in _file_loaders()
 
 
@@ -850,7 +862,11 @@ def _used_by_a_loader(data: bytes, name: bytes, judged: Judged, depth: int = 0) 
     if len(judged) > MAX_JUDGED_NAMES:  # a generated table of constants: the parser decides, in one pass
         return True
     judged[name, depth] = False  # (while this name is being judged, a cycle back to it finds nothing new)
-    used = name.lower() in _ASSIGNED_KEY_BYTES or _uses_count(data, name, judged, depth)
+    used = (
+        name.lower() in _ASSIGNED_KEY_BYTES
+        or ((b"odel" in name or b"ODEL" in name) and model_variable(name.decode("utf-8", "replace")))
+        or _uses_count(data, name, judged, depth)
+    )
     judged[name, depth] = used
     return used
 
@@ -1014,6 +1030,20 @@ def _quoted_positions(data: bytes, values: list[bytes]) -> list[int]:
     return sorted(set(starts))
 
 
+_MODEL_ARGS = later_bytes(rb"""\bmodel_args\s*=\s*[rRbBuUfF]{0,2}["']([^"'\n]*?\bpretrained=([^\s,"']+))""")
+
+
+def _model_args_lines(data: bytes) -> list[int]:
+    """The lines of ``model_args="pretrained=org/x,…"`` keywords (lm-eval) whose model could be one."""
+    lines = []
+    for match in _MODEL_ARGS().finditer(data):
+        value = match.group(2).decode("utf-8", "replace")
+        line_start = data.rfind(b"\n", 0, match.start()) + 1
+        if looks_like_model(hub_target(value), is_catalog_alias) and not _in_comment(data[line_start : match.start()]):
+            lines.append(data.count(b"\n", 0, match.start(1)) + 1)
+    return lines
+
+
 def python_candidate_lines(data: bytes) -> list[int] | None:
     """The lines of strings that could name a model, or None when the file cannot name one (not parsed then).
 
@@ -1022,6 +1052,11 @@ def python_candidate_lines(data: bytes) -> list[int] | None:
     """
     # (the strings first: one pattern pass, where a file without any context word costs sixteen substring passes)
     values = _candidate_values(data)
+    if b"model_args" in data and b"pretrained=" in data:  # lm-eval's model_args strings: read where they name one
+        extra = _model_args_lines(data)
+        if extra:
+            others = python_candidate_lines(data.replace(b"pretrained=", b"pretrained_")) if values else None
+            return sorted(set(extra) | set(others or ()))
     if not values or not _contains_any(data, _PY_CONTEXT):
         return None
     _FILE[0], _FILE_LOADERS[0] = data, None

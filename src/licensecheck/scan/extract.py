@@ -76,11 +76,98 @@ MODEL_KEYS = frozenset(
         "modelname",
         "modelpath",
         "basemodel",
+        "judge_model",
+        "reward_model_path",
+        "teacher_model_id",
+        "reward_model_id",
     }
 )
 # Names that make a string assigned to them a finding by themselves. `repo_id` names dataset and Space repositories
 # as often as models: a string assigned to it counts only once a loader or a model keyword is given it.
 ASSIGNED_KEYS = MODEL_KEYS - {"repo_id"}
+# Other names of a model variable (`DEFAULT_MODEL`, `LLM_MODEL_ID`, `BASE_MODEL_NAME`): a word "model" among its
+# words, and none of the words that make it a type, a place to write to, a size or a setting. Such a name makes an
+# `org/name` string assigned to it a finding by itself (a constants module a loader elsewhere reads).
+_NOT_A_MODEL_VARIABLE = frozenset(
+    [
+        "type",
+        "types",
+        "class",
+        "classes",
+        "cls",
+        "arch",
+        "architecture",
+        "family",
+        "kind",
+        "format",
+        "dir",
+        "dirs",
+        "directory",
+        "folder",
+        "file",
+        "files",
+        "filename",
+        "url",
+        "urls",
+        "link",
+        "revision",
+        "version",
+        "max",
+        "min",
+        "size",
+        "sizes",
+        "len",
+        "length",
+        "dtype",
+        "kwargs",
+        "config",
+        "configs",
+        "cfg",
+        "args",
+        "card",
+        "index",
+        "key",
+        "keys",
+        "prefix",
+        "suffix",
+        "pattern",
+        "patterns",
+        "regex",
+        "output",
+        "outputs",
+        "out",
+        "save",
+        "saved",
+        "hub",
+        "push",
+        "upload",
+        "dataset",
+        "datasets",
+        "export",
+        "mapping",
+        "map",
+        "names",
+        "parallel",
+        "registry",
+        "registries",
+        "count",
+        "counts",
+        "num",
+    ]
+)
+
+
+def model_variable(name: str) -> bool:
+    """Whether a string assigned to ``name`` names a model by itself: a model key (``model_id``, ``base_model``), or
+    a name with the word "model" and no word that makes it something else (``DEFAULT_MODEL``; a caller then wants
+    an ``org/name`` value, not a bare word)."""
+    low = name.lower()
+    if low in ASSIGNED_KEYS:
+        return True
+    words = low.split("_")
+    return ("model" in words or "models" in words) and _NOT_A_MODEL_VARIABLE.isdisjoint(words)
+
+
 # Calls whose positional string arguments name a model.
 LOADER_CALLS = frozenset(
     {
@@ -102,6 +189,13 @@ LOADER_CALLS = frozenset(
         "Ollama",
         "InferenceClient",  # huggingface_hub: InferenceClient("org/x") serves the model
         "AsyncInferenceClient",
+        "from_quantized",  # AutoGPTQ, AutoAWQ: AutoAWQForCausalLM.from_quantized("org/x-AWQ")
+        "from_finetuned",  # FlagEmbedding: FlagAutoModel.from_finetuned("BAAI/bge-m3")
+        "BGEM3FlagModel",  # FlagEmbedding's embedders and rerankers take the model first
+        "FlagModel",
+        "FlagReranker",
+        "FlagLLMReranker",
+        "LayerWiseFlagLLMReranker",
     }
 )
 # timm and open_clip name a Hub model with a prefix (`timm.create_model("hf_hub:timm/x")`,
@@ -401,13 +495,22 @@ def _names_read(node: ast.expr | None) -> Iterator[str]:
     elif isinstance(node, ast.IfExp):
         yield from _names_read(node.body)
         yield from _names_read(node.orelse)
-    elif isinstance(node, ast.Call) and _call_name(node.func) in ("getenv", "get") and len(node.args) >= 2:
-        yield from _names_read(node.args[1])
+    elif isinstance(node, ast.Call) and (default := _env_default(node)) is not None:
+        yield from _names_read(default)
     elif isinstance(node, ast.Call) and _call_name(node.func) == "getattr" and len(node.args) == 3:
         yield from _names_read(node.args[2])
     elif isinstance(node, ast.BoolOp) and isinstance(node.op, ast.Or):
         for value in node.values:
             yield from _names_read(value)
+
+
+def _env_default(node: ast.Call) -> ast.expr | None:
+    """The default of ``os.getenv("M", …)`` or ``os.environ.get("M", …)``, given by position or as ``default=``."""
+    if _call_name(node.func) not in ("getenv", "get") or not node.args:
+        return None
+    if len(node.args) >= 2:
+        return node.args[1]
+    return next((kw.value for kw in node.keywords if kw.arg == "default"), None)
 
 
 def _dict_loop(node: ast.For | ast.AsyncFor) -> tuple[str, str] | None:
@@ -527,7 +630,17 @@ def _keywords() -> frozenset[str]:
 
 # The node types ``_PythonScan._collect`` reads anything from.
 _COLLECTED = frozenset(
-    {ast.Call, ast.Dict, ast.For, ast.AsyncFor, ast.Assign, ast.AnnAssign, ast.FunctionDef, ast.AsyncFunctionDef}
+    {
+        ast.Call,
+        ast.Dict,
+        ast.For,
+        ast.AsyncFor,
+        ast.Assign,
+        ast.AnnAssign,
+        ast.FunctionDef,
+        ast.AsyncFunctionDef,
+        ast.comprehension,
+    }
 )
 
 
@@ -766,7 +879,7 @@ class _PythonScan:
                 target, value, offset = self._derived[index]
                 self._offset = offset
                 for item in self._strings(value):
-                    if self._hold(target, item) and target.lower() in ASSIGNED_KEYS:
+                    if self._hold(target, item) and _names_a_model(target, item[0]):
                         self.found.append(item)
             for index in dict.fromkeys(todo_loops):
                 target, source = self.loops[index]
@@ -818,6 +931,14 @@ class _PythonScan:
                 self._loop(node.target.id, node.iter.id)
             elif isinstance(node, (ast.For, ast.AsyncFor)) and (looped := _dict_loop(node)) is not None:
                 self._loop(*looped)  # for v in REGISTRY.values() / for k, v in REGISTRY.items()
+            elif isinstance(node, ast.comprehension) and isinstance(node.target, ast.Name):
+                # [load(m) for m in MODELS] / {m: load(m) for m in ["org/a", "org/b"]}: as the loops they are
+                if isinstance(node.iter, ast.Name):
+                    self._loop(node.target.id, node.iter.id)
+                elif isinstance(node.iter, (ast.List, ast.Tuple)):  # (held only: `any(name in s for name in
+                    for element in node.iter.elts:  # ["ctrl", …])` tests words, a loader given the name loads them)
+                        for item in self._strings(element) if isinstance(element, ast.Constant) else ():
+                            self._hold(node.target.id, item)
             elif not assignments:  # a statement that uses a constant: only what may carry it on is read
                 if isinstance(node, ast.Assign) and _derived(node.value):  # B = os.getenv("M", A)
                     for target in node.targets:
@@ -847,7 +968,7 @@ class _PythonScan:
         if isinstance(node, ast.Name):
             return list(self.constants.get(node.id, ()))
         if isinstance(node, ast.Attribute):  # self.model_name, Cfg.llm: what an attribute of that name was given
-            return list(self.constants.get(node.attr, ()))
+            return list(self.constants.get(_attribute_name(node), ()))
         if isinstance(node, ast.Subscript) and isinstance(node.value, ast.Name):  # REGISTRY["neo"], REGISTRY[k]
             key = node.slice
             if isinstance(key, ast.Constant) and isinstance(key.value, str):
@@ -856,10 +977,9 @@ class _PythonScan:
             return list(self.constants.get(node.value.id, ()))
         if isinstance(node, ast.IfExp):  # "a/b" if cond else "c/d": either may be loaded
             return self._strings(node.body) + self._strings(node.orelse)
-        if (
-            isinstance(node, ast.Call) and _call_name(node.func) in ("getenv", "get") and len(node.args) >= 2
-        ):  # os.getenv("MODEL", "org/x") / os.environ.get("MODEL", "org/x"): the default is what runs
-            return self._strings(node.args[1])
+        if isinstance(node, ast.Call) and (default := _env_default(node)) is not None:
+            # os.getenv("MODEL", "org/x") / os.environ.get("MODEL", default="org/x"): the default is what runs
+            return self._strings(default)
         if isinstance(node, ast.Call) and _call_name(node.func) == "getattr" and len(node.args) == 3:
             return self._strings(node.args[2])  # getattr(args, "model", "org/x"): the default
         if isinstance(node, ast.BoolOp) and isinstance(node.op, ast.Or):  # args.model or "org/x": the fallback
@@ -929,7 +1049,7 @@ class _PythonScan:
     def _keep(self, name: str, text: str, line: int) -> None:
         """``name`` holds the string ``text`` (given on ``line``); a model key that holds it names a model."""
         self._hold(name, (text, line))
-        if name.lower() in ASSIGNED_KEYS:
+        if _names_a_model(name, text):
             self.found.append((text, line))
 
     def _call(self, node: ast.Call) -> None:
@@ -946,16 +1066,26 @@ class _PythonScan:
         ):
             for arg in node.args:
                 self._give(arg)
+        if name == "map" and len(node.args) == 2 and _call_name(node.args[0]) in LOADER_CALLS:
+            # map(AutoModel.from_pretrained, ["org/a", "org/b"]): the loader is given each item
+            iterable = node.args[1]
+            for item in iterable.elts if isinstance(iterable, (ast.List, ast.Tuple)) else [iterable]:
+                self._give(item)
         if name in HUB_PREFIXED_CALLS and node.args:  # timm, open_clip: a Hub model only with the Hub's prefix
             self.found.extend(found for found in self._strings(node.args[0]) if found[0].startswith(HUB_PREFIXES))
         for kw in node.keywords:
-            if kw.arg is not None and kw.arg.lower() in MODEL_KEYS:
+            if kw.arg is not None and (kw.arg.lower() in MODEL_KEYS or kw.arg in _CALL_MODEL_KEYWORDS):
                 self._give(kw.value)
+            elif kw.arg == "model_args":  # lm-eval: simple_evaluate(model="hf", model_args="pretrained=org/x,…")
+                for text, line in self._strings(kw.value):
+                    self.found.extend((arg.group(1), line) for arg in _PRETRAINED_ARG_RE().finditer(text))
         if name == "parametrize" and len(node.args) >= 2:  # @pytest.mark.parametrize("model_id", ["org/a", …])
             self._parametrize(node.args[0], node.args[1])
         if name in ("add_argument", "option") and node.args:  # argparse and click --model defaults
-            flags = [s for arg in node.args for s, _ in self._strings(arg)]
-            if any(("model" in f.lower() or "repo" in f.lower()) and not _OUTPUT_WORDS_RE().search(f) for f in flags):
+            flags = [s.lower() for arg in node.args for s, _ in self._strings(arg)]
+            if any(
+                ("model" in f or "repo" in f or "tokenizer" in f) and not _OUTPUT_WORDS_RE().search(f) for f in flags
+            ):
                 for kw in node.keywords:
                     if kw.arg == "default":
                         self._give(kw.value)
@@ -1007,13 +1137,30 @@ class _PythonScan:
                 self._give(value)
 
 
+# Keywords that take a model id in a call, not in a config: TRL's GRPOTrainer(reward_funcs="org/reward-model").
+_CALL_MODEL_KEYWORDS = frozenset({"reward_funcs"})
+
+
+def _names_a_model(name: str, text: str) -> bool:
+    """Whether the string ``text`` assigned to ``name`` is a finding by itself (``model_variable``)."""
+    return name.lower() in ASSIGNED_KEYS or ("/" in text and model_variable(name))
+
+
+def _attribute_name(node: ast.Attribute) -> str:
+    """The name an attribute counts by: its own (``cfg.model_id``), or for an enum member's ``.value``
+    (``Models.LLAMA.value``) the member's."""
+    if node.attr == "value" and isinstance(node.value, ast.Attribute):
+        return node.value.attr
+    return node.attr
+
+
 def _held_name(node: ast.expr | None) -> str | None:
     """The name whose strings ``_PythonScan._strings`` gives for ``node`` as they are (a name, an attribute by its
     name, a subscript with a key that is no string), or None for anything else."""
     if isinstance(node, ast.Name):
         return node.id
     if isinstance(node, ast.Attribute):
-        return node.attr
+        return _attribute_name(node)
     if isinstance(node, ast.Subscript) and isinstance(node.value, ast.Name):
         key = node.slice
         return None if isinstance(key, ast.Constant) and isinstance(key.value, str) else node.value.id

@@ -62,6 +62,33 @@ JsonCli = Callable[..., tuple[int, dict[str, Any]]]
         ("allenai/Llama-3.1-Tulu-3-70B-DPO", {"llama3.1"}, "text"),
         ("berkeley-nest/Starling-LM-7B-alpha", {"apache-2.0"}, "text"),
         ("berkeley-nest/Starling-RM-7B-alpha", {"apache-2.0", "llama2"}, "text"),
+        ("deepseek-ai/deepseek-moe-16b-base", {"deepseek"}, "text"),
+        ("deepseek-ai/deepseek-moe-16b-chat", {"deepseek"}, "text"),
+        ("deepseek-ai/deepseek-vl-7b-base", {"deepseek"}, "multimodal"),
+        ("deepseek-ai/deepseek-vl-7b-chat", {"deepseek"}, "multimodal"),
+        ("deepseek-ai/deepseek-vl-1.3b-chat", {"deepseek"}, "multimodal"),
+        ("deepseek-ai/deepseek-vl-1.3b-base", {"deepseek"}, "multimodal"),
+        ("tiiuae/falcon-rw-7b", {"apache-2.0"}, "text"),
+        ("tiiuae/falcon-11B-vlm", {"falcon-llm-license"}, "multimodal"),
+        ("OpenGVLab/InternVL3_5-2B", {"apache-2.0"}, "multimodal"),
+        ("OpenGVLab/InternVL3_5-4B", {"apache-2.0"}, "multimodal"),
+        ("OpenGVLab/InternVL3_5-14B", {"apache-2.0"}, "multimodal"),
+        ("OpenGVLab/InternVL3_5-38B", {"apache-2.0"}, "multimodal"),
+        ("OpenGVLab/InternVL3_5-30B-A3B", {"apache-2.0"}, "multimodal"),
+        ("OpenGVLab/InternVL3_5-241B-A28B", {"apache-2.0"}, "multimodal"),
+        ("internlm/internlm-7b", {"internlm-license"}, "text"),
+        ("internlm/internlm-chat-7b", {"internlm-license"}, "text"),
+        ("internlm/internlm-20b", {"internlm-license"}, "text"),
+        ("internlm/internlm-chat-20b", {"internlm-license"}, "text"),
+        ("internlm/internlm2-base-7b", {"internlm-license"}, "text"),
+        ("internlm/internlm2-7b", {"internlm-license"}, "text"),
+        ("internlm/internlm2-chat-7b-sft", {"internlm-license"}, "text"),
+        ("internlm/internlm2-base-20b", {"internlm-license"}, "text"),
+        ("internlm/internlm2-20b", {"internlm-license"}, "text"),
+        ("internlm/internlm2-chat-20b", {"internlm-license"}, "text"),
+        ("internlm/internlm2-1_8b", {"internlm-license"}, "text"),
+        ("internlm/internlm2-chat-1_8b", {"internlm-license"}, "text"),
+        ("internlm/internlm2_5-1_8b-chat", {"internlm-license"}, "text"),
     ],
 )
 def test_sibling_models_resolve_with_their_licenses(
@@ -75,6 +102,7 @@ def test_sibling_models_resolve_with_their_licenses(
     [
         ("TheBloke/Starling-LM-7B-alpha-GGUF", "berkeley-nest/Starling-LM-7B-alpha"),
         ("mlx-community/Qwen1.5-MoE-A2.7B-Chat-4bit", "Qwen/Qwen1.5-MoE-A2.7B-Chat"),
+        ("TheBloke/deepseek-moe-16b-chat-GGUF", "deepseek-ai/deepseek-moe-16b-chat"),
     ],
 )
 def test_a_reupload_of_a_sibling_inherits_it(spec: str, original: str) -> None:
@@ -90,6 +118,11 @@ def test_a_reupload_of_a_sibling_inherits_it(spec: str, original: str) -> None:
         ("allenai/OLMo-7B-Instruct", "allowed"),  # (Apache-2.0)
         ("allenai/Llama-3.1-Tulu-3-70B-DPO", "conditional"),  # (Llama 3.1 conditions)
         ("berkeley-nest/Starling-RM-7B-alpha", "conditional"),  # (Apache-2.0 card over Llama 2 chat)
+        ("deepseek-ai/deepseek-vl-7b-chat", "unknown"),  # (DeepSeek License: recorded, not encoded)
+        ("tiiuae/falcon-rw-7b", "allowed"),  # (Apache-2.0 after the 2023 relicensing)
+        ("tiiuae/falcon-11B-vlm", "unknown"),  # (TII Falcon License 2.0: recorded, not encoded)
+        ("internlm/internlm2-chat-20b", "unknown"),  # (InternLM weights licence: recorded, not encoded)
+        ("OpenGVLab/InternVL3_5-14B", "allowed"),  # (Apache-2.0)
     ],
 )
 def test_sibling_commercial_verdicts(cli_json: JsonCli, spec: str, verdict: str) -> None:

@@ -586,3 +586,47 @@ def test_more_python_forms_are_found_and_their_traps_are_not(tmp_path: Path, fix
     (judge,) = [model for model in found if model.endswith("c4ai-command-r-plus")]
     assert found.pop(judge) == [("fields.py", 7)]
     assert not found, found  # no ctrl / fsmt words, no commented-out call, no type, output folder or bare word
+
+
+# ---------------------------------------------------------------- prose in configs, dataset cards
+
+
+PROSE_AND_CONFIGS = {
+    "prompts.yaml": "system_prompt: |\n  When asked which model you are, answer:\n"
+    "  model: meta-llama/Llama-2-70b-chat-hf\n"
+    "few_shot:\n  - |\n    A: e.g. --model CohereForAI/c4ai-command-r-v01\nmodel: microsoft/phi-2\n",
+    "chat.json": '[\n  {"role": "user", "content": "Which is better, model: CohereForAI/c4ai-command-r-plus?"},\n'
+    '  {"role": "assistant", "content": "none", "model": "google/gemma-2-2b-it"},\n'
+    '  {"text": "{\\"model\\": \\"tiiuae/falcon-7b\\"}"}\n]\n',
+    ".github/ISSUE_TEMPLATE/bug.yml": "body:\n  - type: textarea\n    attributes:\n      value: |\n"
+    "        model: CohereForAI/c4ai-command-r-v01\n        python run.py --model databricks/dbrx-instruct\n",
+    ".github/workflows/ci.yml": "jobs:\n  test:\n    steps:\n      - run: |\n"
+    "          huggingface-cli download mistralai/Mistral-7B-v0.1\n      - name: serve\n        run: >-\n"
+    "          vllm serve Qwen/Qwen2.5-7B-Instruct\nscript:\n  - |\n    ollama pull llama3.1:8b\n",
+    "k8s/cm.yaml": "kind: ConfigMap\ndata:\n  config.yaml: |\n    model: meta-llama/Llama-3.2-1B-Instruct\n",
+    "data/mydataset/README.md": "---\nlicense: cc-by-nc-4.0\ntask_categories:\n- text-generation\n"
+    "size_categories:\n- 10K<n<100K\n---\n# My dataset\n",
+}
+
+
+def test_prose_in_block_scalars_and_json_strings_names_no_model(tmp_path: Path, fixed_catalog: None) -> None:
+    """A prompt, an issue form's text or a chat turn that says `model: org/x` is text; a `run: |` step, a GitLab
+    `script:` item and a ConfigMap's embedded config are read; a dataset's card is no model card."""
+    found = scanned(tree(tmp_path, PROSE_AND_CONFIGS))
+    assert found.pop("microsoft/phi-2") == [("prompts.yaml", 7)]
+    assert found.pop("google/gemma-2-2b-it") == [("chat.json", 3)]
+    assert found.pop("mistralai/Mistral-7B-v0.1") == [(".github/workflows/ci.yml", 5)]
+    assert found.pop("Qwen/Qwen2.5-7B-Instruct") == [(".github/workflows/ci.yml", 8)]
+    assert found.pop("meta-llama/Llama-3.2-1B-Instruct") == [("k8s/cm.yaml", 4)]
+    (ollama,) = [model for model in found if "3.1" in model]
+    assert found.pop(ollama) == [(".github/workflows/ci.yml", 11)]
+    assert not found, found
+    _, doc, _ = scan_json(str(tmp_path), "--no-cache")
+    assert not [f for f in doc["findings"] if f.get("kind") == "card"]
+
+
+def test_yaml_block_scalars_are_found_with_their_keys() -> None:
+    from licensecheck.scan.extract import yaml_block_scalars
+
+    text = "a: |\n  one\n\n  two\nb: x\nlist:\n  - |\n    item\n  - >-\n    folded\n- run: |\n    cmd\n  env: x\n"
+    assert yaml_block_scalars(text) == [("a", 2, 4), ("list", 8, 8), ("list", 10, 10), ("run", 12, 12)]

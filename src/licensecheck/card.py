@@ -77,6 +77,7 @@ class Card(NamedTuple):
     has_front_matter: bool = True
     base_model_lines: tuple[int, ...] = ()  # the line of each base_model entry (of each item of a list)
     sdk: str | None = None  # set on a Hugging Face Space's README: the card of an app, not of a model
+    dataset: bool = False  # a dataset card (task_categories, size_categories…, nothing only a model card has)
     models: tuple[tuple[str, int], ...] = ()  # a Space's `models:` list: (model id, line) for each it uses
 
     @property
@@ -217,7 +218,26 @@ def parse_card(text: str, path: str) -> Card:
         base_model_lines=_item_lines(data.get("base_model"), "base_model", root, offset),
         sdk=str(data["sdk"]) if isinstance(data.get("sdk"), str) else None,
         models=_space_models(data.get("models"), root, offset),
+        dataset=not _MODEL_FIELDS.intersection(data) and bool(_DATASET_FIELDS.intersection(data)),
     )
+
+
+# Front matter fields of a Hugging Face dataset card that a model card does not use, and the reverse.
+_DATASET_FIELDS = frozenset(
+    {
+        "task_categories",
+        "task_ids",
+        "size_categories",
+        "dataset_info",
+        "source_datasets",
+        "annotations_creators",
+        "language_creators",
+        "multilinguality",
+        "paperswithcode_id",
+        "configs",
+    }
+)
+_MODEL_FIELDS = frozenset({"base_model", "library_name", "pipeline_tag", "model-index", "model_name", "inference"})
 
 
 def _item_lines(value: Any, key: str, root: Any, offset: int) -> tuple[int, ...]:

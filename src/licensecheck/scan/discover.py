@@ -32,6 +32,7 @@ from licensecheck.scan.extract import (
     notebook_mentions,
     python_mentions,
     tox_mentions,
+    yaml_readings,
 )
 from licensecheck.scan.resultcache import record, stamp_of
 from licensecheck.scan.walk import FileEntry, walk_repository
@@ -618,7 +619,7 @@ _LINE_BREAKS = (
 )
 
 
-def _has_model_key(low: bytes) -> bool:
+def _has_model_key(low: bytes, quoted: bool = False) -> bool:
     """Whether lower-cased config text has a line where the config reader finds a model key with a value that
     could be a model, or a model key that opens a list. Prose inside a dataset's strings ("the model: …") and layer
     names ("model.layers.0": …) are not. (Lower case reads no fewer values as models than the text's own case.)"""
@@ -637,7 +638,7 @@ def _has_model_key(low: bytes) -> bool:
             if (not starts and reach) or (not ends and len(low) > at + LINE_REACH):
                 return True  # (a line longer than the reach: read it)
             line = low[max(starts, default=0) : min(ends, default=len(low))].decode("utf-8", "replace")
-            values, opens_list = config_line_values(line)
+            values, opens_list = config_line_values(line, quoted)
             if opens_list or any(looks_like_model(value, is_catalog_alias) for value in values):
                 return True
     return False
@@ -683,7 +684,7 @@ def _yaml_may_hold_commands(low: bytes) -> bool:
 def _config_may_name(low: bytes, kind: str) -> bool:
     """Whether a config file (lower-cased) can name a model: a model key or ``pretrained=``, or for YAML what the
     command reader needs."""
-    if b"pretrained=" in low or _has_model_key(low):
+    if b"pretrained=" in low or _has_model_key(low, quoted=kind == "json"):
         return True
     return kind == "yaml" and (
         _contains_any(low, _COMMAND_WORDS)
@@ -1114,10 +1115,13 @@ def extract_file(
     if kind == "tox":
         return tox_mentions(text, alias)
     skip = "tool.licensecheck" if rel.rsplit("/", 1)[-1] == "pyproject.toml" else None
-    found = config_mentions(text, alias, skip_section=skip)
-    if kind == "yaml" and commands:  # CI workflows run download commands in `run:` steps
-        found += command_mentions(text, alias)
-    return found
+    if kind == "yaml":  # (block scalars: prose is no config, and only a command key's block is a command)
+        config_text, command_text = yaml_readings(text)
+        found = config_mentions(config_text, alias, skip_section=skip)
+        if commands:  # CI workflows run download commands in `run:` steps
+            found += command_mentions(command_text, alias)
+        return found
+    return config_mentions(text, alias, skip_section=skip, quoted_keys=kind == "json")
 
 
 SKIPPED_LARGE = "\x00large:"  # internal markers on an outcome's warning, gathered into one line per kind

@@ -89,71 +89,10 @@ ASSIGNED_KEYS = MODEL_KEYS - {"repo_id"}
 # words, and none of the words that make it a type, a place to write to, a size or a setting. Such a name makes an
 # `org/name` string assigned to it a finding by itself (a constants module a loader elsewhere reads).
 _NOT_A_MODEL_VARIABLE = frozenset(
-    [
-        "type",
-        "types",
-        "class",
-        "classes",
-        "cls",
-        "arch",
-        "architecture",
-        "family",
-        "kind",
-        "format",
-        "dir",
-        "dirs",
-        "directory",
-        "folder",
-        "file",
-        "files",
-        "filename",
-        "url",
-        "urls",
-        "link",
-        "revision",
-        "version",
-        "max",
-        "min",
-        "size",
-        "sizes",
-        "len",
-        "length",
-        "dtype",
-        "kwargs",
-        "config",
-        "configs",
-        "cfg",
-        "args",
-        "card",
-        "index",
-        "key",
-        "keys",
-        "prefix",
-        "suffix",
-        "pattern",
-        "patterns",
-        "regex",
-        "output",
-        "outputs",
-        "out",
-        "save",
-        "saved",
-        "hub",
-        "push",
-        "upload",
-        "dataset",
-        "datasets",
-        "export",
-        "mapping",
-        "map",
-        "names",
-        "parallel",
-        "registry",
-        "registries",
-        "count",
-        "counts",
-        "num",
-    ]
+    "type types class classes cls arch architecture family kind format dir dirs directory folder file files "
+    "filename url urls link revision version max min size sizes len length dtype kwargs config configs cfg args "
+    "card index key keys prefix suffix pattern patterns regex output outputs out save saved hub push upload "
+    "dataset datasets export mapping map names parallel registry registries count counts num".split()
 )
 
 
@@ -1682,6 +1621,10 @@ _KEY_LINE_RE = later(r"""\s*(?:-\s+)?["']?([A-Za-z_][\w.-]*)["']?\s*[:=]\s*""")
 _KEY_PARTS = ("odel", "ODEL", "epo_id", "EPO_ID", "okenizer", "OKENIZER", "name_or_path", "NAME_OR_PATH")
 # A key and its scalar value anywhere in a line: {"model_name_or_path": "org/x", "lr": 2e-5}, {model: org/x}.
 _KEY_ANYWHERE_RE = later(r"""["']?([A-Za-z_][\w.-]*)["']?\s*[:=]\s*["']?([A-Za-z0-9][\w.:/-]*)""")
+# In JSON a key is quoted: `model: org/x` inside a string value (a chat turn, a prompt) is text, and so is an
+# escaped `\"model\": …` (JSON inside a JSON string).
+_QUOTED_KEY_ANYWHERE_RE = later(r"""(?<!\\)"([A-Za-z_][\w.-]*)"\s*:\s*"?([A-Za-z0-9][\w.:/-]*)""")
+_QUOTED_LIST_ANYWHERE_RE = later(r"""(?<!\\)"([A-Za-z_][\w.-]*)"\s*:\s*\[([^\[\]]*)\]""")
 _LIST_ITEM_RE = later(r"""^\s*-\s+["']?([^"'#\s,]+)["']?\s*(?:#.*)?$""")
 # A list under a key anywhere in a line ({"models": ["a", "b"]}), and a quoted item of a list over several lines.
 _LIST_ANYWHERE_RE = later(r"""["']?([A-Za-z_][\w.-]*)["']?\s*[:=]\s*\[([^\[\]]*)\]""")
@@ -1697,14 +1640,15 @@ _FLAG_ITEM_RE = later(r"""^\s*-\s+["']?--""" + _MODEL_FLAGS + r"""["']?\s*$""")
 LONG_LINE = 2000  # minified JSON, prompt collections: read from the key parts instead of at every character
 
 
-def _pairs_anywhere(line: str) -> Iterator[tuple[str, str]]:
-    """(key, scalar value) pairs anywhere in a line.
+def _pairs_anywhere(line: str, quoted: bool = False) -> Iterator[tuple[str, str]]:
+    """(key, scalar value) pairs anywhere in a line (with ``quoted``, JSON's: the key in double quotes).
 
     A long line is read only where a model key could stand (around each key part), because the pattern is tried at
     every character otherwise: a 200 kB one-line JSON of prompts cost 40 ms.
     """
+    pattern = _QUOTED_KEY_ANYWHERE_RE() if quoted else _KEY_ANYWHERE_RE()
     if len(line) <= LONG_LINE:
-        for pair in _KEY_ANYWHERE_RE().finditer(line):
+        for pair in pattern.finditer(line):
             yield pair.group(1), pair.group(2)
         return
     starts: set[int] = set()
@@ -1717,7 +1661,11 @@ def _pairs_anywhere(line: str) -> Iterator[tuple[str, str]]:
             starts.add(start)
             at = line.find(part, at + len(part))
     for start in sorted(starts):
-        found = _KEY_ANYWHERE_RE().match(line, start)
+        if quoted:
+            if not start or line[start - 1] != '"':
+                continue
+            start -= 1
+        found = pattern.match(line, start)
         if found is not None:
             yield found.group(1), found.group(2)
 
@@ -1729,11 +1677,14 @@ def _values(raw: str) -> list[str]:
     return [p.strip().strip("\"'") for p in parts if p.strip().strip("\"'")]
 
 
-def config_mentions(text: str, is_alias: AliasCheck, *, skip_section: str | None = None) -> list[Mention]:
+def config_mentions(
+    text: str, is_alias: AliasCheck, *, skip_section: str | None = None, quoted_keys: bool = False
+) -> list[Mention]:
     """Model keys in YAML, JSON and TOML, line by line: tolerant of templates and fast, with exact lines.
 
     A key with no inline value followed by ``- item`` lines (a YAML list) counts each item.
     ``skip_section`` (a TOML table such as ``tool.licensecheck``) is not read: it is the policy, not a use.
+    ``quoted_keys`` (JSON): a key inside a line counts only in double quotes, as JSON writes keys.
     """
     out: list[Mention] = []
     list_key_indent: int | None = None
@@ -1789,7 +1740,7 @@ def config_mentions(text: str, is_alias: AliasCheck, *, skip_section: str | None
             continue
         if not any(part in line for part in _KEY_PARTS) and "pretrained=" not in line:
             continue  # every model key holds one of these parts: most lines skip the regexes
-        values, opens_list = config_line_values(line)
+        values, opens_list = config_line_values(line, quoted_keys)
         out.extend(Mention(value, number, "config") for value in values if looks_like_model(value, is_alias))
         if opens_list:
             keyed = key_and_value(line)
@@ -1800,6 +1751,94 @@ def config_mentions(text: str, is_alias: AliasCheck, *, skip_section: str | None
             else:
                 list_key_indent, item_indent = indent, None
     return list(dict.fromkeys(out))
+
+
+# ---------------------------------------------------------------- YAML block scalars
+
+# A block scalar's header: `key: |`, `key: >-`, `- |`, `- key: |+2`, maybe with a comment after it.
+_BLOCK_HEADER_RE = later(r"""^([ ]*)(-[ ]+)?(?:(["']?)([^\s#"'][^#]*?)\3[ ]*:[ ]+)?[|>][-+0-9]*[ ]*(?:#.*)?$""")
+_PARENT_KEY_RE = later(r"""^[ ]*(?:-[ ]+)?["']?([^\s#"':][^#:]*?)["']?[ ]*:(?:[ ]|$)""")
+# Words of a key whose block scalar is a command the YAML runs (CI `run: |`, GitLab `script:`, compose `command: >`),
+# and of one whose block scalar is prose (a prompt, an issue form's text, a chat turn) rather than an embedded
+# config (a ConfigMap's `config.yaml: |`).
+_COMMAND_KEY_WORDS = frozenset(
+    "run script scripts command commands cmd cmds entrypoint args shell bash sh pwsh powershell exec steps install "
+    "setup start launch serve deploy build test inline".split()
+)
+_PROSE_KEY_WORDS = frozenset(
+    "prompt prompts template templates description value text content contents message messages body instruction "
+    "instructions note notes comment comments summary help example examples answer answers question questions "
+    "response responses completion completions chosen rejected system user assistant shot shots few query queries "
+    "context input inputs output outputs doc docs readme changelog title label labels placeholder markdown".split()
+)
+
+
+def _key_words(key: str) -> set[str]:
+    return set(key.lower().replace("-", "_").replace(".", "_").replace(" ", "_").split("_"))
+
+
+def yaml_block_scalars(text: str) -> list[tuple[str, int, int]]:
+    """(key, first line, last line) of the text of each block scalar in YAML text (`key: |` and the lines indented
+    under it); a list item's (`- |`) key is its list's. Lines are 1-based, counted as ``str.splitlines`` counts."""
+    if "|" not in text and ">" not in text:
+        return []
+    lines = text.splitlines()
+    header = _BLOCK_HEADER_RE()
+    out: list[tuple[str, int, int]] = []
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        match = header.match(line) if ("|" in line or ">" in line) else None
+        if match is None or not (match.group(2) or match.group(4)):
+            index += 1
+            continue
+        indent = len(match.group(1))
+        column = indent + len(match.group(2) or "") if match.group(4) else indent  # (where the key or item is)
+        key = match.group(4) or _parent_key(lines, index, indent)
+        end = index + 1
+        while end < len(lines) and (not lines[end].strip() or len(lines[end]) - len(lines[end].lstrip(" ")) > column):
+            end += 1
+        last = end
+        while last > index + 1 and not lines[last - 1].strip():  # (blank lines after it belong to nothing)
+            last -= 1
+        if last > index + 1:
+            out.append((key, index + 2, last))
+        index = end
+    return out
+
+
+def _parent_key(lines: list[str], index: int, indent: int) -> str:
+    """The key of the list that the item on line ``index`` (at ``indent``) belongs to, or ""."""
+    for back in range(index - 1, max(-1, index - 200), -1):
+        line = lines[back]
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        if len(line) - len(line.lstrip(" ")) < indent:
+            found = _PARENT_KEY_RE().match(line)
+            return found.group(1) if found else ""
+    return ""
+
+
+def blank_lines(text: str, spans: Iterable[tuple[int, int]]) -> str:
+    """``text`` with the lines of each (first, last) span emptied (their line breaks kept, so numbers stay)."""
+    lines = text.splitlines(keepends=True)
+    for first, last in spans:
+        for number in range(first, min(last, len(lines)) + 1):
+            line = lines[number - 1]
+            lines[number - 1] = line[len(line.rstrip("\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")) :]
+    return "".join(lines)
+
+
+def yaml_readings(text: str) -> tuple[str, str]:
+    """The text the config reader reads (block scalars of prose emptied: a prompt that says `model: org/x` names no
+    model the repository uses) and the text the command reader reads (only the block scalars of command keys: a
+    `run: |` step, not an issue form's text)."""
+    blocks = yaml_block_scalars(text)
+    if not blocks:
+        return text, text
+    prose = [(first, last) for key, first, last in blocks if _key_words(key) & _PROSE_KEY_WORDS]
+    other = [(first, last) for key, first, last in blocks if not _key_words(key) & _COMMAND_KEY_WORDS]
+    return blank_lines(text, prose), blank_lines(text, other)
 
 
 def key_and_value(line: str) -> tuple[str, str] | None:
@@ -1813,22 +1852,22 @@ def key_and_value(line: str) -> tuple[str, str] | None:
     return match.group(1), raw
 
 
-def config_line_values(line: str) -> tuple[list[str], bool]:
+def config_line_values(line: str, quoted: bool = False) -> tuple[list[str], bool]:
     """The values one config line gives model keys (each still to be judged by ``looks_like_model``; timm's and
     open_clip's ``hf_hub:org/x`` given as ``org/x``), and whether the line is a model key with no value of its own
-    (a YAML list of them follows)."""
-    values, opens_list = _line_values(line)
+    (a YAML list of them follows). ``quoted``: JSON, whose keys inside a line are in double quotes."""
+    values, opens_list = _line_values(line, quoted)
     return [hub_target(value) for value in values], opens_list
 
 
-def _line_values(line: str) -> tuple[list[str], bool]:
+def _line_values(line: str, quoted: bool = False) -> tuple[list[str], bool]:
     values: list[str] = []
     if "{" in line or "pretrained=" in line:  # flow mappings, inline tables, one-line JSON, model_args
-        values += [value for key, value in _pairs_anywhere(line) if key.lower() in MODEL_KEYS]
+        values += [value for key, value in _pairs_anywhere(line, quoted) if key.lower() in MODEL_KEYS]
     if "pretrained=" in line:  # lm-eval model_args strings
         values += [arg.group(1) for arg in _PRETRAINED_ARG_RE().finditer(line)]
     if "{" in line and "[" in line:  # {"models": ["a", "b"]}: a list under a model key inside a mapping
-        for key, items in _LIST_ANYWHERE_RE().findall(line):
+        for key, items in (_QUOTED_LIST_ANYWHERE_RE() if quoted else _LIST_ANYWHERE_RE()).findall(line):
             if key.lower() in MODEL_KEYS:
                 values += _values(f"[{items}]")
     if "{" in line and line.rstrip().endswith("["):  # {"models": [ … a list that goes on over the next lines

@@ -194,6 +194,8 @@ def check_card(
             bases=(),
         )
         return finding, [], [f"{exc.describe()} (model card reported as unknown)"]
+    if card_doc.dataset:  # a dataset's README (the data a repository trains on): no model's license
+        return None, [], []
     if card_doc.sdk is not None:  # a Space's README: an app, not a model; the models it lists are used
         return None, [(Mention(model, line, "card"), card.rel) for model, line in card_doc.models], []
     card_dir = Path(card.path).parent

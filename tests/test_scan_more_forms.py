@@ -630,3 +630,32 @@ def test_yaml_block_scalars_are_found_with_their_keys() -> None:
 
     text = "a: |\n  one\n\n  two\nb: x\nlist:\n  - |\n    item\n  - >-\n    folded\n- run: |\n    cmd\n  env: x\n"
     assert yaml_block_scalars(text) == [("a", 2, 4), ("list", 8, 8), ("list", 10, 10), ("run", 12, 12)]
+
+
+NESTED_CONFIGS = {
+    "conf.yaml": "model:\n  name: meta-llama/Llama-3.1-8B-Instruct\n  revision: main\n"
+    "tokenizer:\n  path: EleutherAI/pythia-1b\n"
+    "models:\n  - microsoft/phi-2\n  - name: tiiuae/falcon-7b\n    revision: main\n"
+    "  - revision: x\n    id: google/gemma-2-2b-it\n"
+    "trainer:\n  name: acme/not-a-model-key\n"
+    "data:\n  name: tatsu-lab/alpaca\n",
+    "conf.json": '{ "model": {"name": "mistralai/Mistral-7B-v0.1", "dtype": "bf16"}, "data": {"name": "acme/x"} }\n',
+    "conf2.json": '{\n  "model": {\n    "name": "Qwen/Qwen2.5-7B-Instruct",\n'
+    '    "extra": {"name": "acme/other"}\n  },\n'
+    '  "dataset": {\n    "name": "acme/data"\n  }\n}\n',
+}
+
+
+def test_a_mapping_under_a_model_key_names_its_model(tmp_path: Path, fixed_catalog: None) -> None:
+    """Hydra / NeMo configs: `model:` then `name: org/x`; a list of mappings under `models:`; JSON objects under a
+    model key. The same entries under other keys name no model."""
+    found = scanned(tree(tmp_path, NESTED_CONFIGS))
+    assert found == {
+        "meta-llama/Llama-3.1-8B-Instruct": [("conf.yaml", 2)],
+        "EleutherAI/pythia-1b": [("conf.yaml", 5)],
+        "microsoft/phi-2": [("conf.yaml", 7)],
+        "tiiuae/falcon-7b": [("conf.yaml", 8)],
+        "google/gemma-2-2b-it": [("conf.yaml", 11)],
+        "mistralai/Mistral-7B-v0.1": [("conf.json", 1)],
+        "Qwen/Qwen2.5-7B-Instruct": [("conf2.json", 3)],
+    }

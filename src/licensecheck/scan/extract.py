@@ -1677,6 +1677,26 @@ def _values(raw: str) -> list[str]:
     return [p.strip().strip("\"'") for p in parts if p.strip().strip("\"'")]
 
 
+# The entries of a mapping under a model key that name the model (`model:` / `  name: org/x`; `- name: org/x` in a
+# list of them), besides the model keys themselves, read on any line.
+IDENTITY_KEYS = frozenset(
+    {"name", "path", "id", "repo", "name_or_path", "pretrained", "checkpoint", "hf_path", "hub_id", "hf_repo"}
+)
+_FLOW_MAP_RE = later(r"""["']?([A-Za-z_][\w.-]*)["']?\s*[:=]\s*\{([^{}]*)\}""")
+
+
+def _identity_mentions(line: str, number: int, is_alias: AliasCheck) -> list[Mention]:
+    """The model an entry of a mapping under a model key names (``name: org/x``, ``- path: org/x``), if any."""
+    keyed = key_and_value(line)
+    if keyed is None or keyed[0].lower() not in IDENTITY_KEYS:
+        return []
+    return [
+        Mention(value, number, "config")
+        for value in map(hub_target, _values(keyed[1]))
+        if looks_like_model(value, is_alias)
+    ]
+
+
 def config_mentions(
     text: str, is_alias: AliasCheck, *, skip_section: str | None = None, quoted_keys: bool = False
 ) -> list[Mention]:
@@ -1693,10 +1713,21 @@ def config_mentions(
     depth = 0  # how deep in brackets that list's current line is (1: its own items)
     pending = False  # the line before named a model variable (`name: MODEL_ID`) or was a model flag item
     in_skipped = False
+    # A mapping under a model key (`model:` then `  name: org/x`, Hydra and NeMo style; `"model": {` in JSON): the
+    # indentation of the key that opened it, and of its entries once the first one is seen.
+    map_key_indent: int | None = None
+    map_indent: int | None = None
     # the lines a model key can be on (every key holds a key part); with a section to skip, every line is read
     hits = _lines_holding(text, (*_KEY_PARTS, "pretrained=")) if skip_section is None else None
     for number, line in enumerate(text.splitlines(), 1):
-        if hits is not None and list_key_indent is None and not bracket_list and not pending and number not in hits:
+        if (
+            hits is not None
+            and list_key_indent is None
+            and map_key_indent is None
+            and not bracket_list
+            and not pending
+            and number not in hits
+        ):
             continue  # (what the key-part test below would skip, without stripping the line first)
         stripped = line.strip()
         if not stripped or stripped.startswith(("#", "//")):
@@ -1725,14 +1756,28 @@ def config_mentions(
                 out.append(Mention(named, number, "config"))
                 continue
         indent = len(line) - len(line.lstrip())
+        if map_key_indent is not None:  # the entries of a mapping under a model key: its name, path or id
+            if map_indent is None:
+                map_indent = indent if indent > map_key_indent else -1
+            if indent < map_indent or map_indent < 0 or stripped.startswith(("}", "]")):
+                map_key_indent = map_indent = None
+            elif indent == map_indent:
+                out.extend(_identity_mentions(line, number, is_alias))
         if list_key_indent is not None:
-            if item_indent is None:  # the first line under the key: a list, or a mapping (then nothing is read)
+            if item_indent is None:  # the first line under the key: a list, or a mapping
                 item_indent = indent if stripped.startswith("- ") and indent >= list_key_indent else -1
+                if item_indent < 0 and indent > list_key_indent and map_key_indent is None:
+                    map_key_indent, map_indent = list_key_indent, indent  # (a mapping: read as one)
+                    out.extend(_identity_mentions(line, number, is_alias))
             item = _LIST_ITEM_RE().match(line)
             if item and indent == item_indent:
                 if looks_like_model(named := hub_target(item.group(1)), is_alias):
                     out.append(Mention(named, number, "config"))
                 continue
+            if item_indent >= 0 and (
+                (indent == item_indent and stripped.startswith("- ")) or indent == item_indent + 2
+            ):  # a mapping item of the list (`- name: org/x`, `  path: org/x` under it): its name, path or id
+                out.extend(_identity_mentions(line, number, is_alias))
             if item_indent < 0 or indent < item_indent or (indent == item_indent and not stripped.startswith("- ")):
                 list_key_indent = None  # (a mapping item of the list, or a line inside one, keeps it going)
         if "ODEL" in line.upper() and (_ENV_NAME_RE().match(line) or _FLAG_ITEM_RE().match(line)):
@@ -1742,7 +1787,9 @@ def config_mentions(
             continue  # every model key holds one of these parts: most lines skip the regexes
         values, opens_list = config_line_values(line, quoted_keys)
         out.extend(Mention(value, number, "config") for value in values if looks_like_model(value, is_alias))
-        if opens_list:
+        if opens_list and map_key_indent is None and (keyed := key_and_value(line)) is not None and keyed[1] == "{":
+            map_key_indent, map_indent = indent, None  # `"model": {` over the next lines (JSON)
+        elif opens_list:
             keyed = key_and_value(line)
             if keyed is not None and keyed[1].startswith("["):
                 bracket_list, depth = True, keyed[1].count("[") + keyed[1].count("{") - keyed[1].count("}")
@@ -1874,11 +1921,15 @@ def _line_values(line: str, quoted: bool = False) -> tuple[list[str], bool]:
         opening = _LIST_OPENS_RE().search(line)
         if opening is not None and opening.group(1).lower() in MODEL_KEYS:
             return values, True
+    if "{" in line and "}" in line:  # {"model": {"name": "org/x", "dtype": "bf16"}}: a mapping under a model key
+        for key, inner in _FLOW_MAP_RE().findall(line):
+            if key.lower() in MODEL_KEYS:
+                values += [value for name, value in _pairs_anywhere(inner, quoted) if name.lower() in IDENTITY_KEYS]
     keyed = key_and_value(line)
     if keyed is None or keyed[0].lower() not in MODEL_KEYS:
         return values, False
     raw = keyed[1]
-    if not raw or raw.startswith("#"):
+    if not raw or raw.startswith("#") or raw == "{":
         return values, True
     if raw.startswith("[") and "]" not in raw:  # a JSON or TOML list that goes on over the next lines
         return values + _values(raw[1:]), True

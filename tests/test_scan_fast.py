@@ -943,12 +943,14 @@ def test_the_config_prefilter_skips_no_file_the_readers_find_a_model_in(
     lines: list[str], line_break: str, kind: str
 ) -> None:
     from licensecheck.scan.discover import _HINTS, _config_may_name, _contains_any, is_catalog_alias
-    from licensecheck.scan.extract import command_mentions, config_mentions
+    from licensecheck.scan.extract import command_mentions, config_mentions, yaml_readings
 
     text = line_break.join(lines)
-    found = config_mentions(text, is_catalog_alias)
-    if kind == "yaml":
-        found += command_mentions(text, is_catalog_alias)
+    if kind == "yaml":  # (as ``extract_file`` reads it: prose block scalars apart)
+        config_text, command_text = yaml_readings(text)
+        found = config_mentions(config_text, is_catalog_alias) + command_mentions(command_text, is_catalog_alias)
+    else:  # (JSON: keys inside a line count quoted)
+        found = config_mentions(text, is_catalog_alias, quoted_keys=kind == "json")
     low = text.encode().lower()
     if found:
         assert _contains_any(low, _HINTS[kind]) and _config_may_name(low, kind)

@@ -659,3 +659,36 @@ def test_a_mapping_under_a_model_key_names_its_model(tmp_path: Path, fixed_catal
         "mistralai/Mistral-7B-v0.1": [("conf.json", 1)],
         "Qwen/Qwen2.5-7B-Instruct": [("conf2.json", 3)],
     }
+
+
+def test_model_flags_of_any_role_and_hydra_overrides_in_commands() -> None:
+    """RLHF and distillation launchers name teachers, reward models, actors and critics with flags of their own;
+    verl and Hydra override a model's path; flags that name where a model is written are none."""
+    text = (
+        "deepspeed --module openrlhf.cli.train_ppo \\\n   --pretrain org/sft \\\n   --reward_pretrain org/rm \\\n"
+        "   --save_path ./checkpoint/out\n"
+        "python3 -m verl.trainer.main_ppo actor_rollout_ref.model.path=org/actor critic.model.path=org/critic\n"
+        "python train.py model.name=org/hydra trainer.max_epochs=1 model=llama\n"
+        "python main.py --actor_model_name_or_path org/a1 --critic_model_name_or_path org/c1\n"
+        "python train.py --tokenizer_name org/tok --teacher_model org/teacher --student_model org/student\n"
+        "python train.py --reward_model=org/reward --base-model-id org/base --hf_model_repo_id org/gguf\n"
+        "python train.py --output_model org/out --hub_model_id org/pushed --push_to_hub_model_id org/p2\n"
+        "litgpt download org/lit\ntune download org/tune --output-dir /tmp/x\n"
+    )
+    assert values(command_mentions(text, no_alias)) == [
+        ("org/sft", 2),  # (each on the line it is on, within the continued command)
+        ("org/rm", 3),
+        ("org/actor", 5),
+        ("org/critic", 5),
+        ("org/hydra", 6),
+        ("org/a1", 7),
+        ("org/c1", 7),
+        ("org/tok", 8),
+        ("org/teacher", 8),
+        ("org/student", 8),
+        ("org/reward", 9),
+        ("org/base", 9),
+        ("org/gguf", 9),
+        ("org/lit", 11),
+        ("org/tune", 12),
+    ]

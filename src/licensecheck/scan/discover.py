@@ -563,7 +563,7 @@ _NOTEBOOK_HINT = (b"odel", b"MODEL", b"repo_id", b"_download", b"download ", b"o
 # YAML holds commands as well (CI `run:` steps, compose `command:` exec forms). Lower-casing a small file and
 # looking for five words is twice as fast as looking for every spelling.
 _CONFIG_HINT = (b"model", b"tokenizer", b"repo_id", b"name_or_path", b"pretrained=")
-_SHELL_HINT = (b"model", b"tokenizer", b"download", b"serve", b"ollama", b"pretrained=", b"hf-path", b"hf_path")
+_SHELL_HINT = (b"model", b"tokenizer", b"download", b"serve", b"ollama", b"pretrain", b"hf-path", b"hf_path")
 _HINTS = {
     "yaml": (*_CONFIG_HINT, b"download", b"serve", b"ollama", b"hf-path", b"hf_path"),
     "json": _CONFIG_HINT,
@@ -596,9 +596,14 @@ _COMMAND_WORDS = (
     b"--model",
     b"--base",
     b"--tokenizer",
-    b"--pretrained",
+    b"--pretrain",
     b"hf-path",  # mlx-lm's `convert --hf-path org/x`
     b"hf_path",
+    b"_model ",  # `--teacher_model org/x`, `--reward_model=org/x`, `--base-model-id org/x`
+    b"_model=",
+    b"-model",
+    b"model.path=",  # Hydra overrides (verl `actor_rollout_ref.model.path=org/x`)
+    b"model.name=",
 )
 # (a look-ahead: a match that ran on over a line break would hide the next line's variable; a backslash may continue
 # the line before its `=`)

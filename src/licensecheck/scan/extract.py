@@ -1253,13 +1253,24 @@ _OPTS_WITH_VALUE = frozenset(
     }
 )
 _OTHER_REPO_TYPE_RE = later(r"""--repo[-_]type(?:=|\s+)["']?(?:dataset|space)s?\b""")
-_COMMAND_RE = later(r"(?:\b(?:huggingface-cli|hf)\s+download|\bvllm\s+serve|\bollama\s+(?:pull|run))\s+(.*)")
-# The command-line flags that name a model (after `--`), for command lines and block lists of arguments.
-_MODEL_FLAGS = (
-    r"(?:model|model[_-]id|model[_-]path|model[_-]name(?:[_-]or[_-]path)?|base[_-]model|tokenizer|"
-    r"pretrained[_-]model[_-]name[_-]or[_-]path|hf[_-]path)"  # (hf-path: mlx_lm.convert's source model)
+_COMMAND_RE = later(
+    r"(?:\b(?:huggingface-cli|hf|litgpt|tune)\s+download|\bvllm\s+serve|\bollama\s+(?:pull|run))\s+(.*)"
 )
-_MODEL_FLAG_RE = later(r"--" + _MODEL_FLAGS + r"[\"']?(?:=|\s+|,\s*)[\"']?([^\s\"'\\,\]]+)")
+# The command-line flags that name a model (after `--`), for command lines and block lists of arguments: `--model`
+# and its `_id`, `_path`, `_name_or_path`… forms with any role before it (`--teacher_model`, `--reward-model`,
+# `--actor_model_name_or_path`, `--hf_model_repo_id`), the tokenizer's, OpenRLHF's `--pretrain` and
+# `--reward_pretrain`, and mlx_lm.convert's `--hf-path`. One that names where a model is written is none
+# (`--output_model`, `--hub_model_id`: ``_OUTPUT_WORDS_RE``).
+_MODEL_FLAGS = (
+    r"(?:(?:[a-z0-9]+[_-])*(?:model|tokenizer)(?:[_-](?:id|path|name(?:[_-]or[_-]path)?|repo(?:[_-]id)?))?|"
+    r"pretrained[_-]model[_-]name[_-]or[_-]path|hf[_-]path|(?:reward[_-])?pretrain|model\.(?:name|path))"
+)
+_MODEL_FLAG_RE = later(r"--(" + _MODEL_FLAGS + r")[\"']?(?:=|\s+|,\s*)[\"']?([^\s\"'\\,\]]+)")
+# Hydra-style overrides of a model's name or path (verl `actor_rollout_ref.model.path=org/x`, `model.name=org/x`).
+_OVERRIDE_RE = later(
+    r"(?:^|\s)\+{0,2}(?:[\w-]+\.)*(?:model|tokenizer)\.(?:name|path|id|repo_id|name_or_path|"
+    r"pretrained_model_name_or_path)=[\"']?([^\s\"',]+)"
+)
 
 
 def _first_argument(rest: str) -> str | None:
@@ -1314,7 +1325,7 @@ _DEFINITION_RE = later(
     r"""^\s*(?:(?:export|override|readonly|local|declare)\s+)?([A-Za-z_]\w*)\s*(?:::?=|\?=|=)(?!=)\s*(.*)$"""
 )
 _TRAILING_COMMENT_RE = later(r"\s#")  # (what ends a definition's value: ``CKPT=org/x  # the base``)
-_COMMAND_NEEDLES = ("model", "tokenizer", "download", "serve", "ollama", "pretrained=", "hf-path", "hf_path")
+_COMMAND_NEEDLES = ("model", "tokenizer", "download", "serve", "ollama", "pretrain", "hf-path", "hf_path")
 
 
 # Line breaks of ``str.splitlines`` other than "\n": a text with any of them has its lines counted the slow way.
@@ -1491,7 +1502,11 @@ def command_mentions(text: str, is_alias: AliasCheck, *, comment: str = "#") -> 
                 if value is not None:
                     add(value, start)
             for match in _MODEL_FLAG_RE().finditer(segment):
-                add(match.group(1), start)
+                if not _OUTPUT_WORDS_RE().search(match.group(1)):
+                    add(match.group(2), start)
+            if "model." in segment or "tokenizer." in segment:
+                for match in _OVERRIDE_RE().finditer(segment):
+                    add(match.group(1), start)
             for match in _PRETRAINED_ARG_RE().finditer(segment):
                 add(match.group(1), start)
     return list(dict.fromkeys(out))

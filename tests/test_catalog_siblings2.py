@@ -58,6 +58,10 @@ JsonCli = Callable[..., tuple[int, dict[str, Any]]]
         ("ai21labs/AI21-Jamba-Mini-1.6", {"jamba-open-model-license"}, "text"),
         ("CohereLabs/command-a-reasoning-08-2025", {"cc-by-nc-4.0"}, "text"),
         ("CohereForAI/aya-vision-32b", {"cc-by-nc-4.0"}, "multimodal"),
+        ("bigscience/bloom-1b1", {"bigscience-bloom-rail-1.0"}, "text"),
+        ("bigscience/bloom-3b", {"bigscience-bloom-rail-1.0"}, "text"),
+        ("bigscience/T0", {"apache-2.0"}, "text"),
+        ("EleutherAI/llemma_34b", {"llama2"}, "text"),
     ],
 )
 def test_sibling2_models_resolve_with_their_licenses(
@@ -88,7 +92,8 @@ def test_a_reupload_of_a_sibling2_inherits_it(spec: str, original: str) -> None:
         ("nvidia/Llama-3.1-Minitron-4B-Width-Base", "conditional"),  # (NVIDIA Open Model License + Llama 3.1)
         ("THUDM/GLM-Z1-32B-0414", "allowed"),  # (MIT)
         ("THUDM/chatglm3-6b-32k", "unknown"),  # (ChatGLM3-6B licence: recorded, not encoded)
-        ("CohereLabs/command-a-reasoning-08-2025", "forbidden"),  # (CC-BY-NC-4.0)
+        ("CohereLabs/command-a-reasoning-08-2025", "forbidden"),
+        ("EleutherAI/llemma_34b", "conditional"),  # (Llama 2 through Code Llama 34B)  # (CC-BY-NC-4.0)
     ],
 )
 def test_sibling2_commercial_verdicts(cli_json: JsonCli, spec: str, verdict: str) -> None:

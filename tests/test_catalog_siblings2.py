@@ -85,7 +85,10 @@ def test_a_reupload_of_a_sibling2_inherits_it(spec: str, original: str) -> None:
     ("spec", "verdict"),
     [
         ("OpenGVLab/InternVL2-4B", "allowed"),  # (MIT over the MIT Phi-3-mini language model)
-        ("OpenGVLab/InternVL2-26B", "unknown"),  # (InternLM weights licence of the language model: recorded, not encoded)
+        (
+            "OpenGVLab/InternVL2-26B",
+            "unknown",
+        ),  # (InternLM weights licence of the language model: recorded, not encoded)
         ("OpenGVLab/InternVL2_5-78B", "unknown"),  # (Qwen licence: recorded, not encoded)
         ("microsoft/GRIN-MoE", "allowed"),  # (MIT)
         ("01-ai/Yi-9B", "allowed"),  # (Apache-2.0 after the 2024 relicensing)

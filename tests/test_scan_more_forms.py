@@ -692,3 +692,18 @@ def test_model_flags_of_any_role_and_hydra_overrides_in_commands() -> None:
         ("org/lit", 11),
         ("org/tune", 12),
     ]
+
+
+def test_lm_eval_model_classes_and_bare_words_of_model_lists(tmp_path: Path, fixed_catalog: None) -> None:
+    files = {
+        "hflm.py": "from lm_eval.models.huggingface import HFLM\n"
+        'lm = HFLM(pretrained="EleutherAI/pythia-160m", batch_size=8)\n'
+        'm = timm.create_model("resnet50", pretrained=True)\n',
+        # a list of family names under a name with "models" in it: words, not ids (no finding, and not parsed)
+        "flags.py": 'WINDOW_ATTENTION_MODELS = ["mistral", "mixtral", "qwen2"]\n'
+        "if model_type in WINDOW_ATTENTION_MODELS:\n    pass\n",
+    }
+    assert scanned(tree(tmp_path, files)) == {"EleutherAI/pythia-160m": [("hflm.py", 2)]}
+    from licensecheck.scan.discover import python_candidate_lines
+
+    assert python_candidate_lines(files["flags.py"].encode()) is None

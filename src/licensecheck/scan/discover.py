@@ -18,6 +18,7 @@ from licensecheck.scan import replay
 from licensecheck.scan.extract import (
     _DEFAULT_HOLDERS,
     ASSIGNED_KEYS,
+    CALL_MODEL_KEYWORDS,
     MODEL_KEYS,
     Mention,
     command_mentions,
@@ -110,6 +111,7 @@ _LOADER_SUFFIXES = (
 _AUTO_CLASS = later_bytes(rb"Auto[A-Z]")
 _MODEL_KEY_BYTES = frozenset(key.encode() for key in MODEL_KEYS)  # what a model key is, for the extraction too
 _ASSIGNED_KEY_BYTES = frozenset(key.encode() for key in ASSIGNED_KEYS)
+_CALL_KEY_BYTES = frozenset(key.encode() for key in CALL_MODEL_KEYWORDS)
 # (bytes of UTF-8 sequences count as word bytes: Python names may be `modèle` or `модель`)
 _WORD_BYTES = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_" + bytes(range(0x80, 0x100))
 
@@ -209,7 +211,7 @@ def _after_model_key(before: bytes) -> bool:
         text = text[:-1]
     key = _trailing_word(text).lower()
     # (argparse and dataclass defaults are keywords: a dict key `DEFAULT:` is no place the extraction reads)
-    return key in _MODEL_KEY_BYTES or (keyword and key.endswith(b"default"))
+    return key in _MODEL_KEY_BYTES or (keyword and (key.endswith(b"default") or key in _CALL_KEY_BYTES))
 
 
 def _model_place(before: bytes) -> bool:
@@ -868,13 +870,15 @@ def _used_by_a_loader(data: bytes, name: bytes, judged: Judged, depth: int = 0) 
     if len(judged) > MAX_JUDGED_NAMES:  # a generated table of constants: the parser decides, in one pass
         return True
     judged[name, depth] = False  # (while this name is being judged, a cycle back to it finds nothing new)
-    used = (
-        name.lower() in _ASSIGNED_KEY_BYTES
-        or ((b"odel" in name or b"ODEL" in name) and model_variable(name.decode("utf-8", "replace")))
-        or _uses_count(data, name, judged, depth)
-    )
+    used = name.lower() in _ASSIGNED_KEY_BYTES or _uses_count(data, name, judged, depth)
     judged[name, depth] = used
     return used
+
+
+def _names_a_model(name: bytes, quoted: bytes) -> bool:
+    """Whether the string ``quoted`` assigned to ``name`` is a finding by itself, as the extraction judges it: an
+    ``org/name`` given to a name with the word "model" in it (``extract.model_variable``)."""
+    return b"/" in quoted and (b"odel" in name or b"ODEL" in name) and model_variable(name.decode("utf-8", "replace"))
 
 
 def _followed_by_if(after: bytes) -> bool:
@@ -945,11 +949,17 @@ def clear_caches() -> None:
     _token_memo.cache_clear()
 
 
+_LAST_TOKENS: list[set[bytes]] = [set()]  # every quoted token of the file ``_candidate_values`` read last
+# lm-eval's model types that load a Hub model named in `model_args`
+_LM_EVAL_MODELS = frozenset({b"hf", b"hf-auto", b"hf-causal", b"huggingface", b"vllm", b"sglang", b"hf-multimodal"})
+
+
 def _candidate_values(data: bytes, patterns: tuple[re.Pattern[bytes], ...] = _PY_QUOTED) -> list[bytes]:
     """The distinct quoted tokens of ``data`` that look like a model id or are a catalog alias."""
     tokens = set(patterns[0].findall(data))
     for pattern in patterns[1:]:
         tokens.update(pattern.findall(data))
+    _LAST_TOKENS[0] = tokens
     seen, accepted = _token_memo()
     fresh = tokens - seen
     if fresh:
@@ -1058,7 +1068,9 @@ def python_candidate_lines(data: bytes) -> list[int] | None:
     """
     # (the strings first: one pattern pass, where a file without any context word costs sixteen substring passes)
     values = _candidate_values(data)
-    if b"model_args" in data and b"pretrained=" in data:  # lm-eval's model_args strings: read where they name one
+    if not _LM_EVAL_MODELS.isdisjoint(_LAST_TOKENS[0]) and b"model_args" in data:
+        # lm-eval's `simple_evaluate(model="hf", model_args="pretrained=org/x,…")`: read where one names a model
+        # (a file that quotes no lm-eval model type is not searched for them: a pass over every file costs 15%)
         extra = _model_args_lines(data)
         if extra:
             others = python_candidate_lines(data.replace(b"pretrained=", b"pretrained_")) if values else None
@@ -1084,7 +1096,7 @@ def python_candidate_lines(data: bytes) -> list[int] | None:
         if not place:
             if not assigned:
                 continue
-            if not _used_by_a_loader(data, assigned, judged):
+            if not (_names_a_model(assigned, data[start:end]) or _used_by_a_loader(data, assigned, judged)):
                 continue
         if docstrings is None:
             docstrings = _Docstrings(data)

@@ -491,7 +491,7 @@ def _use_context() -> re.Pattern[str]:
     dict key, an argparse option, or a conditional or call that may pass it on to another name
     (``_PythonScan._collect`` and ``finish`` read nothing else from it)."""
     loaders = "|".join(sorted(LOADER_CALLS | HUB_PREFIXED_CALLS))
-    keys = "|".join(sorted(MODEL_KEYS, key=lambda key: (-len(key), key)))  # (the same pattern every run: cached)
+    keys = "|".join(sorted(MODEL_KEYS | CALL_MODEL_KEYWORDS, key=lambda key: (-len(key), key)))  # (same every run)
     return compiled(
         rf"\bfor\b|\belse\b|\bgetenv\b|\bget\s*\(|\badd_argument\b|\bAuto(?:Model|Tokenizer|Processor|Config)|\b(?:{loaders})\b"
         rf"|(?i:\b(?:{keys})(?:\s*=(?!=)|[\"']\s*:))"
@@ -1013,7 +1013,7 @@ class _PythonScan:
         if name in HUB_PREFIXED_CALLS and node.args:  # timm, open_clip: a Hub model only with the Hub's prefix
             self.found.extend(found for found in self._strings(node.args[0]) if found[0].startswith(HUB_PREFIXES))
         for kw in node.keywords:
-            if kw.arg is not None and (kw.arg.lower() in MODEL_KEYS or kw.arg in _CALL_MODEL_KEYWORDS):
+            if kw.arg is not None and (kw.arg.lower() in MODEL_KEYS or kw.arg in CALL_MODEL_KEYWORDS):
                 self._give(kw.value)
             elif kw.arg == "model_args":  # lm-eval: simple_evaluate(model="hf", model_args="pretrained=org/x,…")
                 for text, line in self._strings(kw.value):
@@ -1076,8 +1076,9 @@ class _PythonScan:
                 self._give(value)
 
 
-# Keywords that take a model id in a call, not in a config: TRL's GRPOTrainer(reward_funcs="org/reward-model").
-_CALL_MODEL_KEYWORDS = frozenset({"reward_funcs"})
+# Keywords that take a model id in a call, not in a config: TRL's GRPOTrainer(reward_funcs="org/reward-model"),
+# lm-eval's HFLM(pretrained="org/x") (a `pretrained=True` flag gives no string).
+CALL_MODEL_KEYWORDS = frozenset({"reward_funcs", "pretrained"})
 
 
 def _names_a_model(name: str, text: str) -> bool:

@@ -603,7 +603,9 @@ _COMMAND_WORDS = (
     b"hf_path",
     b"_model ",  # `--teacher_model org/x`, `--reward_model=org/x`, `--base-model-id org/x`
     b"_model=",
-    b"-model",
+    b"-model ",
+    b"-model=",
+    b"-model-id",
     b"model.path=",  # Hydra overrides (verl `actor_rollout_ref.model.path=org/x`)
     b"model.name=",
 )

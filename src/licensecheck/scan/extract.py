@@ -1843,8 +1843,8 @@ def _key_words(key: str) -> set[str]:
 def yaml_block_scalars(text: str) -> list[tuple[str, int, int]]:
     """(key, first line, last line) of the text of each block scalar in YAML text (`key: |` and the lines indented
     under it); a list item's (`- |`) key is its list's. Lines are 1-based, counted as ``str.splitlines`` counts."""
-    if "|" not in text and ">" not in text:
-        return []
+    if not any(mark in text for mark in (": |", ": >", "- |", "- >", ":\t|", ":\t>")):
+        return []  # (no block scalar can start without one: most configs have none)
     lines = text.splitlines()
     header = _BLOCK_HEADER_RE()
     out: list[tuple[str, int, int]] = []

@@ -333,3 +333,31 @@ def test_a_report_written_into_the_tree_is_not_read_by_the_next_scan(tmp_path: P
     if fmt == "json":
         _, doc, _ = scan_json(str(tmp_path), "--no-cache")
         assert [f["model"] for f in doc["findings"]] == ["microsoft/phi-2"]
+
+
+def test_policy_details_from_a_red_team_pass(tmp_path: Path, fixed_catalog: None) -> None:
+    # an impossible date in an ignore entry: exit 2 naming the file and line
+    (tmp_path / "licensecheck.yaml").write_text(
+        "uses: [commercial]\nignore:\n  - model: x/y\n    reason: ok\n    until: 2027-13-45\n"
+    )
+    result = run_cli("scan", str(tmp_path), "--no-cache")
+    assert result.exit_code == 2 and "licensecheck.yaml:5:" in result.stderr
+    # a file name with a backtick stays one code span in the Markdown table
+    (tmp_path / "licensecheck.yaml").write_text("uses: [commercial]\n")
+    (tmp_path / "c`d.py").write_text(
+        'from transformers import AutoModel\nAutoModel.from_pretrained("microsoft/phi-2")\n'
+    )
+    markdown = run_cli("scan", str(tmp_path), "--format", "markdown", "--no-cache").stdout
+    assert "`` c`d.py:2 ``" in markdown
+
+
+def test_an_ignore_entry_under_the_organisations_new_name_matches(tmp_path: Path) -> None:
+    """`CohereLabs/…` is the catalog's `CohereForAI/…` (the organisation renamed): the entry matches its finding."""
+    (tmp_path / "licensecheck.yaml").write_text(
+        "uses: [commercial]\nignore:\n  - {model: CohereLabs/c4ai-command-r-v01, reason: approved}\n"
+    )
+    (tmp_path / "a.py").write_text(
+        'from transformers import AutoModel\nAutoModel.from_pretrained("CohereForAI/c4ai-command-r-v01")\n'
+    )
+    code, doc, _ = scan_json(str(tmp_path), "--no-cache")
+    assert code == 0 and doc["findings"][0]["policy"]["ignored"]["reason"] == "approved"

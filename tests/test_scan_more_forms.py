@@ -707,3 +707,39 @@ def test_lm_eval_model_classes_and_bare_words_of_model_lists(tmp_path: Path, fix
     from licensecheck.scan.discover import python_candidate_lines
 
     assert python_candidate_lines(files["flags.py"].encode()) is None
+
+
+HEREDOCS = (
+    "#!/bin/sh\n"
+    'echo "vllm serve org/echoed"\n'
+    "cat <<EOT\nUsage: ollama pull org/usage-text\nEOT\n"
+    "python - <<'PY'\nfrom transformers import AutoModel\nAutoModel.from_pretrained(\"org/python-body\")\nPY\n"
+    "bash <<EOF\nhuggingface-cli download org/bash-body\nEOF\n"
+    "cat > notes.txt <<-CFG\n\tvllm serve org/tabbed-text\n\tCFG\n"
+    "vllm serve org/after\n"
+)
+
+
+def test_here_documents_are_text_unless_a_shell_or_python_reads_them() -> None:
+    assert values(command_mentions(HEREDOCS, no_alias)) == [
+        ("org/python-body", 8),
+        ("org/bash-body", 11),
+        ("org/after", 16),
+    ]
+    dockerfile = (
+        "FROM python:3.11\nRUN <<EOF\nhf download org/run-body\nEOF\n"
+        "COPY <<EOT /app/x.txt\nvllm serve org/copied\nEOT\n"
+    )
+    assert values(command_mentions(dockerfile, no_alias)) == [("org/run-body", 3)]
+
+
+def test_repo_type_given_through_a_constant_or_kwargs_is_no_model(tmp_path: Path, fixed_catalog: None) -> None:
+    files = {
+        "a.py": 'from huggingface_hub import snapshot_download\nREPO_TYPE = "dataset"\n'
+        'b = snapshot_download("CohereForAI/aya_dataset", repo_type=REPO_TYPE)\n'
+        'kw = {"repo_type": "dataset"}\nc = snapshot_download("CohereForAI/aya_collection", **kw)\n'
+        'd = snapshot_download("microsoft/phi-2")\n',
+        "__pypackages__/3.11/lib/p/a.py": "from transformers import AutoModel\n"
+        'AutoModel.from_pretrained("org/vendored")\n',
+    }
+    assert scanned(tree(tmp_path, files)) == {"microsoft/phi-2": [("a.py", 6)]}

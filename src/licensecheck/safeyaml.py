@@ -94,10 +94,38 @@ def load_yaml(text: str, *, path: str, what: str = "YAML", line_offset: int = 0)
     except RecursionError:
         raise InputError(f"invalid {what}: nested too deeply", path=path) from None
     except (ValueError, OverflowError) as exc:  # e.g. a date such as 2027-13-45 that YAML reads as a timestamp
-        raise InputError(f"invalid {what}: {exc}", path=path) from None
+        line = _unreadable_scalar_line(text)
+        raise InputError(
+            f"invalid {what}: {exc}", path=path, line=line + line_offset if line is not None else None
+        ) from None
     finally:
         if loader is not None:
             loader.dispose()
+
+
+def _unreadable_scalar_line(text: str) -> int | None:
+    """The line of the first scalar that YAML cannot make a value of (a timestamp such as 2027-13-45), or None."""
+    loader: _LimitedLoader | None = None
+    try:
+        loader = _LimitedLoader(text)
+        todo = [loader.get_single_node()]
+        while todo:
+            node = todo.pop(0)
+            if isinstance(node, yaml.ScalarNode):
+                try:
+                    loader.construct_object(node, deep=True)
+                except (ValueError, OverflowError):
+                    return int(node.start_mark.line) + 1
+            elif isinstance(node, yaml.SequenceNode):
+                todo.extend(node.value)
+            elif isinstance(node, yaml.MappingNode):
+                todo.extend(item for pair in node.value for item in pair)
+    except (yaml.YAMLError, RecursionError):
+        return None
+    finally:
+        if loader is not None:
+            loader.dispose()
+    return None
 
 
 def compose_yaml(text: str, *, path: str) -> yaml.Node | None:

@@ -23,6 +23,29 @@ def cell(text: Any) -> str:
     return printable(" ".join(str(text).split())).replace("|", "\\|")
 
 
+def code(text: Any) -> str:
+    """``text`` as an inline code span in a table cell: fenced with more backticks than any run of them inside it
+    (a file named ``c`d.py`` stays one span)."""
+    body = cell(text)
+    if "`" not in body:
+        return f"`{body}`"
+    longest = max(len(run) for run in _runs(body))
+    fence = "`" * (longest + 1)
+    return f"{fence} {body} {fence}"
+
+
+def _runs(text: str) -> list[str]:
+    """The runs of backticks in ``text``."""
+    runs, current = [], ""
+    for char in text:
+        if char == "`":
+            current += char
+        elif current:
+            runs.append(current)
+            current = ""
+    return [*runs, current] if current else runs
+
+
 def verdict(v: str) -> str:
     return f"{ICON.get(v, '')} {v}".strip()
 

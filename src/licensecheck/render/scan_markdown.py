@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from licensecheck.records import TYPE_CHECKING
-from licensecheck.render.markdown import cell, results_section, verdict
+from licensecheck.render.markdown import cell, code, results_section, verdict
 from licensecheck.vocabulary import Verdict
 
 if TYPE_CHECKING:
@@ -14,7 +14,7 @@ MAX_LOCATIONS = 5
 
 def _where(locations: list[dict[str, Any]]) -> str:
     shown = [
-        f"`{cell(loc['path'])}:{loc['line']}`" if loc.get("line") else f"`{cell(loc['path'])}`"
+        code(f"{loc['path']}:{loc['line']}") if loc.get("line") else code(loc["path"])
         for loc in locations[:MAX_LOCATIONS]
     ]
     more = len(locations) - MAX_LOCATIONS
@@ -28,7 +28,7 @@ def render_scan(report: Any) -> str:
     lines = [f"## licensecheck scan — {verdict(doc['verdict'])}", ""]
     lines.append(
         f"**Uses:** {', '.join(doc['uses'])} · **Policy:** "
-        f"{'`' + cell(doc['policy']['path']) + '`' if doc['policy'] else 'none'} · "
+        f"{code(doc['policy']['path']) if doc['policy'] else 'none'} · "
         f"**Fails on:** {', '.join(doc['fail_on'])} · "
         f"**{len(findings)}** model(s), **{len(failing)}** failing"
     )
@@ -38,7 +38,7 @@ def render_scan(report: Any) -> str:
     else:
         lines.extend(["| model | licenses | verdict | where | why |", "|---|---|---|---|---|"])
         for finding in sorted(findings, key=lambda f: -Verdict(f["verdict"]).rank):
-            name = f"`{cell(finding['model'])}`" + (" (model card)" if finding["kind"] == "card" else "")
+            name = code(finding["model"]) + (" (model card)" if finding["kind"] == "card" else "")
             why = cell(finding["reason"])
             ignored = finding["policy"]["ignored"]
             if ignored:

@@ -1112,7 +1112,25 @@ def python_candidate_lines(data: bytes) -> list[int] | None:
         line_no += data.count(b"\n", pos, start)
         pos = start
         lines.append(line_no)
+    if b"repo_type" in data or b"REPO_TYPE" in data:  # (what a call's `repo_type=NAME` or `**kwargs` is given)
+        lines += _lines_with(data, (b"repo_type", b"REPO_TYPE"))
     return sorted(set(lines))
+
+
+def _lines_with(data: bytes, needles: tuple[bytes, ...]) -> list[int]:
+    """The (1-based) lines of ``data`` that hold one of ``needles``."""
+    positions = []
+    for needle in needles:
+        at = data.find(needle)
+        while at >= 0:
+            positions.append(at)
+            at = data.find(needle, at + 1)
+    found, pos, line = [], 0, 1
+    for at in sorted(positions):  # (counted on from the last one: linear in the file)
+        line += data.count(b"\n", pos, at)
+        pos = at
+        found.append(line)
+    return found
 
 
 def extract_file(

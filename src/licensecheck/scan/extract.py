@@ -995,9 +995,8 @@ class _PythonScan:
         name = _call_name(node.func)
         if name in PUBLISH_CALLS:  # upload_folder(repo_id=…), push_to_hub(repo_id=…): where it publishes, not a use
             return
-        for kw in node.keywords:  # hf_hub_download(repo_id=..., repo_type="dataset"): not a model
-            if kw.arg == "repo_type" and isinstance(kw.value, ast.Constant) and kw.value.value not in (None, "model"):
-                return
+        if self._other_repository(node):  # hf_hub_download(repo_id=..., repo_type="dataset"): not a model
+            return
         if (
             name in LOADER_CALLS
             or name.startswith(("AutoModel", "AutoTokenizer", "AutoProcessor", "AutoConfig"))
@@ -1028,6 +1027,21 @@ class _PythonScan:
                 for kw in node.keywords:
                     if kw.arg == "default":
                         self._give(kw.value)
+
+    def _other_repository(self, node: ast.Call) -> bool:
+        """Whether a call names a dataset or Space repository: ``repo_type="dataset"``, given literally, through a
+        constant (``repo_type=REPO_TYPE``) or in a dict of keyword arguments (``**{"repo_type": "dataset"}``)."""
+        for kw in node.keywords:
+            if kw.arg == "repo_type":
+                if isinstance(kw.value, ast.Constant):
+                    return kw.value.value not in (None, "model")
+                given = [value for value, _ in self._strings(kw.value)]
+                return bool(given) and "model" not in given
+            if kw.arg is None and isinstance(kw.value, ast.Name):  # **kwargs
+                entry = self.entries.get((kw.value.id, "repo_type"))
+                if entry is not None and entry[0] != "model":
+                    return True
+        return False
 
     def _give(self, node: ast.expr | None) -> None:
         """Add the strings ``node`` gives to ``found``, each once per reading; a name's strings only from where the
@@ -1405,14 +1419,62 @@ def _segments(line: str) -> list[str]:
     )
 
 
+_HEREDOC_RE = later(r"""<<(-?)[ \t]*(["']?)([A-Za-z_][\w.-]*)\2""")
+_HEREDOC_SHELLS = frozenset({"bash", "sh", "zsh", "dash", "ksh", "ssh", "exec", "eval", "source"})
+_ASSIGNMENT_WORD = later(r"[A-Za-z_]\w*=.*")
+
+
+def _here_documents(text: str, is_alias: AliasCheck, comment: str) -> tuple[str, list[Mention]]:
+    """``text`` with the bodies of here-documents that are no commands emptied (their line breaks kept), and the
+    model mentions of those that are Python (``python - <<'PY'``)."""
+    lines = text.splitlines(keepends=True)
+    found: list[Mention] = []
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        code = line.split(comment, 1)[0] if comment in line else line
+        match = _HEREDOC_RE().search(code) if "<<" in code else None
+        index += 1
+        if match is None or code[match.start() : match.start() + 3] == "<<<":
+            continue
+        delimiter, strip_tabs = match.group(3), bool(match.group(1))
+        end = index
+        while end < len(lines):
+            body_line = lines[end].rstrip("\r\n")
+            if (body_line.lstrip("\t") if strip_tabs else body_line) == delimiter:
+                break
+            end += 1
+        words = [word for word in _segments(code[: match.start()])[-1].split() if word != "sudo"]
+        while words and (_ASSIGNMENT_WORD().fullmatch(words[0]) or words[0] == "RUN"):  # (`MODEL=x python - <<EOF`)
+            words = words[1:]
+        if not words and "RUN" in code[: match.start()]:  # a Dockerfile's `RUN <<EOF`: a script
+            index = end + 1
+            continue
+        program = words[0].rsplit("/", 1)[-1] if words else ""
+        if program in _HEREDOC_SHELLS or program == "env":
+            index = end + 1
+            continue  # commands: read as the rest of the script
+        if program.startswith("python"):
+            body = "".join(lines[index:end])
+            found += python_mentions(body, is_alias, form="command", line_offset=index)
+        for number in range(index, end):  # (text for the program: a usage message, a config, a prompt)
+            line_end = lines[number][len(lines[number].rstrip("\r\n")) :]
+            lines[number] = line_end
+        index = end + 1
+    return "".join(lines), found
+
+
 def command_mentions(text: str, is_alias: AliasCheck, *, comment: str = "#") -> list[Mention]:
     """``huggingface-cli download``, ``hf download``, ``vllm serve``, ``ollama pull/run``, ``--model X``.
 
     Continued lines are joined; ``;``, ``&&`` and pipes separate commands; Dockerfile and compose exec forms
-    (``CMD ["vllm", "serve", "org/x"]``) are read as the command they run; ``echo`` and ``printf`` are text.
+    (``CMD ["vllm", "serve", "org/x"]``) are read as the command they run; ``echo`` and ``printf`` are text, and
+    so is a here-document given to anything but a shell (``cat <<EOF``); one given to Python is read as Python.
     """
     out: list[Mention] = []
     raw_lines: list[str] = []
+    if "<<" in text:
+        text, out = _here_documents(text, is_alias, comment)
 
     # the words of `for m in a/b c/d` loops and `MODELS=(a/b c/d)` arrays, each with the line it stands on
     words_of: dict[str, list[tuple[str, int]]] = {}

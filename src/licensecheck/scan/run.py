@@ -278,9 +278,18 @@ def _match_ignore(finding: Finding, policy: Policy | None) -> IgnoreEntry | None
     if finding.kind == "card":
         keys |= {loc.path.lower() for loc in finding.locations}
     for entry in policy.ignore:
-        if entry.model.lower() in keys:
+        if entry.model.lower() in keys or (finding.kind == "model" and _catalog_id(entry.model) in keys):
             return entry
     return None
+
+
+def _catalog_id(model: str) -> str | None:
+    """The catalog id an ignore entry's model resolves to, in lower case (`CohereLabs/c4ai-command-r-v01` is the
+    catalog's `CohereForAI/c4ai-command-r-v01`, under the organisation's new name), or None."""
+    from licensecheck.catalog import lookup_model
+
+    hit = lookup_model(model)
+    return hit.id.lower() if hit is not None and hit.how in ("catalog", "alias") else None
 
 
 def _apply_policy(finding: Finding, policy: Policy | None, today: _dt.date | None) -> Finding:

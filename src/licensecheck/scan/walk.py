@@ -23,6 +23,7 @@ SKIP_DIRS = frozenset(
         ".bzr",
         "node_modules",
         "__pycache__",
+        "__pypackages__",  # (PEP 582: installed packages, as site-packages)
         ".venv",
         "venv",
         ".tox",

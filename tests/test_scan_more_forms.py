@@ -743,3 +743,26 @@ def test_repo_type_given_through_a_constant_or_kwargs_is_no_model(tmp_path: Path
         'AutoModel.from_pretrained("org/vendored")\n',
     }
     assert scanned(tree(tmp_path, files)) == {"microsoft/phi-2": [("a.py", 6)]}
+
+
+def test_loops_that_unpack_rows_and_nested_dict_lookups(tmp_path: Path, fixed_catalog: None) -> None:
+    files = {
+        "pairs.py": "from transformers import AutoModel\n"
+        'PAIRS = [("pythia", "EleutherAI/pythia-1b"), ("opt", "facebook/opt-1.3b")]\n'
+        "for short, repo in PAIRS:\n    AutoModel.from_pretrained(repo)\n",
+        "literal.py": "from transformers import AutoModel\n"
+        'for short, repo in [("pythia", "EleutherAI/pythia-160m")]:\n    AutoModel.from_pretrained(repo)\n',
+        "comp.py": "from transformers import AutoModel\n"
+        'ms = [AutoModel.from_pretrained(r) for n, r in [("a", "microsoft/phi-2")]]\n'
+        'TABLE = [("gpt2", 1), ("bert", 2)]\nfor name, n in TABLE:\n    print(name)\n',  # (printed words, no model)
+        "nested.py": "from transformers import AutoModel\n"
+        'CFG = {"llama": {"id": "meta-llama/Llama-3.2-1B", "lr": 1e-4}, "phi": {"id": "microsoft/phi-1_5"}}\n'
+        'AutoModel.from_pretrained(CFG["llama"]["id"])\n',
+    }
+    assert scanned(tree(tmp_path, files)) == {
+        "EleutherAI/pythia-1b": [("pairs.py", 2)],
+        "facebook/opt-1.3b": [("pairs.py", 2)],
+        "EleutherAI/pythia-160m": [("literal.py", 2)],
+        "microsoft/phi-2": [("comp.py", 2)],
+        "meta-llama/Llama-3.2-1B": [("nested.py", 2)],
+    }

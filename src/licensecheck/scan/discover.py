@@ -385,15 +385,21 @@ def _dict_name(window: bytes) -> bytes | None:
     """The name a dict of plain strings is assigned to, when ``window`` ends right after one of its keys
     (``REGISTRY = {"neo": "org/a", "j": ``): a loader given ``REGISTRY[k]`` reads its values. None otherwise."""
     text = _before_quoted(window[:-1].rstrip())  # the key
-    while text is not None and text.endswith(b","):  # an earlier `"key": "value",` pair
-        text = _before_quoted(text[:-1].rstrip())
-        if text is None or not text.endswith(b":"):
+    for _ in range(4):  # (a dict inside a dict's value: `CFG = {"llama": {"id": "org/x"`, read by CFG["llama"]["id"])
+        while text is not None and text.endswith(b","):  # an earlier `"key": "value",` pair
+            text = _before_quoted(text[:-1].rstrip())
+            if text is None or not text.endswith(b":"):
+                return None
+            text = _before_quoted(text[:-1].rstrip())
+        if text is None or not text.endswith(b"{"):
             return None
-        text = _before_quoted(text[:-1].rstrip())
-    if text is None or not text.endswith(b"{"):
-        return None
-    head = text[:-1].rstrip()
-    return _assigned_name(head) if head.endswith(b"=") else None
+        head = text[:-1].rstrip()
+        if head.endswith(b"="):
+            return _assigned_name(head)
+        if not head.endswith(b":"):
+            return None
+        text = _before_quoted(head[:-1].rstrip())  # the outer dict's key
+    return None
 
 
 def _before_quoted(text: bytes) -> bytes | None:
@@ -532,22 +538,35 @@ def _assigned_name(before: bytes) -> bytes | None:
 
 
 def _looped_name(before: bytes) -> bytes | None:
-    """The loop variable when ``before`` ends inside the literal list of ``for name in [``."""
+    """The loop variable when ``before`` ends inside the literal list of ``for name in [`` (of ``for a, b in [``,
+    the last of the names: ``_looped_names`` has them all)."""
+    names = _looped_names(before)
+    return names[-1] if names else None
+
+
+def _looped_names(before: bytes) -> list[bytes]:
+    """The loop variables when ``before`` ends inside the literal list of ``for name in [`` or
+    ``for short, name in [``."""
     text = _strip_items(before)
     if text is None or not text.endswith((b"[", b"(")):
-        return None
+        return []
     text = text[:-1].rstrip()
     if not text.endswith(b"in") or not text[:-2][-1:].isspace():
-        return None
+        return []
     text = text[:-2].rstrip()
-    name = _trailing_word(text)
-    if not name or name != _identifier(name):
-        return None
-    text = text[: len(text) - len(name)]
-    if not text[-1:].isspace():
-        return None
-    text = text.rstrip()
-    return name if text.endswith(b"for") and not _trailing_word(text[:-3]) else None
+    names: list[bytes] = []
+    while True:
+        name = _trailing_word(text)
+        if not name or name != _identifier(name):
+            return []
+        names.insert(0, name)
+        text = text[: len(text) - len(name)].rstrip()
+        if not text.endswith(b","):
+            break
+        text = text[:-1].rstrip()
+    if text.endswith(b"("):  # (`for (a, b) in`)
+        text = text[:-1].rstrip()
+    return names if text.endswith(b"for") and not _trailing_word(text[:-3]) else []
 
 
 NEAR_BYTES = 240
@@ -926,7 +945,7 @@ def _uses_count(data: bytes, name: bytes, judged: Judged, depth: int) -> bool:
                 return True
             if depth < 3:
                 carried = carried or _followed_by_if(after)
-                for other in (_looped_name(window + b"["), assigned if carried else None):
+                for other in (*_looped_names(window + b"["), assigned if carried else None):
                     if other is not None and other != name and _used_by_a_loader(data, other, judged, depth + 1):
                         return True
         at = data.find(name, end)

@@ -619,6 +619,11 @@ class _PythonScan:
         self._given_keys: set[tuple[str, int]] = set()
         self._so_far_given: dict[str, int] = {}  # the same, for the reading of the statements read so far
         self._checked: dict[str, int] = {}  # how many of a name's strings ``may_add`` found found (since a refresh)
+        # rows of a list of tuples (`PAIRS = [("pythia", "org/x"), …]`) and the loops that unpack them
+        # (`for short, repo in PAIRS`): each loop variable takes the strings at its place in each row
+        self._rows: dict[str, list[tuple[ast.Tuple | ast.List, int]]] = {}
+        self._row_loops: list[tuple[ast.Tuple, str]] = []
+        self._rows_read: set[tuple[int, int]] = set()
 
     @classmethod
     def of_tree(
@@ -803,6 +808,7 @@ class _PythonScan:
         """Carry strings along derived assignments and loops until nothing new comes. Only what can change is read
         again: the assignments and loops met since the last time, and those reading a name that has grown (a long
         chain of names costs its length, not its length squared)."""
+        self._unpack_rows()
         derived_seen, loops_seen = self._settled
         todo_derived = list(range(derived_seen, len(self._derived)))
         todo_loops = list(range(loops_seen, len(self.loops)))
@@ -825,6 +831,16 @@ class _PythonScan:
                 for item in list(self.constants.get(source, ())):
                     self._hold(target, item)
             todo_derived, todo_loops = [], []
+
+    def _unpack_rows(self) -> None:
+        """Give the variables of each loop over a list of tuples the strings at their places (once per row)."""
+        for index, (target, source) in enumerate(self._row_loops):
+            for row_index, (row, offset) in enumerate(self._rows.get(source, ())):
+                if (index, row_index) not in self._rows_read:
+                    self._rows_read.add((index, row_index))
+                    kept, self._offset = self._offset, offset
+                    self._assign(target, row, loop=True)
+                    self._offset = kept
 
     def _hold(self, name: str, item: tuple[str, int]) -> bool:
         """Give ``name`` the string ``item`` (value, line); whether it is new to it."""
@@ -868,6 +884,15 @@ class _PythonScan:
                 and isinstance(node.iter, ast.Name)
             ):  # for name in MODELS: name takes every value MODELS holds (settled in finish)
                 self._loop(node.target.id, node.iter.id)
+            elif isinstance(node, (ast.For, ast.AsyncFor, ast.comprehension)) and _unpacks(node.target, node.iter):
+                # for short, repo in PAIRS / [..., for (name, repo) in [("a", "org/a"), …]]: by place in each row
+                if isinstance(node.iter, ast.Name) and isinstance(node.target, ast.Tuple):
+                    self._row_loops.append((node.target, node.iter.id))
+                elif isinstance(node.iter, (ast.List, ast.Tuple)) and (
+                    assignments or isinstance(node, ast.comprehension)
+                ):
+                    for row in node.iter.elts:
+                        self._assign(node.target, row, loop=True)
             elif isinstance(node, (ast.For, ast.AsyncFor)) and (looped := _dict_loop(node)) is not None:
                 self._loop(*looped)  # for v in REGISTRY.values() / for k, v in REGISTRY.items()
             elif isinstance(node, ast.comprehension) and isinstance(node.target, ast.Name):
@@ -908,12 +933,12 @@ class _PythonScan:
             return list(self.constants.get(node.id, ()))
         if isinstance(node, ast.Attribute):  # self.model_name, Cfg.llm: what an attribute of that name was given
             return list(self.constants.get(_attribute_name(node), ()))
-        if isinstance(node, ast.Subscript) and isinstance(node.value, ast.Name):  # REGISTRY["neo"], REGISTRY[k]
-            key = node.slice
+        if isinstance(node, ast.Subscript) and (held := _subscripted_name(node.value)) is not None:
+            key = node.slice  # REGISTRY["neo"], REGISTRY[k], CFG["llama"]["id"]
             if isinstance(key, ast.Constant) and isinstance(key.value, str):
-                entry = self.entries.get((node.value.id, key.value))
+                entry = self.entries.get((held, key.value))
                 return [entry] if entry is not None else []
-            return list(self.constants.get(node.value.id, ()))
+            return list(self.constants.get(held, ()))
         if isinstance(node, ast.IfExp):  # "a/b" if cond else "c/d": either may be loaded
             return self._strings(node.body) + self._strings(node.orelse)
         if isinstance(node, ast.Call) and (default := _env_default(node)) is not None:
@@ -941,17 +966,22 @@ class _PythonScan:
             if not derived_only or _derived(default):
                 self._assign(ast.Name(id=arg.arg), default)
 
-    def _assign(self, target: ast.expr, value: ast.expr | None) -> None:
+    def _assign(self, target: ast.expr, value: ast.expr | None, loop: bool = False) -> None:
         """A module- or function-level string constant (so a loader given its name finds it), or a model key. An
-        attribute counts by its name (``self.model_name = "org/x"`` … ``from_pretrained(self.model_name)``)."""
+        attribute counts by its name (``self.model_name = "org/x"`` … ``from_pretrained(self.model_name)``).
+        ``loop``: a loop variable given one row of what it runs over (held, not a finding by its name alone)."""
         if (
             isinstance(target, ast.Tuple)
-            and isinstance(value, ast.Tuple)
+            and isinstance(value, (ast.Tuple, ast.List))
             and len(target.elts) == len(value.elts)
             and not any(isinstance(e, ast.Starred) for e in target.elts)
         ):  # teacher, student = "org/big", "org/small": each name its own string
             for one, given in zip(target.elts, value.elts, strict=True):
-                self._assign(one, given)
+                if loop and isinstance(one, ast.Name):
+                    for item in self._strings(given) if isinstance(given, ast.Constant) else ():
+                        self._hold(one.id, item)
+                else:
+                    self._assign(one, given)
             return
         if isinstance(target, ast.Attribute):
             target = ast.Name(id=target.attr)
@@ -965,10 +995,18 @@ class _PythonScan:
             value = next((kw.value for kw in value.keywords if kw.arg == "default"), positional)
         if isinstance(value, (ast.List, ast.Tuple, ast.Set)):  # MODELS = ["org/a", "org/b"]: each of them
             for element in value.elts:
+                if isinstance(element, (ast.Tuple, ast.List)):  # (a row: unpacked by place in a loop over the list)
+                    self._rows.setdefault(target.id, []).append((element, self._offset))
                 self._assign(target, element)
             return
         if isinstance(value, ast.Dict):  # REGISTRY = {"neo": "org/a"}: REGISTRY[k] and its values() give each
             for key, element in zip(value.keys, value.values, strict=True):
+                if isinstance(element, ast.Dict) and isinstance(key, ast.Constant) and isinstance(key.value, str):
+                    inner = f"{target.id}[{key.value}]"
+                    self._assign(ast.Name(id=inner), element)  # CFG["llama"]["id"]
+                    for item in list(self.constants.get(inner, ())):  # (held by CFG too: its uses are read)
+                        self._hold(target.id, item)
+                    continue
                 if isinstance(element, ast.Constant) and isinstance(element.value, str):
                     item = (element.value, element.lineno + self._offset)
                     self._hold(target.id, item)
@@ -1098,6 +1136,26 @@ CALL_MODEL_KEYWORDS = frozenset({"reward_funcs", "pretrained"})
 def _names_a_model(name: str, text: str) -> bool:
     """Whether the string ``text`` assigned to ``name`` is a finding by itself (``model_variable``)."""
     return name.lower() in ASSIGNED_KEYS or ("/" in text and model_variable(name))
+
+
+def _subscripted_name(node: ast.expr) -> str | None:
+    """The name a subscript reads a dict by: ``CFG`` of ``CFG[k]``, ``CFG[llama]`` of ``CFG["llama"][k]``."""
+    if isinstance(node, ast.Name):
+        return node.id
+    if isinstance(node, ast.Subscript) and isinstance(node.slice, ast.Constant) and isinstance(node.slice.value, str):
+        outer = _subscripted_name(node.value)
+        return f"{outer}[{node.slice.value}]" if outer is not None else None
+    return None
+
+
+def _unpacks(target: ast.expr, iterable: ast.expr) -> bool:
+    """Whether a loop unpacks each item into names (``for short, repo in …``) over a name or a literal list."""
+    return (
+        isinstance(target, ast.Tuple)
+        and bool(target.elts)
+        and all(isinstance(element, ast.Name) for element in target.elts)
+        and isinstance(iterable, (ast.Name, ast.List, ast.Tuple))
+    )
 
 
 def _attribute_name(node: ast.Attribute) -> str:

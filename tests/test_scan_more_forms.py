@@ -766,3 +766,13 @@ def test_loops_that_unpack_rows_and_nested_dict_lookups(tmp_path: Path, fixed_ca
         "microsoft/phi-2": [("comp.py", 2)],
         "meta-llama/Llama-3.2-1B": [("nested.py", 2)],
     }
+
+
+def test_a_model_key_with_a_block_scalar_names_the_model_on_the_next_line(tmp_path: Path, fixed_catalog: None) -> None:
+    files = {
+        "c.yaml": "model: >-\n  meta-llama/Llama-3.2-1B\nmodel_id: |\n  Qwen/Qwen2.5-0.5B\nprompt: |\n  model: x/y\n"
+    }
+    assert scanned(tree(tmp_path, files)) == {
+        "meta-llama/Llama-3.2-1B": [("c.yaml", 2)],
+        "Qwen/Qwen2.5-0.5B": [("c.yaml", 4)],
+    }

@@ -1818,6 +1818,7 @@ def _values(raw: str) -> list[str]:
 IDENTITY_KEYS = frozenset(
     {"name", "path", "id", "repo", "name_or_path", "pretrained", "checkpoint", "hf_path", "hub_id", "hf_repo"}
 )
+_BLOCK_INDICATOR_RE = later(r"[|>][-+0-9]*(?:\s+#.*)?")
 _FLOW_MAP_RE = later(r"""["']?([A-Za-z_][\w.-]*)["']?\s*[:=]\s*\{([^{}]*)\}""")
 
 
@@ -1848,6 +1849,7 @@ def config_mentions(
     bracket_list = False  # inside a JSON or TOML list under a model key, over several lines
     depth = 0  # how deep in brackets that list's current line is (1: its own items)
     pending = False  # the line before named a model variable (`name: MODEL_ID`) or was a model flag item
+    block_value = False  # the line before was a model key with a block scalar (`model: >-`, `model_id: |`)
     in_skipped = False
     # A mapping under a model key (`model:` then `  name: org/x`, Hydra and NeMo style; `"model": {` in JSON): the
     # indentation of the key that opened it, and of its entries once the first one is seen.
@@ -1862,6 +1864,7 @@ def config_mentions(
             and map_key_indent is None
             and not bracket_list
             and not pending
+            and not block_value
             and number not in hits
         ):
             continue  # (what the key-part test below would skip, without stripping the line first)
@@ -1884,6 +1887,11 @@ def config_mentions(
                 )
             depth += sum(stripped.count(c) for c in "[{") - sum(stripped.count(c) for c in "]}")
             bracket_list = depth > 0
+            continue
+        if block_value:  # `model: >-` then the model on the next line, indented
+            block_value = False
+            if " " not in stripped and looks_like_model(named := hub_target(stripped.strip("\"'")), is_alias):
+                out.append(Mention(named, number, "config"))
             continue
         if pending:
             pending = False
@@ -1923,7 +1931,9 @@ def config_mentions(
             continue  # every model key holds one of these parts: most lines skip the regexes
         values, opens_list = config_line_values(line, quoted_keys)
         out.extend(Mention(value, number, "config") for value in values if looks_like_model(value, is_alias))
-        if opens_list and map_key_indent is None and (keyed := key_and_value(line)) is not None and keyed[1] == "{":
+        if opens_list and (keyed := key_and_value(line)) is not None and _BLOCK_INDICATOR_RE().fullmatch(keyed[1]):
+            block_value = True
+        elif opens_list and map_key_indent is None and (keyed := key_and_value(line)) is not None and keyed[1] == "{":
             map_key_indent, map_indent = indent, None  # `"model": {` over the next lines (JSON)
         elif opens_list:
             keyed = key_and_value(line)
@@ -2065,7 +2075,7 @@ def _line_values(line: str, quoted: bool = False) -> tuple[list[str], bool]:
     if keyed is None or keyed[0].lower() not in MODEL_KEYS:
         return values, False
     raw = keyed[1]
-    if not raw or raw.startswith("#") or raw == "{":
+    if not raw or raw.startswith("#") or raw == "{" or _BLOCK_INDICATOR_RE().fullmatch(raw):
         return values, True
     if raw.startswith("[") and "]" not in raw:  # a JSON or TOML list that goes on over the next lines
         return values + _values(raw[1:]), True

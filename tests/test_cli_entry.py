@@ -305,3 +305,17 @@ def test_a_legacy_code_page_on_stdout_is_no_internal_error(encoding: str) -> Non
     text = subprocess.run(base, capture_output=True, timeout=60, env=env)
     assert text.returncode == utf8.returncode and b"internal error" not in text.stderr
     assert b"Llama-3.2-11B-Vision-Instruct" in text.stdout
+
+
+@pytest.mark.parametrize(
+    "argv", [["license", "list"], ["license", "show", "mit"], ["model", "--license", "mit"], ["catalog", "list"]]
+)
+def test_a_text_report_to_a_closed_stdout_is_one_line_and_exit_2(argv: list[str]) -> None:
+    import shlex
+
+    command = shlex.join([sys.executable, "-m", "licensecheck", *argv]) + " >&-"
+    proc = subprocess.run(command, shell=True, stderr=subprocess.PIPE, text=True, timeout=60)
+    assert proc.returncode == 2, proc.stderr
+    assert proc.stderr.strip().splitlines() == [
+        "licensecheck: error: cannot write the report: standard output is closed; use --output FILE"
+    ]

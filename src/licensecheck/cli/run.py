@@ -129,7 +129,7 @@ def _configure_text(fmt: str, output: str | os.PathLike[str] | None) -> None:
     if fmt.strip().lower() == "text":
         from licensecheck.render import OPTIONS
 
-        OPTIONS["color"] = output is None and sys.stdout.isatty()
+        OPTIONS["color"] = output is None and sys.stdout is not None and sys.stdout.isatty()
 
 
 def render(

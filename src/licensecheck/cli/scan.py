@@ -26,7 +26,7 @@ def _progress(fmt: str, output: str | os.PathLike[str] | None) -> Callable[[int,
     """A one-line counter on stderr, only for people at a terminal (never in CI logs or machine formats)."""
     from licensecheck.render import MACHINE_FORMATS
 
-    if fmt.strip().lower() in MACHINE_FORMATS or not sys.stderr.isatty():
+    if fmt.strip().lower() in MACHINE_FORMATS or sys.stderr is None or not sys.stderr.isatty():
         return None
     started = time.monotonic()
     shown = [False]

@@ -776,3 +776,18 @@ def test_a_model_key_with_a_block_scalar_names_the_model_on_the_next_line(tmp_pa
         "meta-llama/Llama-3.2-1B": [("c.yaml", 2)],
         "Qwen/Qwen2.5-0.5B": [("c.yaml", 4)],
     }
+
+
+def test_partial_walrus_and_uv_run_scripts(tmp_path: Path, fixed_catalog: None) -> None:
+    files = {
+        "a.py": "import functools\nfrom transformers import AutoModel\n"
+        'load = functools.partial(AutoModel.from_pretrained, "google/gemma-2b")\n'
+        'if (n := "HuggingFaceTB/SmolLM2-360M"):\n    AutoModel.from_pretrained(n)\n',
+        "uvscript": '#!/usr/bin/env -S uv run --script\n# /// script\n# dependencies = ["transformers"]\n# ///\n'
+        'from transformers import AutoModel\nAutoModel.from_pretrained("microsoft/phi-2")\n',
+    }
+    assert scanned(tree(tmp_path, files, executable=("uvscript",))) == {
+        "google/gemma-2b": [("a.py", 3)],
+        "HuggingFaceTB/SmolLM2-360M": [("a.py", 4)],
+        "microsoft/phi-2": [("uvscript", 6)],
+    }

@@ -149,7 +149,7 @@ def _in_loader_call(before: bytes) -> bool:
     name = _trailing_word(head)
     if name.endswith(_LOADER_SUFFIXES) or _AUTO_CLASS().search(name) is not None:
         return True
-    if name == b"map":  # map(AutoModel.from_pretrained, ["org/a", …]): the loader is given each item
+    if name in (b"map", b"partial"):  # map(AutoModel.from_pretrained, [...]), partial(AutoModel.from_pretrained, …)
         first, comma, _ = before[opening + 1 :].partition(b",")
         return bool(comma) and _trailing_word(first.strip()).endswith(_LOADER_SUFFIXES)
     return b"load" in name and _dotted_tail(head) in _file_loaders()
@@ -1242,6 +1242,8 @@ def script_kind(head: bytes) -> str | None:
     name = words[0].rsplit(b"/", 1)[-1]
     if name in _SHELLS:
         return "shell"
+    if name in (b"uv", b"pipx") and b"run" in words[1:3]:  # PEP 723 scripts: `#!/usr/bin/env -S uv run --script`
+        return "python"
     return "python" if _PYTHON_NAME().fullmatch(name) else None
 
 

@@ -579,6 +579,7 @@ _COLLECTED = frozenset(
         ast.FunctionDef,
         ast.AsyncFunctionDef,
         ast.comprehension,
+        ast.NamedExpr,
     }
 )
 
@@ -914,6 +915,8 @@ class _PythonScan:
             elif isinstance(node, ast.Assign):
                 for target in node.targets:
                     self._assign(target, node.value)
+            elif isinstance(node, ast.NamedExpr):  # if (name := "org/x"): load(name)
+                self._assign(node.target, node.value)
             elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):  # def load(model="org/x"): a default
                 self._parameters(node.args)
             elif isinstance(node, ast.AnnAssign):
@@ -1047,6 +1050,8 @@ class _PythonScan:
             iterable = node.args[1]
             for item in iterable.elts if isinstance(iterable, (ast.List, ast.Tuple)) else [iterable]:
                 self._give(item)
+        if name == "partial" and len(node.args) >= 2 and _call_name(node.args[0]) in LOADER_CALLS:
+            self._give(node.args[1])  # functools.partial(AutoModel.from_pretrained, "org/x")
         if name in HUB_PREFIXED_CALLS and node.args:  # timm, open_clip: a Hub model only with the Hub's prefix
             self.found.extend(found for found in self._strings(node.args[0]) if found[0].startswith(HUB_PREFIXES))
         for kw in node.keywords:

@@ -66,7 +66,7 @@ JsonCli = Callable[..., tuple[int, dict[str, Any]]]
         ("allenai/olmOCR-7B-0225-preview", {"apache-2.0"}, "multimodal"),
         ("deepseek-ai/deepseek-vl2", {"deepseek"}, "multimodal"),
         ("deepseek-ai/deepseek-vl2-tiny", {"deepseek"}, "multimodal"),  # (the family pattern)
-        ("NousResearch/Nous-Hermes-13b", {"gpl"}, "text"),
+        ("NousResearch/Nous-Hermes-13b", {"gpl", "llama1-research-license"}, "text"),  # (a LLaMA-1 fine-tune)
         ("jinaai/ReaderLM-v2", {"cc-by-nc-4.0"}, "text"),
         ("ise-uiuc/Magicoder-S-DS-6.7B", {"deepseek"}, "text"),
         ("bigscience/bloomz-3b", {"bigscience-bloom-rail-1.0"}, "text"),  # (the family pattern)

@@ -24,8 +24,8 @@ JsonCli = Callable[..., tuple[int, dict[str, Any]]]
         ("THUDM/chatglm-6b", {"chatglm-6b-license"}, "text"),
         ("THUDM/chatglm2-6b", {"chatglm2-6b-license"}, "text"),
         ("baichuan-inc/Baichuan-7B", {"baichuan-7b-license"}, "text"),
-        ("Sao10K/L3-8B-Stheno-v3.2", {"cc-by-nc-4.0"}, "text"),
-        ("NeverSleep/Noromaid-13b-v0.3", {"cc-by-nc-4.0"}, "text"),
+        ("Sao10K/L3-8B-Stheno-v3.2", {"cc-by-nc-4.0", "llama3"}, "text"),  # (Llama 3 8B based)
+        ("NeverSleep/Noromaid-13b-v0.3", {"cc-by-nc-4.0", "llama2"}, "text"),  # (Llama 2 13B based)
         ("OpenAssistant/oasst-sft-4-pythia-12b-epoch-3.5", {"apache-2.0"}, "text"),
         ("OpenAssistant/oasst-sft-6-llama-30b-xor", {"llama1-research-license"}, "text"),  # (XOR over LLaMA 30B)
         ("lmsys/vicuna-7b-v1.3", {"llama1-research-license"}, "text"),  # (v1.3 fine-tunes LLaMA 1)
@@ -117,3 +117,22 @@ def test_mobilellm_has_no_org_wide_pattern() -> None:
     # MobileLLM-R1 is under the FAIR Noncommercial Research License, not CC-BY-NC-4.0
     hit = lookup_model("facebook/MobileLLM-R1-950M")
     assert hit is not None and hit.licenses == ("fair-noncommercial-research-license",), hit
+
+
+@pytest.mark.parametrize(
+    ("spec", "license_ids"),
+    [
+        ("Sao10K/L3-8B-Stheno-v3.1", {"cc-by-nc-4.0", "llama3"}),
+        ("Sao10K/L3.1-70B-Euryale-v2.2", {"cc-by-nc-4.0", "llama3.1"}),
+        ("NeverSleep/Noromaid-13b-v0.2", {"cc-by-nc-4.0", "llama2"}),
+        ("NeverSleep/Noromaid-20b-v0.1.1-GGUF", {"cc-by-nc-4.0", "llama2"}),
+        ("defog/llama-3-sqlcoder-8b", {"cc-by-sa-4.0", "llama3"}),
+        ("mosaicml/mpt-7b-instruct", {"apache-2.0"}),  # (Apache-2.0 now; the first revision said CC-BY-SA-3.0)
+        ("CohereLabs/command-a-vision-07-2025", {"cc-by-nc-4.0"}),
+        ("CohereLabs/command-a-translate-08-2025", {"cc-by-nc-4.0"}),
+    ],
+)
+def test_an_audit_of_real_ids_corrected(cli_json: JsonCli, spec: str, license_ids: set[str]) -> None:
+    """Community fine-tunes of Llama models carry the Llama licence of their base beside their own."""
+    _, doc = cli_json("model", spec, "--use", "research")
+    assert set(doc["licenses"]) == license_ids, doc["licenses"]

@@ -849,3 +849,38 @@ def test_a_relicensing_warning_cites_each_clause_once(tmp_path: Path) -> None:
 def test_the_text_report_says_not_in_the_catalog_once() -> None:
     result = run("model", "someone/not-a-model-anywhere", "--use", "commercial")
     assert result.stdout.count("is not in the catalog") == 1
+
+
+def test_fail_on_looks_at_every_uses_verdict() -> None:
+    """`--fail-on conditional` fails when a use is conditional, though another use's worse verdict sets the whole."""
+    result = run(
+        "model", "--license", "llama3.1", "-u", "commercial", "-u", "large-user-base", "--fail-on", "conditional"
+    )
+    assert result.exit_code == 1
+    result = run("model", "--license", "llama3.1", "-u", "large-user-base", "--fail-on", "conditional")
+    assert result.exit_code == 0  # (needs-permission alone: not in the set)
+
+
+def test_license_given_twice_is_a_usage_error_not_the_last_one() -> None:
+    assert_input_error(run("model", "--license", "cc-by-nc-4.0", "--license", "mit", "-u", "commercial"), "--license")
+    code, doc = model_json("--license", "mit", "--license", "mit", "-u", "commercial")  # (the same one twice)
+    assert code == 0 and doc["licenses"] == ["mit"]
+
+
+def test_an_open_eu_clause_is_stated_beside_an_exceeded_user_count() -> None:
+    _, doc = model_json("--license", "llama3.2", "-u", "commercial", "--mau", "800M", "--region", "DE")
+    (result,) = doc["results"]
+    assert result["verdict"] == "needs-permission"
+    assert any("multimodal" in condition for condition in result["conditions"])
+
+
+def test_validate_a_license_file_of_any_name_and_never_over_itself(tmp_path: Path) -> None:
+    import shutil
+
+    mine = tmp_path / "my-license.yaml"
+    shutil.copy(Path(__file__).parent.parent / "licenses" / "mit.yaml", mine)
+    result = run("license", "validate", mine)
+    assert result.exit_code == 0, result.stdout
+    before = mine.read_text()
+    assert_input_error(run("license", "validate", mine, "--output", mine), "overwrite")
+    assert mine.read_text() == before

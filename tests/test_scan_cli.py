@@ -361,3 +361,12 @@ def test_an_ignore_entry_under_the_organisations_new_name_matches(tmp_path: Path
     )
     code, doc, _ = scan_json(str(tmp_path), "--no-cache")
     assert code == 0 and doc["findings"][0]["policy"]["ignored"]["reason"] == "approved"
+
+
+def test_a_policy_fail_on_looks_at_every_uses_verdict(tmp_path: Path) -> None:
+    (tmp_path / "licensecheck.yaml").write_text("uses: [commercial, large-user-base]\nfail-on: [conditional]\n")
+    (tmp_path / "a.py").write_text(
+        'from transformers import AutoModel\nAutoModel.from_pretrained("meta-llama/Llama-3.1-8B-Instruct")\n'
+    )
+    code, doc, _ = scan_json(str(tmp_path), "--no-cache")
+    assert code == 1 and doc["failed"]

@@ -116,7 +116,9 @@ def evaluate(terms: LicenseTerms, use: Use, facts: Facts) -> Result:
         outcomes = {fixed}
     if len(outcomes) == 1:
         verdict = next(iter(outcomes))
-        conditions: tuple[str, ...] = ()
+        # (a limit the facts left open that would make it worse still, such as the EU clause beside an exceeded
+        # user count: stated, though the verdict is the best case already)
+        conditions: tuple[str, ...] = tuple(_condition(limit, facts, terms) for limit in relevant)
         decisive = [limit for limit in triggered if limit.verdict == verdict]
         reason = decisive[0].reason if decisive and verdict != rule.verdict else rule.reason
         cited = [rule.citations, *(limit.citations for limit in decisive)]

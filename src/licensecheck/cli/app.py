@@ -45,7 +45,7 @@ def model_command(
         typer.Argument(help="Hugging Face id, known alias (llama3.1:8b), or local model folder / card file."),
     ] = None,
     license_id: Annotated[
-        str | None,
+        Optional[list[str]],  # noqa: UP045  (a list: given twice, it is a usage error, not the last one silently)
         typer.Option("--license", "-l", help="Evaluate a license id directly instead of a model."),
     ] = None,
     use: Annotated[

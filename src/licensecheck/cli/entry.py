@@ -41,8 +41,8 @@ OPTIONS: dict[str, dict[str, tuple[str, str]]] = {
         "--no-cache": ("no_cache", "flag"),
     },
     "model": {
-        "--license": ("license_id", "value"),
-        "-l": ("license_id", "value"),
+        "--license": ("license_id", "many"),
+        "-l": ("license_id", "many"),
         "--use": ("use", "many"),
         "-u": ("use", "many"),
         "--mau": ("mau", "value"),

@@ -149,7 +149,7 @@ def render(
 def run_model(
     *,
     model: str | None,
-    license_id: str | None,
+    license_id: str | Sequence[str] | None,
     uses: Sequence[str],
     mau: str | None,
     region: str | None,
@@ -164,6 +164,11 @@ def run_model(
     renderer(fmt, "model", REPORT_FORMATS)  # an unknown format is a usage error before any work
     from licensecheck.check import check_license, check_model, parse_facts
 
+    if license_id is not None and not isinstance(license_id, str):  # (--license as typer and the plain path give it)
+        given = list(dict.fromkeys(license_id))
+        if len(given) > 1:
+            raise UsageError(f"--license is given {len(license_id)} times; give one license (check others one by one)")
+        license_id = given[0] if given else None
     use_list = parse_uses(uses)
     failing = parse_fail_on(fail_on)
     if model is None and license_id is None:
@@ -179,7 +184,9 @@ def run_model(
     if not report.found and report.hint:
         print(f"licensecheck: {report.hint}", file=sys.stderr)
     render(fmt, "model", report, output)
-    return 1 if report.verdict in failing else 0
+    # (SPEC: exit 1 when some verdict is in the failing set: a use's, not only the combined one, which a worse
+    # verdict outside the set may hide under `--fail-on conditional`)
+    return 1 if report.verdict in failing or any(r.verdict in failing for r in report.results) else 0
 
 
 def license_order_key(license_id: str) -> tuple[str, Any, str]:
@@ -360,11 +367,14 @@ def run_license_validate(files: Sequence[Path], *, fmt: str, output: str | os.Pa
     from licensecheck.validate import check_license_file, cross_file_problems
 
     renderer(fmt, "validate", REPORT_FORMATS)
+    if output is not None and any(os.path.realpath(output) == os.path.realpath(path) for path in files):
+        raise InputError("--output is one of the files to validate; the report would overwrite it", path=str(output))
     checked = []
     for path in files:
         if not path.exists():
             raise InputError("file not found", path=str(path))
-        checked.append(check_license_file(path))
+        # (a user's own file may be named anything: the packaged files' names are held to their ids at build time)
+        checked.append(check_license_file(path, strict_stem=False))
     builtin = {k: v for k, v in license_index()["aliases"].items()}
     # A user's file may re-declare a packaged license (same id); it may not steal another license's alias.
     extra = cross_file_problems(checked, builtin)

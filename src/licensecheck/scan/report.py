@@ -83,7 +83,11 @@ class ScanReport(NamedTuple):
         return worst(f.verdict for f in self.findings if not f.suppressed)
 
     def failing(self, finding: Finding) -> bool:
-        return not finding.suppressed and finding.verdict in self.fail_on
+        """Whether a finding fails the build: its verdict, or one of its uses' (`fail-on: [conditional]` with a
+        use that needs permission beside one that is conditional), is in the failing set, and no ignore holds."""
+        if finding.suppressed:
+            return False
+        return finding.verdict in self.fail_on or any(result.verdict in self.fail_on for result in finding.results)
 
     @property
     def failed(self) -> bool:

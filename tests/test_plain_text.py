@@ -109,3 +109,27 @@ def test_random_license_lists(rows: list[dict[str, Any]]) -> None:
     drawn = plain._license_list(rows)
     if drawn is not None:
         assert drawn == with_rich.render_license_list(rows)
+
+
+@pytest.mark.parametrize("columns", [80, 100, 120])
+def test_license_list_in_a_narrow_terminal_shows_every_verdict(monkeypatch: pytest.MonkeyPatch, columns: int) -> None:
+    """At a terminal narrower than the whole table, the ids and the eight verdicts stay readable (names and dates
+    give way); every row keeps one verdict word per use."""
+    import os
+
+    from licensecheck.cli.run import license_rows
+    from licensecheck.render import OPTIONS
+    from licensecheck.render.text import render_license_list
+
+    monkeypatch.setattr(os, "get_terminal_size", lambda *a: os.terminal_size((columns, 40)))
+    monkeypatch.setitem(OPTIONS, "color", True)
+    monkeypatch.setenv("NO_COLOR", "1")
+    import re
+
+    rows = license_rows()
+    text = re.sub(r"\x1b\[[0-9;]*m", "", render_license_list(rows))  # (styles: bold stays under NO_COLOR)
+    lines = text.splitlines()
+    for row in rows:
+        (line,) = [ln for ln in lines if ln.startswith(row["id"][:20])]
+        assert len(line) <= columns
+        assert len(line.split()) == 9, line  # the id and a verdict for each of the eight uses

@@ -44,21 +44,51 @@ def verdict_text(verdict: str) -> Text:
     return Text(verdict.upper(), style=STYLE.get(verdict, "bold"))
 
 
+# Use headers for a terminal too narrow for the whole table (the list then has the ids and verdicts alone).
+NARROW_USE = {
+    "commercial": "com",
+    "research": "res",
+    "fine-tuning": "tune",
+    "distillation": "dist",
+    "redistribution": "redis",
+    "hosting": "host",
+    "large-user-base": "MAU",
+    "relicensing": "reli",
+}
+WIDE_LIST = 150  # columns the whole table (names, dates) needs
+
+
 def render_license_list(rows: list[dict[str, Any]]) -> str:
     console, buffer = _console()
     if not OPTIONS["color"]:
         console.width = 170  # a pipe or file has no width limit: keep the table whole
-    table = Table(title="Licenses known to licensecheck", show_lines=False, pad_edge=False)
-    table.add_column("id", style="cyan", no_wrap=True)
-    table.add_column("name", min_width=20, max_width=38)
-    table.add_column("date", no_wrap=True)
+    wide = console.width >= WIDE_LIST or not OPTIONS["color"]
+    if not wide and OPTIONS["color"]:  # (a terminal: as wide as it is, up to the whole table)
+        console.width = max(60, min(shutil.get_terminal_size((100, 24)).columns, WIDE_LIST))
+        wide = console.width >= WIDE_LIST
     uses = list(rows[0]["uses"]) if rows else []
-    for use in uses:
-        table.add_column(SHORT_USE.get(use, use), no_wrap=True, justify="center")
+    if wide:
+        table = Table(title="Licenses known to licensecheck", show_lines=False, pad_edge=False)
+        table.add_column("id", style="cyan", no_wrap=True)
+        table.add_column("name", min_width=20, max_width=38)
+        table.add_column("date", no_wrap=True)
+        for use in uses:
+            table.add_column(SHORT_USE.get(use, use), no_wrap=True, justify="center")
+    else:  # a narrow terminal: ids and verdicts, every cell readable (names: `license show ID`)
+        table = Table(title="Licenses known to licensecheck", show_lines=False, pad_edge=False, box=None)
+        table.add_column("id", style="cyan", no_wrap=True, max_width=28, overflow="ellipsis")
+        for use in uses:
+            table.add_column(NARROW_USE.get(use, use), no_wrap=True, justify="center", min_width=4)
     for row in rows:
         cells = [Text(SHORT_VERDICT.get(v, v), style=STYLE.get(v, "")) for v in row["uses"].values()]
-        table.add_row(row["id"], escape(row["name"]), row["date"], *cells)
+        if wide:
+            table.add_row(row["id"], escape(row["name"]), row["date"], *cells)
+        else:
+            table.add_row(row["id"], *cells)
     console.print(table)
+    if not wide:
+        legend = ", ".join(f"{NARROW_USE.get(use, use)} = {use}" for use in uses)
+        console.print(f"[dim]{legend}.[/]")
     console.print(f"[dim]{LIST_NOTE}[/]")
     return buffer.getvalue()
 

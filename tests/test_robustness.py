@@ -884,3 +884,12 @@ def test_validate_a_license_file_of_any_name_and_never_over_itself(tmp_path: Pat
     before = mine.read_text()
     assert_input_error(run("license", "validate", mine, "--output", mine), "overwrite")
     assert mine.read_text() == before
+
+
+@pytest.mark.parametrize("target", ["bsd-2-clause", "BSD-2-Clause", "mpl-2.0", "gpl-2.0", "wtfpl", "eupl-1.2"])
+def test_every_hugging_face_license_identifier_can_be_a_relicensing_target(target: str) -> None:
+    """The Hub's own licence identifiers are known (recorded, not encoded): a derivative may be planned under one."""
+    code, doc = model_json("--license", "apache-2.0", "--use", "relicensing", "--target", target)
+    assert code == 0 and doc["verdict"] == "allowed"
+    _, doc = model_json("--license", "llama3.1", "--use", "relicensing", "--target", target, "--mau", "1M")
+    assert doc["verdict"] == "forbidden"

@@ -791,3 +791,19 @@ def test_partial_walrus_and_uv_run_scripts(tmp_path: Path, fixed_catalog: None) 
         "HuggingFaceTB/SmolLM2-360M": [("a.py", 4)],
         "microsoft/phi-2": [("uvscript", 6)],
     }
+
+
+def test_a_notebooks_env_magic_sets_a_model_variable(tmp_path: Path, fixed_catalog: None) -> None:
+    import json
+
+    cell = {"cell_type": "code", "metadata": {}, "outputs": [], "execution_count": None}
+    notebook = {
+        "cells": [{**cell, "source": ["%env MODEL_ID=google/gemma-2-2b-it\n", "%env OUTPUT_DIR=acme/out\n"]}],
+        "metadata": {},
+        "nbformat": 4,
+        "nbformat_minor": 5,
+    }
+    text = json.dumps(notebook, indent=1)
+    found = scanned(tree(tmp_path, {"a.ipynb": text}))
+    line = next(number for number, ln in enumerate(text.splitlines(), 1) if "%env MODEL_ID" in ln)
+    assert found == {"google/gemma-2-2b-it": [("a.ipynb", line)]}

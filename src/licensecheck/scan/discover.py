@@ -1044,6 +1044,8 @@ def _notebook_may_name(data: bytes) -> bool:
     shell = b"\n".join(line for pattern in _NOTEBOOK_SHELL for line in pattern().findall(data))
     if shell and _contains_any(shell.lower(), _SHELL_HINT):
         return True
+    if b"%env " in data and (b"odel" in data or b"ODEL" in data):  # `%env MODEL_ID=org/x`: read as an export
+        return True
     if b'"%%' in data and _contains_any(data, (b'"%%bash', b'"%%sh', b'"%%script', b'"%%system')):
         return True  # a shell cell: the extraction reads it whole (rare enough to read properly)
     return _RAW_CODE_STRING().search(data) is not None

@@ -2141,7 +2141,7 @@ def notebook_mentions(
             shells.append("\n".join(["", *lines[1:]]))
             pythons.append("")
         else:
-            shells.append("\n".join(ln.lstrip()[1:] if ln.lstrip().startswith("!") else "" for ln in lines))
+            shells.append("\n".join(_shell_escape(ln) for ln in lines))
             pythons.append("\n".join("" if ln.lstrip().startswith(("!", "%")) else ln for ln in lines))
     found: list[list[Mention]] = [[] for _ in pythons]  # per code cell
     # The cells share one namespace (a constant set in one cell and loaded in another): read them as one module,
@@ -2173,6 +2173,17 @@ def notebook_mentions(
             at = text.find(mention.value, cursor)
             out.append(Mention(mention.value, bisect_right(starts, at if at >= 0 else cursor), "notebook"))
     return list(dict.fromkeys(out))
+
+
+def _shell_escape(line: str) -> str:
+    """What a notebook line gives the command reader: a shell escape (`!cmd`), or an environment variable set with
+    `%env NAME=value` (read as `export NAME=value`); nothing for a line of Python."""
+    stripped = line.lstrip()
+    if stripped.startswith("!"):
+        return stripped[1:]
+    if stripped.startswith("%env ") and "=" in stripped:
+        return "export " + stripped[5:].strip()
+    return ""
 
 
 def _notebook_python(

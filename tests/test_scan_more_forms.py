@@ -807,3 +807,50 @@ def test_a_notebooks_env_magic_sets_a_model_variable(tmp_path: Path, fixed_catal
     found = scanned(tree(tmp_path, {"a.ipynb": text}))
     line = next(number for number, ln in enumerate(text.splitlines(), 1) if "%env MODEL_ID" in ln)
     assert found == {"google/gemma-2-2b-it": [("a.ipynb", line)]}
+
+
+SECOND_PASS = {
+    "finetune.py": 'model_name = "NousResearch/Llama-2-7b-chat-hf"\nnew_model = "acme/Llama-2-7b-chat-finetune"\n'
+    "from transformers import AutoModelForCausalLM\nmodel = AutoModelForCausalLM.from_pretrained(model_name)\n"
+    "model.push_to_hub(new_model)\n"
+    'FINETUNED_MODEL_ID = "acme/x1"\nMERGED_MODEL_NAME = "acme/x2"\nMODEL_EVAL_DATA = "tatsu-lab/alpaca_eval"\n'
+    'WANDB_MODEL_PROJECT = "acme/llm"\nMODEL_SERVER_IMAGE = "vllm/vllm-openai"\nINVALID_MODEL_ID = "does-not/exist"\n',
+    "data.py": "from huggingface_hub import snapshot_download, hf_hub_download, constants\n"
+    'DATASET = "dataset"\nsnapshot_download("HuggingFaceH4/ultrachat_200k", repo_type=DATASET)\n'
+    'DATA_KW = dict(repo_type="dataset")\nsnapshot_download("HuggingFaceFW/fineweb", **DATA_KW)\n'
+    'hf_hub_download("HuggingFaceTB/smoltalk", "x.parquet", **dict(repo_type="dataset"))\n'
+    'snapshot_download("HuggingFaceFW/fineweb-edu", repo_type=constants.REPO_TYPE_DATASET)\n',
+    "lm.py": "from lm_eval.models.huggingface import HFLM\nimport lm_eval\n"
+    'lm = HFLM(pretrained="EleutherAI/pythia-160m")\n'
+    'res = lm_eval.simple_evaluate(model="hf", model_args="pretrained=EleutherAI/gpt-j-6b,dtype=float16")\n',
+    "verl.yaml": "actor_rollout_ref:\n  model:\n    path: Qwen/Qwen2.5-0.5B-Instruct\nreward_model:\n  enable: true\n"
+    "  model:\n    path: OpenAssistant/reward-model-deberta-v3-large-v2\n",
+    "Makefile": 'help:\n\t@echo "example: --model acme/echoed"\n\t@printf "usage: vllm serve acme/printed\\n"\n'
+    "run:\n\tvllm serve tiiuae/falcon-7b\n",
+    "rl.sh": "#!/bin/bash\nread -r -d '' training_commands <<EOF\nopenrlhf.cli.train_ppo \\\\\n"
+    "   --pretrain OpenRLHF/Llama-3-8b-sft-mixture \\\\\n   --critic_pretrain OpenRLHF/Llama-3-8b-rm-mixture\nEOF\n"
+    'deepspeed --module $training_commands\n>&2 echo "try --model acme/stderr-echo"\n',
+    "tasks.yaml": "test_prompt: |\n  how do I run vllm serve acme/in-a-prompt locally?\n"
+    "setup_instructions: |\n  e.g. --model acme/in-instructions\ncases:\n  - id: case1\n    reference: |\n"
+    "      model: acme/in-a-reference\nsteps:\n  - run: |\n      cat <<EOF\n      model: acme/catted\n      EOF\n"
+    "      python - <<'PY'\n      from transformers import AutoModel\n"
+    '      AutoModel.from_pretrained("microsoft/phi-2")\n      PY\n',
+}
+
+
+def test_a_second_red_team_pass(tmp_path: Path, fixed_catalog: None) -> None:
+    """Write targets, data and tracker names under model-worded names are no models; dataset downloads whatever
+    spells their repo_type; lm-eval's two forms together; a reward model inside verl's mapping; printed text in
+    Makefiles and scripts; OpenRLHF's `read <<EOF` commands; prose block scalars; Python in a CI step."""
+    found = scanned(tree(tmp_path, SECOND_PASS))
+    assert found == {
+        "NousResearch/Llama-2-7b-chat-hf": [("finetune.py", 1)],
+        "EleutherAI/pythia-160m": [("lm.py", 3)],
+        "EleutherAI/gpt-j-6b": [("lm.py", 4)],
+        "Qwen/Qwen2.5-0.5B-Instruct": [("verl.yaml", 3)],
+        "OpenAssistant/reward-model-deberta-v3-large-v2": [("verl.yaml", 7)],
+        "tiiuae/falcon-7b": [("Makefile", 5)],
+        "OpenRLHF/Llama-3-8b-sft-mixture": [("rl.sh", 4)],
+        "OpenRLHF/Llama-3-8b-rm-mixture": [("rl.sh", 5)],
+        "microsoft/phi-2": [("tasks.yaml", 16)],
+    }

@@ -1096,7 +1096,8 @@ def python_candidate_lines(data: bytes) -> list[int] | None:
         # (a file that quotes no lm-eval model type is not searched for them: a pass over every file costs 15%)
         extra = _model_args_lines(data)
         if extra:
-            others = python_candidate_lines(data.replace(b"pretrained=", b"pretrained_")) if values else None
+            # (the rest of the file read as usual: its model_args keywords renamed, so this branch is not taken again)
+            others = python_candidate_lines(data.replace(b"model_args", b"model_argz")) if values else None
             return sorted(set(extra) | set(others or ()))
     if not values or not _contains_any(data, _PY_CONTEXT):
         return None

@@ -92,7 +92,12 @@ _NOT_A_MODEL_VARIABLE = frozenset(
     "type types class classes cls arch architecture family kind format dir dirs directory folder file files "
     "filename url urls link revision version max min size sizes len length dtype kwargs config configs cfg args "
     "card index key keys prefix suffix pattern patterns regex output outputs out save saved hub push upload "
-    "dataset datasets export mapping map names parallel registry registries count counts num".split()
+    "dataset datasets export mapping map names parallel registry registries count counts num "
+    # what a model-worded name holds when it is no model the code loads: the model it writes (a fine-tune's result)
+    # and things named after models (data, Spaces, experiment trackers, images, routes, units)
+    "new finetuned ft merged trained final pushed result results data benchmark benchmarks corpus space spaces "
+    "leaderboard project wandb mlflow image images container docker github git unit units route routes topic "
+    "endpoint api metric metrics experiment run runs tag tags invalid missing fake nonexistent bad wrong".split()
 )
 
 
@@ -1002,6 +1007,11 @@ class _PythonScan:
                     self._rows.setdefault(target.id, []).append((element, self._offset))
                 self._assign(target, element)
             return
+        if isinstance(value, ast.Call) and _call_name(value.func) == "dict" and not value.args:
+            value = ast.Dict(  # KW = dict(repo_type="dataset"): as the literal it builds
+                keys=[ast.Constant(value=kw.arg) for kw in value.keywords if kw.arg is not None],
+                values=[kw.value for kw in value.keywords if kw.arg is not None],
+            )
         if isinstance(value, ast.Dict):  # REGISTRY = {"neo": "org/a"}: REGISTRY[k] and its values() give each
             for key, element in zip(value.keys, value.values, strict=True):
                 if isinstance(element, ast.Dict) and isinstance(key, ast.Constant) and isinstance(key.value, str):
@@ -1079,11 +1089,18 @@ class _PythonScan:
                 if isinstance(kw.value, ast.Constant):
                     return kw.value.value not in (None, "model")
                 given = [value for value, _ in self._strings(kw.value)]
-                return bool(given) and "model" not in given
+                if given:
+                    return "model" not in given
+                named = _dotted_name(kw.value).upper()  # DATASET, constants.REPO_TYPE_DATASET, REPO_TYPE_SPACE
+                return "DATASET" in named or "SPACE" in named
             if kw.arg is None and isinstance(kw.value, ast.Name):  # **kwargs
                 entry = self.entries.get((kw.value.id, "repo_type"))
                 if entry is not None and entry[0] != "model":
                     return True
+            if kw.arg is None and isinstance(kw.value, ast.Call) and _call_name(kw.value.func) == "dict":
+                for inner in kw.value.keywords:  # **dict(repo_type="dataset")
+                    if inner.arg == "repo_type" and isinstance(inner.value, ast.Constant):
+                        return inner.value.value not in (None, "model")
         return False
 
     def _give(self, node: ast.expr | None) -> None:
@@ -1341,7 +1358,7 @@ _COMMAND_RE = later(
 # (`--output_model`, `--hub_model_id`: ``_OUTPUT_WORDS_RE``).
 _MODEL_FLAGS = (
     r"(?:(?:[a-z0-9]+[_-])*(?:model|tokenizer)(?:[_-](?:id|path|name(?:[_-]or[_-]path)?|repo(?:[_-]id)?))?|"
-    r"pretrained[_-]model[_-]name[_-]or[_-]path|hf[_-]path|(?:reward[_-])?pretrain|model\.(?:name|path))"
+    r"pretrained[_-]model[_-]name[_-]or[_-]path|hf[_-]path|(?:reward[_-]|critic[_-])?pretrain|model\.(?:name|path))"
 )
 _MODEL_FLAG_RE = later(r"--(" + _MODEL_FLAGS + r")[\"']?(?:=|\s+|,\s*)[\"']?([^\s\"'\\,\]]+)")
 # Hydra-style overrides of a model's name or path (verl `actor_rollout_ref.model.path=org/x`, `model.name=org/x`).
@@ -1380,7 +1397,9 @@ _MODEL_VAR_RE = later(
 # More assignments on one ENV, ARG or export line (ENV PORT=8000 MODEL_ID=org/x): each NAME=value after the first.
 # Words that make a variable or flag named after a model a place the repository writes to, or data, or an image:
 # HUB_MODEL_ID, OUTPUT_MODEL_REPO, --push-to-hub-model, MODEL_DATASET, MODEL_IMAGE.
-_OUTPUT_WORDS_RE = later(r"(?i)output|hub_?model|push|save|upload|dataset|image$|export_?dir")
+_OUTPUT_WORDS_RE = later(
+    r"(?i)output|hub_?model|push|save|upload|dataset|image$|export_?dir|(?:^|[_-])(?:new|finetuned|merged|trained|final)[_-]"
+)
 _ASSIGNMENTS_LINE_RE = later(r"^(?:ENV|ARG|export)\s", IGNORECASE)
 _MODEL_ASSIGNMENT_RE = later(r"""\s([A-Za-z_]*MODEL[A-Za-z_]*)=["']?([^\s"';]+)""", IGNORECASE)
 # lm-evaluation-harness and similar: --model_args pretrained=org/x,dtype=... or model_args: pretrained=org/x
@@ -1468,6 +1487,15 @@ def _logical_lines_at(lines: list[str], numbers: set[int], comment: str) -> Iter
                 break
 
 
+_REDIRECTION_FIRST = later(r"^(?:[0-9]?>&?[0-9]?\s*|@|-)+")
+
+
+def _printed(segment: str) -> bool:
+    """Whether a command prints text (`echo`, `printf`, Make's `@echo`, `>&2 echo`): what it says is no command."""
+    word = _REDIRECTION_FIRST().sub("", segment, count=1) if segment[:1] in "@->0123456789" else segment
+    return word.startswith(("echo ", "printf ", "echo\t", "printf\t"))
+
+
 def _segments(line: str) -> list[str]:
     """The commands of a line split at ``;``, ``&&``, ``||`` and ``|``, without the blanks around each operator."""
     pieces = _SEGMENT_SPLIT_RE().split(line)
@@ -1483,7 +1511,8 @@ def _segments(line: str) -> list[str]:
 
 
 _HEREDOC_RE = later(r"""<<(-?)[ \t]*(["']?)([A-Za-z_][\w.-]*)\2""")
-_HEREDOC_SHELLS = frozenset({"bash", "sh", "zsh", "dash", "ksh", "ssh", "exec", "eval", "source"})
+# (`read -r -d '' cmd <<EOF` keeps a command in a variable to run it: OpenRLHF's launch scripts)
+_HEREDOC_SHELLS = frozenset({"bash", "sh", "zsh", "dash", "ksh", "ssh", "exec", "eval", "source", "read"})
 _ASSIGNMENT_WORD = later(r"[A-Za-z_]\w*=.*")
 
 
@@ -1500,11 +1529,11 @@ def _here_documents(text: str, is_alias: AliasCheck, comment: str) -> tuple[str,
         index += 1
         if match is None or code[match.start() : match.start() + 3] == "<<<":
             continue
-        delimiter, strip_tabs = match.group(3), bool(match.group(1))
+        delimiter = match.group(3)
         end = index
         while end < len(lines):
-            body_line = lines[end].rstrip("\r\n")
-            if (body_line.lstrip("\t") if strip_tabs else body_line) == delimiter:
+            # (the delimiter may stand indented: a script in a YAML `run: |` block is, and `<<-` strips tabs)
+            if lines[end].strip() == delimiter:
                 break
             end += 1
         words = [word for word in _segments(code[: match.start()])[-1].split() if word != "sudo"]
@@ -1518,7 +1547,9 @@ def _here_documents(text: str, is_alias: AliasCheck, comment: str) -> tuple[str,
             index = end + 1
             continue  # commands: read as the rest of the script
         if program.startswith("python"):
-            body = "".join(lines[index:end])
+            from textwrap import dedent  # (a here-document in a YAML `run: |` step is indented)
+
+            body = dedent("".join(lines[index:end]))
             found += python_mentions(body, is_alias, form="command", line_offset=index)
         for number in range(index, end):  # (text for the program: a usage message, a config, a prompt)
             line_end = lines[number][len(lines[number].rstrip("\r\n")) :]
@@ -1604,7 +1635,7 @@ def command_mentions(text: str, is_alias: AliasCheck, *, comment: str = "#") -> 
             for match in _PATTERN_RE().finditer(line.replace('\\"', '"')):  # (quotes escaped in a "…" string)
                 add(match.group(1), start)
         for segment in _segments(line):
-            if segment.startswith(("echo ", "printf ")):
+            if _printed(segment):
                 continue
             listed = _FOR_LOOP_RE().match(segment) or _ARRAY_RE().match(segment)
             opened = _ARRAY_OPENS_RE().match(segment) if listed is None and "=(" in segment else None
@@ -1948,6 +1979,8 @@ def config_mentions(
                 bracket_list, depth = True, 1
             else:
                 list_key_indent, item_indent = indent, None
+                if map_key_indent is not None and indent > map_key_indent:  # (a model key inside the mapping of
+                    map_key_indent = map_indent = None  # another: verl `reward_model:` / `model:` / `path:`)
     return list(dict.fromkeys(out))
 
 
@@ -2034,9 +2067,26 @@ def yaml_readings(text: str) -> tuple[str, str]:
     blocks = yaml_block_scalars(text)
     if not blocks:
         return text, text
-    prose = [(first, last) for key, first, last in blocks if _key_words(key) & _PROSE_KEY_WORDS]
-    other = [(first, last) for key, first, last in blocks if not _key_words(key) & _COMMAND_KEY_WORDS]
-    return blank_lines(text, prose), blank_lines(text, other)
+    # (the config reader reads a block only where it is a config: a file's text under a ConfigMap-style key, or a
+    # model key's own value; the command reader only a command key's that names no prose)
+    not_config = [(first, last) for key, first, last in blocks if not _config_block(key)]
+    not_commands = [
+        (first, last)
+        for key, first, last in blocks
+        if not _key_words(key) & _COMMAND_KEY_WORDS or _key_words(key) & _PROSE_KEY_WORDS
+    ]
+    return blank_lines(text, not_config), blank_lines(text, not_commands)
+
+
+_CONFIG_SUFFIXES = (".yaml", ".yml", ".json", ".toml", ".cfg", ".ini", ".conf", ".env", ".properties", ".jsonl")
+_CONFIG_KEY_WORDS = frozenset("config configs configuration settings values conf env properties manifest spec".split())
+
+
+def _config_block(key: str) -> bool:
+    """Whether a block scalar under ``key`` holds a config to read for model keys: a file's text (`config.yaml: |`),
+    a key that says config (`settings: |`), or a model key's own value (`model: >-`)."""
+    low = key.lower().strip()
+    return low.endswith(_CONFIG_SUFFIXES) or bool(_key_words(low) & _CONFIG_KEY_WORDS) or low in MODEL_KEYS
 
 
 def key_and_value(line: str) -> tuple[str, str] | None:

@@ -854,3 +854,14 @@ def test_a_second_red_team_pass(tmp_path: Path, fixed_catalog: None) -> None:
         "OpenRLHF/Llama-3-8b-rm-mixture": [("rl.sh", 5)],
         "microsoft/phi-2": [("tasks.yaml", 16)],
     }
+
+
+def test_reward_funcs_as_a_list_of_functions_and_ids(tmp_path: Path, fixed_catalog: None) -> None:
+    files = {
+        "a.py": "from trl import GRPOTrainer\n\n\ndef accuracy(x):\n    return 1\n\n\n"
+        'trainer = GRPOTrainer(model="Qwen/Qwen2-0.5B-Instruct", reward_funcs=[accuracy, "weqweasdas/RM-Gemma-2B"])\n'
+    }
+    assert scanned(tree(tmp_path, files)) == {
+        "Qwen/Qwen2-0.5B-Instruct": [("a.py", 8)],
+        "weqweasdas/RM-Gemma-2B": [("a.py", 8)],
+    }

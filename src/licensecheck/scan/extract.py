@@ -1066,7 +1066,11 @@ class _PythonScan:
             self.found.extend(found for found in self._strings(node.args[0]) if found[0].startswith(HUB_PREFIXES))
         for kw in node.keywords:
             if kw.arg is not None and (kw.arg.lower() in MODEL_KEYS or kw.arg in CALL_MODEL_KEYWORDS):
-                self._give(kw.value)
+                if kw.arg in CALL_MODEL_KEYWORDS and isinstance(kw.value, (ast.List, ast.Tuple)):
+                    for item in kw.value.elts:  # reward_funcs=[accuracy, "org/reward-model"]: the ids among them
+                        self._give(item)
+                else:
+                    self._give(kw.value)
             elif kw.arg == "model_args":  # lm-eval: simple_evaluate(model="hf", model_args="pretrained=org/x,…")
                 for text, line in self._strings(kw.value):
                     self.found.extend((arg.group(1), line) for arg in _PRETRAINED_ARG_RE().finditer(text))

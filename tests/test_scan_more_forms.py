@@ -865,3 +865,16 @@ def test_reward_funcs_as_a_list_of_functions_and_ids(tmp_path: Path, fixed_catal
         "Qwen/Qwen2-0.5B-Instruct": [("a.py", 8)],
         "weqweasdas/RM-Gemma-2B": [("a.py", 8)],
     }
+
+
+def test_a_display_name_beside_a_model_key_in_a_list_item_is_no_model(tmp_path: Path, fixed_catalog: None) -> None:
+    files = {
+        "m.yaml": "models:\n  - model: meta-llama/Llama-3.1-8B-Instruct\n    name: acme/llama-alias\n"
+        "  - name: tiiuae/falcon-7b\n    revision: main\n"
+        "  - name: acme/qwen-alias\n    model: Qwen/Qwen2.5-7B-Instruct\n"
+    }
+    assert scanned(tree(tmp_path, files)) == {
+        "meta-llama/Llama-3.1-8B-Instruct": [("m.yaml", 2)],
+        "tiiuae/falcon-7b": [("m.yaml", 4)],
+        "Qwen/Qwen2.5-7B-Instruct": [("m.yaml", 7)],
+    }

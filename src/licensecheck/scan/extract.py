@@ -1862,6 +1862,28 @@ _BLOCK_INDICATOR_RE = later(r"[|>][-+0-9]*(?:\s+#.*)?")
 _FLOW_MAP_RE = later(r"""["']?([A-Za-z_][\w.-]*)["']?\s*[:=]\s*\{([^{}]*)\}""")
 
 
+class _MappingItem:
+    """One mapping item of a list under a model key: the model its `name`/`path`/`id` entry names, unless the item
+    has a model key of its own (`- model: org/x` / `  name: my-alias`: the name is the alias a gateway serves it as,
+    and the model key is read as any model key is)."""
+
+    def __init__(self, is_alias: AliasCheck) -> None:
+        self.is_alias = is_alias
+        self.named: list[Mention] = []
+        self.keyed = False
+
+    def read(self, line: str, number: int) -> None:
+        keyed = key_and_value(line)
+        if keyed is not None and keyed[0].lower() in MODEL_KEYS:
+            self.keyed = True
+        self.named += _identity_mentions(line, number, self.is_alias)
+
+    def settle(self) -> list[Mention]:
+        found = [] if self.keyed else self.named
+        self.named, self.keyed = [], False
+        return found
+
+
 def _identity_mentions(line: str, number: int, is_alias: AliasCheck) -> list[Mention]:
     """The model an entry of a mapping under a model key names (``name: org/x``, ``- path: org/x``), if any."""
     keyed = key_and_value(line)
@@ -1891,6 +1913,7 @@ def config_mentions(
     pending = False  # the line before named a model variable (`name: MODEL_ID`) or was a model flag item
     block_value = False  # the line before was a model key with a block scalar (`model: >-`, `model_id: |`)
     in_skipped = False
+    item = _MappingItem(is_alias)  # the mapping item of a list under a model key being read
     # A mapping under a model key (`model:` then `  name: org/x`, Hydra and NeMo style; `"model": {` in JSON): the
     # indentation of the key that opened it, and of its entries once the first one is seen.
     map_key_indent: int | None = None
@@ -1953,17 +1976,20 @@ def config_mentions(
                 if item_indent < 0 and indent > list_key_indent and map_key_indent is None:
                     map_key_indent, map_indent = list_key_indent, indent  # (a mapping: read as one)
                     out.extend(_identity_mentions(line, number, is_alias))
-            item = _LIST_ITEM_RE().match(line)
-            if item and indent == item_indent:
-                if looks_like_model(named := hub_target(item.group(1)), is_alias):
+            listed = _LIST_ITEM_RE().match(line)
+            if listed and indent == item_indent:
+                if looks_like_model(named := hub_target(listed.group(1)), is_alias):
                     out.append(Mention(named, number, "config"))
                 continue
             if item_indent >= 0 and (
                 (indent == item_indent and stripped.startswith("- ")) or indent == item_indent + 2
             ):  # a mapping item of the list (`- name: org/x`, `  path: org/x` under it): its name, path or id
-                out.extend(_identity_mentions(line, number, is_alias))
+                if indent == item_indent:  # (a new item: what the last one named)
+                    out.extend(item.settle())
+                item.read(line, number)
             if item_indent < 0 or indent < item_indent or (indent == item_indent and not stripped.startswith("- ")):
                 list_key_indent = None  # (a mapping item of the list, or a line inside one, keeps it going)
+                out.extend(item.settle())
         if "ODEL" in line.upper() and (_ENV_NAME_RE().match(line) or _FLAG_ITEM_RE().match(line)):
             pending = True
             continue
@@ -1985,6 +2011,7 @@ def config_mentions(
                 list_key_indent, item_indent = indent, None
                 if map_key_indent is not None and indent > map_key_indent:  # (a model key inside the mapping of
                     map_key_indent = map_indent = None  # another: verl `reward_model:` / `model:` / `path:`)
+    out.extend(item.settle())
     return list(dict.fromkeys(out))
 
 

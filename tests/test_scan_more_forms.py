@@ -878,3 +878,18 @@ def test_a_display_name_beside_a_model_key_in_a_list_item_is_no_model(tmp_path: 
         "tiiuae/falcon-7b": [("m.yaml", 4)],
         "Qwen/Qwen2.5-7B-Instruct": [("m.yaml", 7)],
     }
+
+
+def test_a_loop_variable_reused_for_data_and_models(tmp_path: Path, fixed_catalog: None) -> None:
+    """`for name in DATASETS: load_dataset(name)` then `for name in MODELS: from_pretrained(name)`: only the models'
+    loop loads models (a loader after both loops may still get either)."""
+    files = {
+        "a.py": "from transformers import AutoModel\nfrom datasets import load_dataset\n"
+        'MODELS = ["microsoft/phi-2", "EleutherAI/pythia-70m"]\nDATASETS = ["tatsu-lab/alpaca", "openai/gsm8k"]\n'
+        "for name in DATASETS:\n    load_dataset(name)\nfor name in MODELS:\n    # each\n"
+        "    m = AutoModel.from_pretrained(name)\n\nprint(name)\n"
+    }
+    assert scanned(tree(tmp_path, files)) == {
+        "microsoft/phi-2": [("a.py", 3)],
+        "EleutherAI/pythia-70m": [("a.py", 3)],
+    }

@@ -630,6 +630,9 @@ class _PythonScan:
         self._rows: dict[str, list[tuple[ast.Tuple | ast.List, int]]] = {}
         self._row_loops: list[tuple[ast.Tuple, str]] = []
         self._rows_read: set[tuple[int, int]] = set()
+        # loop variables read inside their loop's body: name -> [(first line, last line, the name in that body)]
+        self._scopes: dict[str, list[tuple[int, int, str]]] = {}
+        self._source_lines: list[str] | None = None
 
     @classmethod
     def of_tree(
@@ -858,6 +861,31 @@ class _PythonScan:
         self._grown.add(name)
         return True
 
+    def _scope_loop(self, node: ast.For | ast.AsyncFor, target: str, source: str) -> None:
+        """Inside the body of ``for target in source``, the loop variable holds only what ``source`` holds: a name
+        reused by two loops (`for name in DATASETS: load_dataset(name)`, `for name in MODELS: load(name)`) gives a
+        loader in one body the other's strings no more. A use outside every such body takes all of them."""
+        header = node.lineno + self._offset
+        header_end = node.iter.end_lineno + self._offset if node.iter.end_lineno else header
+        last = _block_end(self._lines(), header_end, header)
+        if last <= header:
+            return
+        scoped = f"{target}@{header}"
+        self._loop(scoped, source)
+        self._scopes.setdefault(target, []).append((header + 1, last, scoped))
+
+    def _lines(self) -> list[str]:
+        if self._source_lines is None:
+            self._source_lines = self._source.splitlines()
+        return self._source_lines
+
+    def _in_scope(self, name: str, line: int) -> str:
+        """The name a use of ``name`` on ``line`` reads: a loop's own variable inside that loop's body."""
+        for first, last, scoped in self._scopes.get(name, ()):
+            if first <= line <= last:
+                return scoped
+        return name
+
     def _loop(self, target: str, source: str) -> None:
         """``for target in source``: the loop variable takes every string the name holds (settled later)."""
         self._loop_readers.setdefault(source, []).append(len(self.loops))
@@ -890,6 +918,7 @@ class _PythonScan:
                 and isinstance(node.iter, ast.Name)
             ):  # for name in MODELS: name takes every value MODELS holds (settled in finish)
                 self._loop(node.target.id, node.iter.id)
+                self._scope_loop(node, node.target.id, node.iter.id)
             elif isinstance(node, (ast.For, ast.AsyncFor, ast.comprehension)) and _unpacks(node.target, node.iter):
                 # for short, repo in PAIRS / [..., for (name, repo) in [("a", "org/a"), …]]: by place in each row
                 if isinstance(node.iter, ast.Name) and isinstance(node.target, ast.Tuple):
@@ -938,7 +967,8 @@ class _PythonScan:
         if isinstance(node, ast.Constant) and isinstance(node.value, str):
             return [(node.value, node.lineno + self._offset)]
         if isinstance(node, ast.Name):
-            return list(self.constants.get(node.id, ()))
+            name = self._in_scope(node.id, node.lineno + self._offset) if node.id in self._scopes else node.id
+            return list(self.constants.get(name, ()))
         if isinstance(node, ast.Attribute):  # self.model_name, Cfg.llm: what an attribute of that name was given
             return list(self.constants.get(_attribute_name(node), ()))
         if isinstance(node, ast.Subscript) and (held := _subscripted_name(node.value)) is not None:
@@ -1111,6 +1141,8 @@ class _PythonScan:
         """Add the strings ``node`` gives to ``found``, each once per reading; a name's strings only from where the
         last use of it left off (a name assigned and loaded thousands of times costs that many, not its square)."""
         held = _held_name(node)
+        if held is not None and isinstance(node, ast.Name) and held in self._scopes:
+            held = self._in_scope(held, node.lineno + self._offset)
         if held is not None:
             values = self.constants.get(held, ())
             start = self._given.get(held, 0)
@@ -1162,6 +1194,24 @@ CALL_MODEL_KEYWORDS = frozenset({"reward_funcs", "pretrained"})
 def _names_a_model(name: str, text: str) -> bool:
     """Whether the string ``text`` assigned to ``name`` is a finding by itself (``model_variable``)."""
     return name.lower() in ASSIGNED_KEYS or ("/" in text and model_variable(name))
+
+
+def _block_end(lines: list[str], header_end: int, header: int) -> int:
+    """The last line of the body of the compound statement whose header starts on line ``header`` and ends on line
+    ``header_end`` (1-based): the lines after it indented deeper than the header (blank lines and comments go on)."""
+    if not 1 <= header <= len(lines):
+        return header
+    indent = len(lines[header - 1]) - len(lines[header - 1].lstrip())
+    last = header_end
+    for number in range(header_end + 1, len(lines) + 1):
+        text = lines[number - 1]
+        stripped = text.lstrip()
+        if not stripped or stripped.startswith("#"):
+            continue
+        if len(text) - len(stripped) <= indent:
+            break
+        last = number
+    return last
 
 
 def _subscripted_name(node: ast.expr) -> str | None:

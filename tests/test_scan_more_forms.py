@@ -893,3 +893,17 @@ def test_a_loop_variable_reused_for_data_and_models(tmp_path: Path, fixed_catalo
         "microsoft/phi-2": [("a.py", 3)],
         "EleutherAI/pythia-70m": [("a.py", 3)],
     }
+
+
+def test_a_parameter_reused_for_data_and_models(tmp_path: Path, fixed_catalog: None) -> None:
+    """Inside a function's body, a parameter holds its own default only (signatures over several lines too)."""
+    files = {
+        "a.py": "from transformers import AutoModel\nfrom datasets import load_dataset\n\n\n"
+        'def load_model(repo="google/flan-t5-base"):\n    return AutoModel.from_pretrained(repo)\n\n\n'
+        'def load_data(repo="tatsu-lab/alpaca"):\n    return load_dataset(repo)\n\n\n'
+        'def other(\n    repo="EleutherAI/pythia-70m",\n    n=1,\n):\n    return AutoModel.from_pretrained(repo)\n'
+    }
+    assert scanned(tree(tmp_path, files)) == {
+        "google/flan-t5-base": [("a.py", 5)],
+        "EleutherAI/pythia-70m": [("a.py", 14)],
+    }

@@ -945,14 +945,14 @@ class _PythonScan:
                 elif isinstance(node, ast.AnnAssign) and _derived(node.value):
                     self._assign(node.target, node.value)
                 elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):  # def f(m=os.getenv("M", A))
-                    self._parameters(node.args, derived_only=True)
+                    self._parameters(node.args, derived_only=True, function=node)
             elif isinstance(node, ast.Assign):
                 for target in node.targets:
                     self._assign(target, node.value)
             elif isinstance(node, ast.NamedExpr):  # if (name := "org/x"): load(name)
                 self._assign(node.target, node.value)
             elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):  # def load(model="org/x"): a default
-                self._parameters(node.args)
+                self._parameters(node.args, function=node)
             elif isinstance(node, ast.AnnAssign):
                 self._assign(node.target, node.value)
             elif (
@@ -994,15 +994,47 @@ class _PythonScan:
                 return [("".join(parts), node.lineno + self._offset)]
         return []
 
-    def _parameters(self, args: ast.arguments, derived_only: bool = False) -> None:
+    def _parameters(
+        self,
+        args: ast.arguments,
+        derived_only: bool = False,
+        function: ast.FunctionDef | ast.AsyncFunctionDef | None = None,
+    ) -> None:
         """Parameters with a default are assigned it, as a name is (``def f(model_id="org/x")``); with
-        ``derived_only``, only defaults that may carry another constant (``os.getenv("M", A)``, conditionals)."""
+        ``derived_only``, only defaults that may carry another constant (``os.getenv("M", A)``, conditionals).
+        Inside the function's own body a parameter holds its own default only (``def load_model(repo="org/m")``
+        beside ``def load_data(repo="org/d")``: the model loader is given the model)."""
         positional = [*args.posonlyargs, *args.args]
         pairs = list(zip(positional[len(positional) - len(args.defaults) :], args.defaults, strict=True))
         pairs += [(arg, default) for arg, default in zip(args.kwonlyargs, args.kw_defaults, strict=True) if default]
+        header = function.lineno + self._offset if function is not None else 0
+        last = _block_end(self._lines(), self._header_end(function), header) if function is not None else 0
         for arg, default in pairs:
             if not derived_only or _derived(default):
                 self._assign(ast.Name(id=arg.arg), default)
+                if last > header:
+                    scoped = f"{arg.arg}@{header}"
+                    self._assign(ast.Name(id=scoped), default)
+                    scopes = self._scopes.setdefault(arg.arg, [])
+                    if (header + 1, last, scoped) not in scopes:
+                        scopes.append((header + 1, last, scoped))
+
+    def _header_end(self, function: ast.FunctionDef | ast.AsyncFunctionDef) -> int:
+        """The last line of a def's header, whose signature may run over several lines: the first line from the
+        `def` on whose code ends with the header's colon."""
+        lines = self._lines()
+        header = function.lineno + self._offset
+        if not 1 <= header <= len(lines):
+            return header
+        indent = len(lines[header - 1]) - len(lines[header - 1].lstrip())
+        for number in range(header, min(len(lines), header + 60) + 1):
+            code = lines[number - 1].split("#", 1)[0].rstrip()
+            stripped = code.lstrip()
+            if number > header and stripped and len(code) - len(stripped) <= indent and not stripped.startswith(")"):
+                return header  # (a one-line def, or no header end found: no body to scope)
+            if code.endswith(":"):
+                return number
+        return header
 
     def _assign(self, target: ast.expr, value: ast.expr | None, loop: bool = False) -> None:
         """A module- or function-level string constant (so a loader given its name finds it), or a model key. An

@@ -672,6 +672,7 @@ class _PythonScan:
         if source.nested_quotes:  # (a field that reuses its f-string's quotes: only the parser reads that right)
             return None
         scan = cls(could_be_model, text)
+        scan._source_lines = source.lines  # (split once: the statement reader's lines serve the scopes too)
         covered: set[int] = set()  # lines of the statements read so far
 
         use_context = _use_context()

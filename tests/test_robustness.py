@@ -893,3 +893,12 @@ def test_every_hugging_face_license_identifier_can_be_a_relicensing_target(targe
     assert code == 0 and doc["verdict"] == "allowed"
     _, doc = model_json("--license", "llama3.1", "--use", "relicensing", "--target", target, "--mau", "1M")
     assert doc["verdict"] == "forbidden"
+
+
+def test_license_compare_says_what_a_conditional_verdict_depends_on() -> None:
+    result = run("license", "compare", "llama3", "llama3.1", "--format", "json")
+    rows = {row["field"]: row["values"] for row in json.loads(result.stdout)["rows"]}
+    assert rows["distillation"] == ["conditional (users, student)", "conditional (users)"]
+    result = run("license", "compare", "llama3.1", "llama3.2", "--format", "json")
+    rows = {row["field"]: row["values"] for row in json.loads(result.stdout)["rows"]}
+    assert rows["commercial"] == ["conditional (users)", "conditional (users, EU, modality)"]

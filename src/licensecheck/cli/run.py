@@ -313,6 +313,21 @@ def run_license_show(license_id: str, *, fmt: str, output: str | os.PathLike[str
 COMPARE_FIELDS = ("publisher", "version", "date", "category")
 
 
+_DEPENDS_WORDS = {
+    "user-threshold": "users",
+    "distillation-target": "student",
+    "relicensing-target": "new license",
+    "eu-multimodal": "EU, modality",
+}
+
+
+def _verdict_cell(use: dict[str, Any]) -> str:
+    """A use's verdict for a comparison, with what a conditional one depends on (`conditional (users, student)`)."""
+    verdict = str(use["verdict"])
+    depends = [_DEPENDS_WORDS.get(kind, kind.replace("-", " ")) for kind in use.get("depends_on") or ()]
+    return f"{verdict} ({', '.join(dict.fromkeys(depends))})" if verdict == "conditional" and depends else verdict
+
+
 def compare_document(license_ids: Sequence[str]) -> dict[str, Any]:
     from licensecheck.registry import require_license
 
@@ -324,7 +339,9 @@ def compare_document(license_ids: Sequence[str]) -> dict[str, Any]:
     for name in COMPARE_FIELDS:
         rows.append({"field": name, "values": [d["license"].get(name, "") for d in docs]})
     for index, use in enumerate(Use):
-        rows.append({"field": f"{use.value}", "values": [d["uses"][index]["verdict"] for d in docs]})
+        # (a conditional verdict names what it depends on: two licenses can both say "conditional" on different
+        # facts, Llama 3 distillation on the student model and Llama 3.1's on the user count alone)
+        rows.append({"field": f"{use.value}", "values": [_verdict_cell(d["uses"][index]) for d in docs]})
 
     def threshold(d: dict[str, Any]) -> str:
         items = d["license"].get("thresholds") or []

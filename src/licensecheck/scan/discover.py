@@ -970,17 +970,25 @@ def clear_caches() -> None:
     _token_memo.cache_clear()
 
 
-_LAST_TOKENS: list[set[bytes]] = [set()]  # every quoted token of the file ``_candidate_values`` read last
 # lm-eval's model types that load a Hub model named in `model_args`
 _LM_EVAL_MODELS = frozenset({b"hf", b"hf-auto", b"hf-causal", b"huggingface", b"vllm", b"sglang", b"hf-multimodal"})
 
 
 def _candidate_values(data: bytes, patterns: tuple[re.Pattern[bytes], ...] = _PY_QUOTED) -> list[bytes]:
     """The distinct quoted tokens of ``data`` that look like a model id or are a catalog alias."""
+    return _model_tokens(_quoted_tokens(data, patterns))
+
+
+def _quoted_tokens(data: bytes, patterns: tuple[re.Pattern[bytes], ...] = _PY_QUOTED) -> set[bytes]:
+    """The distinct quoted tokens of ``data`` shaped like a name (``_PY_QUOTED``)."""
     tokens = set(patterns[0].findall(data))
     for pattern in patterns[1:]:
         tokens.update(pattern.findall(data))
-    _LAST_TOKENS[0] = tokens
+    return tokens
+
+
+def _model_tokens(tokens: set[bytes]) -> list[bytes]:
+    """The ``tokens`` that look like a model id or are a catalog alias (judged once per run: ``_token_memo``)."""
     seen, accepted = _token_memo()
     fresh = tokens - seen
     if fresh:
@@ -1090,15 +1098,20 @@ def python_candidate_lines(data: bytes) -> list[int] | None:
     is assigned to a name; strings inside docstrings and doctest lines do not make a file worth parsing.
     """
     # (the strings first: one pattern pass, where a file without any context word costs sixteen substring passes)
-    values = _candidate_values(data)
-    if not _LM_EVAL_MODELS.isdisjoint(_LAST_TOKENS[0]) and b"model_args" in data:
+    tokens = _quoted_tokens(data)
+    lines = _value_lines(data, _model_tokens(tokens))
+    if not _LM_EVAL_MODELS.isdisjoint(tokens) and b"model_args" in data:
         # lm-eval's `simple_evaluate(model="hf", model_args="pretrained=org/x,…")`: read where one names a model
         # (a file that quotes no lm-eval model type is not searched for them: a pass over every file costs 15%)
         extra = _model_args_lines(data)
         if extra:
-            # (the rest of the file read as usual: its model_args keywords renamed, so this branch is not taken again)
-            others = python_candidate_lines(data.replace(b"model_args", b"model_argz")) if values else None
-            return sorted(set(extra) | set(others or ()))
+            return sorted(set(extra) | set(lines or ()))
+    return lines
+
+
+def _value_lines(data: bytes, values: list[bytes]) -> list[int] | None:
+    """``python_candidate_lines`` for the quoted ``values`` that could be a model: their lines once one of them
+    stands where a model is named, or None."""
     if not values or not _contains_any(data, _PY_CONTEXT):
         return None
     _FILE[0], _FILE_LOADERS[0] = data, None
@@ -1128,31 +1141,19 @@ def python_candidate_lines(data: bytes) -> list[int] | None:
             break
     else:
         return None
-    lines: list[int] = []
-    pos, line_no = 0, 1
-    for start in starts:
-        line_no += data.count(b"\n", pos, start)
-        pos = start
-        lines.append(line_no)
-    if b"repo_type" in data or b"REPO_TYPE" in data:  # (what a call's `repo_type=NAME` or `**kwargs` is given)
-        lines += _lines_with(data, (b"repo_type", b"REPO_TYPE"))
-    return sorted(set(lines))
-
-
-def _lines_with(data: bytes, needles: tuple[bytes, ...]) -> list[int]:
-    """The (1-based) lines of ``data`` that hold one of ``needles``."""
-    positions = []
-    for needle in needles:
+    positions = list(starts)
+    for needle in (b"repo_type", b"REPO_TYPE"):  # (what a call's `repo_type=NAME` or `**kwargs` is given)
         at = data.find(needle)
         while at >= 0:
             positions.append(at)
             at = data.find(needle, at + 1)
-    found, pos, line = [], 0, 1
-    for at in sorted(positions):  # (counted on from the last one: linear in the file)
-        line += data.count(b"\n", pos, at)
-        pos = at
-        found.append(line)
-    return found
+    lines: list[int] = []
+    pos, line_no = 0, 1
+    for start in sorted(positions):  # (counted on from the last one: linear in the file)
+        line_no += data.count(b"\n", pos, start)
+        pos = start
+        lines.append(line_no)
+    return sorted(set(lines))
 
 
 def extract_file(

@@ -868,12 +868,20 @@ class _PythonScan:
         loader in one body the other's strings no more. A use outside every such body takes all of them."""
         header = node.lineno + self._offset
         header_end = node.iter.end_lineno + self._offset if node.iter.end_lineno else header
-        last = _block_end(self._lines(), header_end, header)
+        scoped = self._scope(target, header, _block_end(self._lines(), header_end, header))
+        if scoped is not None:
+            self._loop(scoped, source)
+
+    def _scope(self, name: str, header: int, last: int) -> str | None:
+        """The name ``name`` is read by in the body of the statement whose header is on line ``header`` and whose
+        body ends on line ``last`` (None when it has no body of lines of its own)."""
         if last <= header:
-            return
-        scoped = f"{target}@{header}"
-        self._loop(scoped, source)
-        self._scopes.setdefault(target, []).append((header + 1, last, scoped))
+            return None
+        scoped = f"{name}@{header}"
+        scopes = self._scopes.setdefault(name, [])
+        if (header + 1, last, scoped) not in scopes:
+            scopes.append((header + 1, last, scoped))
+        return scoped
 
     def _lines(self) -> list[str]:
         if self._source_lines is None:
@@ -968,8 +976,7 @@ class _PythonScan:
         if isinstance(node, ast.Constant) and isinstance(node.value, str):
             return [(node.value, node.lineno + self._offset)]
         if isinstance(node, ast.Name):
-            name = self._in_scope(node.id, node.lineno + self._offset) if node.id in self._scopes else node.id
-            return list(self.constants.get(name, ()))
+            return list(self.constants.get(self._in_scope(node.id, node.lineno + self._offset), ()))
         if isinstance(node, ast.Attribute):  # self.model_name, Cfg.llm: what an attribute of that name was given
             return list(self.constants.get(_attribute_name(node), ()))
         if isinstance(node, ast.Subscript) and (held := _subscripted_name(node.value)) is not None:
@@ -1008,17 +1015,18 @@ class _PythonScan:
         positional = [*args.posonlyargs, *args.args]
         pairs = list(zip(positional[len(positional) - len(args.defaults) :], args.defaults, strict=True))
         pairs += [(arg, default) for arg, default in zip(args.kwonlyargs, args.kw_defaults, strict=True) if default]
-        header = function.lineno + self._offset if function is not None else 0
-        last = _block_end(self._lines(), self._header_end(function), header) if function is not None else 0
+        pairs = [(arg, default) for arg, default in pairs if not derived_only or _derived(default)]
+        if not pairs:
+            return
+        header = last = 0  # (the body's lines, looked for only when a parameter has a default to scope)
+        if function is not None:
+            header = function.lineno + self._offset
+            last = _block_end(self._lines(), self._header_end(function), header)
         for arg, default in pairs:
-            if not derived_only or _derived(default):
-                self._assign(ast.Name(id=arg.arg), default)
-                if last > header:
-                    scoped = f"{arg.arg}@{header}"
-                    self._assign(ast.Name(id=scoped), default)
-                    scopes = self._scopes.setdefault(arg.arg, [])
-                    if (header + 1, last, scoped) not in scopes:
-                        scopes.append((header + 1, last, scoped))
+            self._assign(ast.Name(id=arg.arg), default)
+            scoped = self._scope(arg.arg, header, last)
+            if scoped is not None:
+                self._assign(ast.Name(id=scoped), default)
 
     def _header_end(self, function: ast.FunctionDef | ast.AsyncFunctionDef) -> int:
         """The last line of a def's header, whose signature may run over several lines: the first line from the
@@ -1174,8 +1182,8 @@ class _PythonScan:
         """Add the strings ``node`` gives to ``found``, each once per reading; a name's strings only from where the
         last use of it left off (a name assigned and loaded thousands of times costs that many, not its square)."""
         held = _held_name(node)
-        if held is not None and isinstance(node, ast.Name) and held in self._scopes:
-            held = self._in_scope(held, node.lineno + self._offset)
+        if isinstance(node, ast.Name):
+            held = self._in_scope(node.id, node.lineno + self._offset)
         if held is not None:
             values = self.constants.get(held, ())
             start = self._given.get(held, 0)

@@ -26,7 +26,15 @@ UNNAMED_ID = "other"  # the id of a license a card has but does not name (`licen
 
 def unnamed_license(word: str) -> LicenseRef:
     """The license behind a card's ``license: other`` (or ``custom``, ``unknown``…) that nothing else names."""
-    return LicenseRef(UNNAMED_ID, False, f"an unnamed license (license: {word})", known=False)
+    return LicenseRef(UNNAMED_ID, False, f"an unnamed license ({_DECLARED}{word})", known=False)
+
+
+_DECLARED = "license: "
+
+
+def unnamed_declaration(ref: LicenseRef) -> str:
+    """What the card said of an ``unnamed_license`` (``license: other``)."""
+    return ref.name[ref.name.index(_DECLARED) :].rstrip(")")
 
 
 def is_unnamed(ref: LicenseRef) -> bool:

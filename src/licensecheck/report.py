@@ -6,7 +6,7 @@ from licensecheck import SCHEMA_ID
 from licensecheck.engine import Result, combine, evaluate, unknown_result
 from licensecheck.facts import Facts, Target
 from licensecheck.records import TYPE_CHECKING, NamedTuple
-from licensecheck.registry import LicenseRef, get_terms, is_unnamed
+from licensecheck.registry import LicenseRef, get_terms, is_unnamed, unnamed_declaration
 from licensecheck.vocabulary import Use, Verdict
 
 if TYPE_CHECKING:
@@ -113,7 +113,7 @@ def evaluate_uses(licenses: Sequence[LicenseRef], uses: Iterable[Use], facts: Fa
                     reason = f"{ref.name[:1].upper()}{ref.name[1:]} is unknown; it may bind this model."
                 elif is_unnamed(ref):
                     reason = (
-                        f"The card declares {ref.name.split('(', 1)[1].rstrip(')')} without naming the license (no "
+                        f"The card declares {unnamed_declaration(ref)} without naming the license (no "
                         "license_name, no recognised license_link or LICENSE file); its terms are unknown."
                     )
                 else:
